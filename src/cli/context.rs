@@ -1,0 +1,153 @@
+//! What every handler needs: where the database is, how to print, whether it may ask.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::GlobalArgs;
+use crate::error::{Error, Result};
+use crate::ops::Notice;
+use crate::render::{Lang, Style, Width};
+use crate::store::Store;
+
+pub struct Context {
+    pub db_path: PathBuf,
+    pub json: bool,
+    pub yes: bool,
+    /// Prompts are allowed: stdin is a terminal and `--no-input` was not given.
+    pub interactive: bool,
+    pub style: Style,
+    pub today: NaiveDate,
+    pub default_zone: chrono_tz::Tz,
+}
+
+/// An environment variable, with an empty value counted as unset.
+pub fn env(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .filter(|value| !value.trim().is_empty())
+}
+
+fn default_db_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "seminar")
+        .map(|dirs| dirs.data_dir().join("seminar.db"))
+        .ok_or_else(|| {
+            Error::usage("db: cannot find a home folder for the default database; pass --db PATH or set SEMINAR_DB")
+        })
+}
+
+/// Today's date where the user is. `SEMINAR_NOW` (a date or an RFC 3339 time) pins it, for
+/// reproducible output and tests.
+pub fn today() -> Result<NaiveDate> {
+    match env("SEMINAR_NOW") {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(text) => chrono::DateTime::parse_from_rfc3339(&text)
+            .map(|at| at.date_naive())
+            .or_else(|_| text.parse::<NaiveDate>())
+            .map_err(|_| Error::usage(format!("SEMINAR_NOW: '{text}' is not a date; accepted: 2017-05-18 or 2017-05-18T09:00:00+07:00"))),
+    }
+}
+
+/// The zone for new seminars without `--tz`: `SEMINAR_TZ`, else the system's, else UTC.
+fn default_zone() -> Result<chrono_tz::Tz> {
+    if let Some(text) = env("SEMINAR_TZ") {
+        return crate::model::time::parse_zone(&text)
+            .map_err(|e| Error::usage(format!("SEMINAR_TZ: {e}")));
+    }
+    Ok(iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or(chrono_tz::UTC))
+}
+
+fn lang(flag: Option<Lang>) -> Result<Lang> {
+    if let Some(lang) = flag {
+        return Ok(lang);
+    }
+    match env("SEMINAR_LANG")
+        .as_deref()
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        None | Some("en") => Ok(Lang::En),
+        Some("id") => Ok(Lang::Id),
+        Some(other) => Err(Error::usage(format!(
+            "SEMINAR_LANG: '{other}' is not a language; accepted: en, id"
+        ))),
+    }
+}
+
+impl Context {
+    pub fn new(global: &GlobalArgs) -> Result<Context> {
+        let db_path = match (&global.db, env("SEMINAR_DB")) {
+            (Some(path), _) if !path.as_os_str().is_empty() => path.clone(),
+            (_, Some(path)) => PathBuf::from(path),
+            _ => default_db_path()?,
+        };
+        let terminal = std::io::stdout().is_terminal();
+        let width = match env("COLUMNS").and_then(|c| c.parse::<u16>().ok()) {
+            Some(columns) => Width::Columns(columns),
+            None if terminal => Width::Terminal,
+            None => Width::Unlimited,
+        };
+        Ok(Context {
+            db_path,
+            json: global.json,
+            yes: global.yes,
+            interactive: !global.no_input && std::io::stdin().is_terminal(),
+            style: Style {
+                lang: lang(global.lang)?,
+                width,
+                terminal,
+            },
+            today: today()?,
+            default_zone: default_zone()?,
+        })
+    }
+
+    pub fn open(&self) -> Result<Store> {
+        Store::open(&self.db_path)
+    }
+
+    /// Writes to stdout; a closed pipe ends the command quietly.
+    pub fn print(&self, text: &str) -> Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        stdout.flush()?;
+        Ok(())
+    }
+
+    pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        self.print(&crate::render::json::to_string(value))
+    }
+
+    /// Tells the user on stderr what a command did besides its main work.
+    pub fn tell(&self, notices: &[Notice]) {
+        for notice in notices {
+            eprintln!(
+                "{}",
+                crate::render::problems::notice(notice, self.style.lang)
+            );
+        }
+    }
+
+    /// Asks before something that cannot be undone. Without a terminal (or with
+    /// `--no-input`) only `--yes` lets it happen.
+    pub fn confirm(&self, question: &str) -> Result<bool> {
+        if self.yes {
+            return Ok(true);
+        }
+        if !self.interactive {
+            return Err(Error::usage(format!(
+                "{question} needs confirmation; pass --yes to confirm without a prompt"
+            )));
+        }
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(|error| Error::usage(format!("confirmation: {error}")))
+    }
+}

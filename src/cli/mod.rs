@@ -1,0 +1,216 @@
+//! The command line: clap definitions, one handler module per noun, and the one place where
+//! errors become messages and exit codes.
+
+mod agenda;
+mod check;
+mod context;
+mod institution;
+mod moderator;
+mod person;
+pub mod seminar;
+mod slot;
+mod speaker;
+pub mod values;
+mod venue;
+
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::error::Error;
+pub use context::Context;
+
+const AFTER_HELP: &str = "\
+Seminars are named by slug (kss-2017) or #ID. Dates: 2017-05-18, 18/05/2017, 18 Mei 2017,
+Kamis, 18 Mei 2017. Times: 09:00 or 09.00. Zones: Asia/Jakarta, WIB, WITA, WIT.
+
+Exit codes: 0 success, 1 error, 2 usage error, 3 `check` found problems.";
+
+/// Plan seminars from one local SQLite file: speakers, moderators, venues, slots and agendas.
+#[derive(Debug, Parser)]
+#[command(name = "seminar", version, propagate_version = true, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Database file [env: SEMINAR_DB] [default: the platform data folder, e.g.
+    /// ~/.local/share/seminar/seminar.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<std::path::PathBuf>,
+    /// Print machine-readable JSON (read commands, and the record a change touched)
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Language of the output [env: SEMINAR_LANG] [default: en]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::render::Lang>,
+    /// Assume yes: do not ask before deleting
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+    /// Never prompt (implied when stdin is not a terminal)
+    #[arg(long, global = true)]
+    pub no_input: bool,
+}
+
+/// `--force` and `--new`, for commands that a rule may refuse.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct PermissionArgs {
+    /// Record it even if it breaks a booking rule (`seminar check` will report it)
+    #[arg(long)]
+    pub force: bool,
+    /// Create a person, institution or venue even if its name is close to an existing one
+    #[arg(long)]
+    pub new: bool,
+}
+
+impl From<PermissionArgs> for crate::ops::Permission {
+    fn from(args: PermissionArgs) -> Self {
+        crate::ops::Permission {
+            force: args.force,
+            new: args.new,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a seminar
+    #[command(
+        after_help = "Example:\n  seminar create \"Seminar on South-South Cooperation\" --date \"Kamis, 18/05/2017\" \\\n    --start 09:00 --end 12:00 --tz WIB --venue \"Auditorium Juwono Sudarsono\" --slug kss-2017"
+    )]
+    Create(seminar::CreateArgs),
+    /// List seminars
+    #[command(
+        after_help = "Example:\n  seminar list --from 2017-05-01 --to 2017-05-31 --search cooperation"
+    )]
+    List(seminar::ListArgs),
+    /// Show everything recorded about a seminar
+    #[command(after_help = "Example:\n  seminar show kss-2017")]
+    Show(seminar::SeminarArg),
+    /// Change a seminar
+    #[command(after_help = "Example:\n  seminar edit kss-2017 --start 08:30 --status confirmed")]
+    Edit(seminar::EditArgs),
+    /// Mark a seminar cancelled (kept on record, books nothing)
+    #[command(after_help = "Example:\n  seminar cancel kss-2017")]
+    Cancel(seminar::SeminarArg),
+    /// Delete a seminar with its roles and slots (asks first)
+    #[command(after_help = "Example:\n  seminar delete kss-2017 --yes")]
+    Delete(seminar::SeminarArg),
+    /// Add, remove and list speakers
+    #[command(subcommand)]
+    Speaker(speaker::SpeakerCommand),
+    /// Assign and unassign moderators
+    #[command(subcommand)]
+    Moderator(moderator::ModeratorCommand),
+    /// Add, list and assign venues
+    #[command(subcommand)]
+    Venue(venue::VenueCommand),
+    /// Add and list institutions
+    #[command(subcommand)]
+    Institution(institution::InstitutionCommand),
+    /// List and show people
+    #[command(subcommand)]
+    Person(person::PersonCommand),
+    /// Lay out a seminar's rundown
+    #[command(subcommand)]
+    Slot(slot::SlotCommand),
+    /// Print a seminar's agenda, or the coming seminars by day
+    #[command(after_help = "Examples:\n  seminar agenda kss-2017 --lang id\n  seminar agenda")]
+    Agenda(agenda::AgendaArgs),
+    /// Report double bookings and rundown problems (exit 3 if any)
+    #[command(after_help = "Example:\n  seminar check")]
+    Check(check::CheckArgs),
+}
+
+/// Parses the command line and runs it; returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return clap_exit(&error),
+    };
+    let mut context = match Context::new(&cli.global) {
+        Ok(context) => context,
+        Err(error) => return report(&error, crate::render::Lang::En),
+    };
+    let lang = context.style.lang;
+    match run(cli.command, &mut context) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => report(&error, lang),
+    }
+}
+
+/// Runs one command; `Ok` carries the exit code (0, or 3 when `check` finds problems).
+pub fn run(command: Command, context: &mut Context) -> Result<u8, Error> {
+    match command {
+        Command::Create(args) => seminar::create(args, context)?,
+        Command::List(args) => seminar::list(args, context)?,
+        Command::Show(args) => seminar::show(args, context)?,
+        Command::Edit(args) => seminar::edit(args, context)?,
+        Command::Cancel(args) => seminar::cancel(args, context)?,
+        Command::Delete(args) => seminar::delete(args, context)?,
+        Command::Speaker(command) => speaker::run(command, context)?,
+        Command::Moderator(command) => moderator::run(command, context)?,
+        Command::Venue(command) => venue::run(command, context)?,
+        Command::Institution(command) => institution::run(command, context)?,
+        Command::Person(command) => person::run(command, context)?,
+        Command::Slot(command) => slot::run(command, context)?,
+        Command::Agenda(args) => agenda::run(args, context)?,
+        Command::Check(args) => return check::run(args, context),
+    }
+    Ok(0)
+}
+
+/// Prints an error as one line on stderr and returns its exit code.
+fn report(error: &Error, lang: crate::render::Lang) -> ExitCode {
+    if error.is_broken_pipe() {
+        return ExitCode::SUCCESS;
+    }
+    let message = match error {
+        Error::Conflicts(problems) => {
+            let first = crate::render::problems::describe(&problems[0], lang);
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            format!(
+                "refused: {first}{more}; change the time or place, or pass --force to record it anyway"
+            )
+        }
+        other => other.to_string(),
+    };
+    eprintln!("error: {}", message.replace('\n', " "));
+    ExitCode::from(error.exit_code())
+}
+
+/// Help and version go to stdout with exit 0; usage errors become one line and exit 2.
+fn clap_exit(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            ExitCode::SUCCESS
+        }
+        _ => {
+            let rendered = error.render().to_string();
+            let mut parts = Vec::new();
+            for line in rendered.lines().map(str::trim) {
+                if line.starts_with("Usage:") || line.starts_with("For more information") {
+                    break;
+                }
+                if !line.is_empty() {
+                    parts.push(line.to_string());
+                }
+            }
+            let mut message = parts.join(" ");
+            if !message.starts_with("error:") {
+                message = format!("error: {message}");
+            }
+            eprintln!("{message}; see 'seminar help'");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! `moderator assign|unassign`.
+
+use clap::{Args, Subcommand};
+
+use super::speaker::{PersonArgs, print_role, role_input};
+use super::{Context, PermissionArgs};
+use crate::error::Result;
+use crate::model::RoleKind;
+use crate::ops::people;
+
+#[derive(Debug, Subcommand)]
+pub enum ModeratorCommand {
+    /// Make someone a moderator of a seminar
+    #[command(after_help = "Example:\n  seminar moderator assign kss-2017 \"Valerina Daniel\"")]
+    Assign(AssignArgs),
+    /// Take a moderator off a seminar
+    #[command(after_help = "Example:\n  seminar moderator unassign kss-2017 \"Valerina Daniel\"")]
+    Unassign(UnassignArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    #[command(flatten)]
+    pub person: PersonArgs,
+    #[command(flatten)]
+    pub permission: PermissionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UnassignArgs {
+    /// The seminar: its slug (kss-2017) or #ID
+    pub seminar: String,
+    /// The moderator's name
+    pub name: String,
+}
+
+pub fn run(command: ModeratorCommand, context: &Context) -> Result<()> {
+    match command {
+        ModeratorCommand::Assign(args) => {
+            let (seminar, input) = role_input(RoleKind::Moderator, args.person, None);
+            let mut store = context.open()?;
+            let (role, notices) =
+                store.write(|db| people::add_role(db, &seminar, input, args.permission.into()))?;
+            context.tell(&notices);
+            print_role("Moderator", &role, &seminar, context)
+        }
+        ModeratorCommand::Unassign(args) => {
+            let mut store = context.open()?;
+            let (role, _) = store.write(|db| {
+                people::remove_role(db, &args.seminar, &args.name, RoleKind::Moderator)
+            })?;
+            if context.json {
+                context.print_json(&serde_json::json!({ "removed_role_id": role.id }))
+            } else {
+                context.print(&format!(
+                    "Unassigned moderator {} from {}\n",
+                    role.person_name, args.seminar
+                ))
+            }
+        }
+    }
+}

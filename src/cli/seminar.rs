@@ -1,0 +1,275 @@
+//! `create`, `list`, `show`, `edit`, `cancel`, `delete`.
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use clap::Args;
+
+use super::values::{date, time_of_day, zone};
+use super::{Context, PermissionArgs};
+use crate::error::Result;
+use crate::model::{DEFAULT_END, DEFAULT_START, Schedule, Status};
+use crate::ops::seminars::{self, ListQuery, NewSeminar, SeminarChanges};
+use crate::render::{json, text};
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// The seminar's title
+    pub title: String,
+    /// The (first) day: 2017-05-18, 18/05/2017, 18 Mei 2017, Kamis, 18 Mei 2017
+    #[arg(long, value_parser = date)]
+    pub date: NaiveDate,
+    /// The last day, for a seminar of several days
+    #[arg(long, value_parser = date, value_name = "DATE")]
+    pub until: Option<NaiveDate>,
+    /// Start time each day, 09:00 or 09.00 [default: 09:00]
+    #[arg(long, value_parser = time_of_day, value_name = "HH:MM")]
+    pub start: Option<NaiveTime>,
+    /// End time each day [default: 17:00, or two hours after a later start]
+    #[arg(long, value_parser = time_of_day, value_name = "HH:MM")]
+    pub end: Option<NaiveTime>,
+    /// Time zone: Asia/Jakarta, WIB, WITA, WIT... [env: SEMINAR_TZ] [default: the system's]
+    #[arg(long, value_parser = zone, value_name = "ZONE")]
+    pub tz: Option<Tz>,
+    /// Venue by name (added if new)
+    #[arg(long)]
+    pub venue: Option<String>,
+    /// Theme or subtitle
+    #[arg(long, visible_alias = "theme", value_name = "TEXT")]
+    pub subtitle: Option<String>,
+    /// An organizer; repeat for several
+    #[arg(long = "organizer", value_name = "NAME")]
+    pub organizers: Vec<String>,
+    /// A description for the agenda
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// Short name for the command line [default: from the title and year]
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// planned, confirmed or cancelled
+    #[arg(long, value_enum, default_value = "planned")]
+    pub status: Status,
+    #[command(flatten)]
+    pub permission: PermissionArgs,
+}
+
+/// The end of the day when none is given: 17:00, or two hours after a later start.
+fn default_end(start: NaiveTime) -> NaiveTime {
+    let five_pm = NaiveTime::from_hms_opt(DEFAULT_END.0, DEFAULT_END.1, 0).unwrap_or(start);
+    if start < five_pm {
+        five_pm
+    } else {
+        let later = start + chrono::Duration::hours(2);
+        if later > start {
+            later
+        } else {
+            NaiveTime::from_hms_opt(23, 59, 0).unwrap_or(start)
+        }
+    }
+}
+
+pub fn create(args: CreateArgs, context: &Context) -> Result<()> {
+    let start = args.start.unwrap_or_else(|| {
+        NaiveTime::from_hms_opt(DEFAULT_START.0, DEFAULT_START.1, 0).unwrap_or_default()
+    });
+    let input = NewSeminar {
+        title: args.title,
+        schedule: Schedule {
+            zone: args.tz.unwrap_or(context.default_zone),
+            first_day: args.date,
+            last_day: args.until.unwrap_or(args.date),
+            start,
+            end: args.end.unwrap_or_else(|| default_end(start)),
+        },
+        venue: args.venue,
+        subtitle: args.subtitle,
+        organizers: args.organizers,
+        description: args.description,
+        slug: args.slug,
+        status: args.status,
+    };
+    let mut store = context.open()?;
+    let (seminar, notices) =
+        store.write(|db| seminars::create(db, input, args.permission.into()))?;
+    context.tell(&notices);
+    if context.json {
+        context.print_json(&json::seminar(&seminar))
+    } else {
+        context.print(&format!(
+            "Created {}\n",
+            text::seminar_line(&seminar, &context.style)
+        ))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only seminars on or after this day
+    #[arg(long, value_parser = date)]
+    pub from: Option<NaiveDate>,
+    /// Only seminars on or before this day
+    #[arg(long, value_parser = date)]
+    pub to: Option<NaiveDate>,
+    /// Only seminars at this venue
+    #[arg(long)]
+    pub venue: Option<String>,
+    /// Only seminars whose title, theme, slug or organizers contain this text
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+pub fn list(args: ListArgs, context: &Context) -> Result<()> {
+    let query = ListQuery {
+        from: args.from,
+        to: args.to,
+        venue: args.venue,
+        search: args.search,
+    };
+    let seminars = context.open()?.read(|db| seminars::list(db, &query))?;
+    if context.json {
+        context.print_json(&json::seminar_list(&seminars))
+    } else {
+        context.print(&text::seminar_list(&seminars, &context.style))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SeminarArg {
+    /// The seminar: its slug (kss-2017) or #ID
+    pub seminar: String,
+}
+
+pub fn show(args: SeminarArg, context: &Context) -> Result<()> {
+    let programme = context
+        .open()?
+        .read(|db| seminars::programme(db, &args.seminar))?;
+    if context.json {
+        context.print_json(&json::programme(&programme))
+    } else {
+        context.print(&text::seminar_detail(&programme, &context.style))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The seminar: its slug (kss-2017) or #ID
+    pub seminar: String,
+    /// New title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// New (first) day; slots move with it
+    #[arg(long, value_parser = date)]
+    pub date: Option<NaiveDate>,
+    /// New last day
+    #[arg(long, value_parser = date, value_name = "DATE")]
+    pub until: Option<NaiveDate>,
+    #[arg(long, value_parser = time_of_day, value_name = "HH:MM")]
+    pub start: Option<NaiveTime>,
+    #[arg(long, value_parser = time_of_day, value_name = "HH:MM")]
+    pub end: Option<NaiveTime>,
+    /// New time zone; slots keep their local times
+    #[arg(long, value_parser = zone, value_name = "ZONE")]
+    pub tz: Option<Tz>,
+    /// New venue by name (added if new); "" removes the venue
+    #[arg(long)]
+    pub venue: Option<String>,
+    /// New theme; "" removes it
+    #[arg(long, visible_alias = "theme", value_name = "TEXT")]
+    pub subtitle: Option<String>,
+    /// Organizers, replacing the old list; repeat for several
+    #[arg(long = "organizer", value_name = "NAME")]
+    pub organizers: Vec<String>,
+    /// Remove all organizers
+    #[arg(long, conflicts_with = "organizers")]
+    pub no_organizers: bool,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    #[arg(long)]
+    pub slug: Option<String>,
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+    #[command(flatten)]
+    pub permission: PermissionArgs,
+}
+
+pub fn edit(args: EditArgs, context: &Context) -> Result<()> {
+    let organizers = if args.no_organizers {
+        Some(Vec::new())
+    } else if args.organizers.is_empty() {
+        None
+    } else {
+        Some(args.organizers)
+    };
+    let changes = SeminarChanges {
+        title: args.title,
+        slug: args.slug,
+        first_day: args.date,
+        last_day: args.until,
+        start: args.start,
+        end: args.end,
+        zone: args.tz,
+        venue: args.venue,
+        subtitle: args.subtitle,
+        description: args.description,
+        organizers,
+        status: args.status,
+    };
+    let mut store = context.open()?;
+    let (seminar, notices) =
+        store.write(|db| seminars::edit(db, &args.seminar, changes, args.permission.into()))?;
+    context.tell(&notices);
+    if context.json {
+        context.print_json(&json::seminar(&seminar))
+    } else {
+        context.print(&format!(
+            "Updated {}\n",
+            text::seminar_line(&seminar, &context.style)
+        ))
+    }
+}
+
+pub fn cancel(args: SeminarArg, context: &Context) -> Result<()> {
+    let seminar = context
+        .open()?
+        .write(|db| seminars::cancel(db, &args.seminar))?;
+    if context.json {
+        context.print_json(&json::seminar(&seminar))
+    } else {
+        context.print(&format!(
+            "Cancelled {}\n",
+            text::seminar_line(&seminar, &context.style)
+        ))
+    }
+}
+
+pub fn delete(args: SeminarArg, context: &Context) -> Result<()> {
+    let mut store = context.open()?;
+    let seminar = store.read(|db| crate::ops::find_seminar(db, &args.seminar))?;
+    if !context.confirm(&format!(
+        "Delete {} with its speakers and rundown?",
+        seminar.slug
+    ))? {
+        return Err(crate::error::Error::refused("not deleted"));
+    }
+    let deleted = store.write(|db| seminars::delete(db, &format!("#{}", seminar.id)))?;
+    if context.json {
+        context.print_json(&json::seminar(&deleted))
+    } else {
+        context.print(&format!(
+            "Deleted {}\n",
+            text::seminar_line(&deleted, &context.style)
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_end_follows_the_start() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(default_end(t(9, 0)), t(17, 0));
+        assert_eq!(default_end(t(18, 0)), t(20, 0));
+        assert_eq!(default_end(t(23, 0)), t(23, 59));
+    }
+}

@@ -1,0 +1,124 @@
+//! `slot add|list|remove`.
+
+use chrono::{NaiveDate, NaiveTime};
+use clap::{Args, Subcommand};
+
+use super::values::{date, minutes, time_of_day};
+use super::{Context, PermissionArgs};
+use crate::error::Result;
+use crate::model::SlotKind;
+use crate::ops::seminars;
+use crate::ops::slots::{self, NewSlot};
+use crate::render::{json, text};
+
+#[derive(Debug, Subcommand)]
+pub enum SlotCommand {
+    /// Add a slot to a seminar's rundown
+    #[command(
+        after_help = "Example:\n  seminar slot add kss-2017 \"Opening remarks\" --at 09:00 --minutes 15 --kind opening"
+    )]
+    Add(AddArgs),
+    /// List a seminar's slots with their ids
+    #[command(after_help = "Example:\n  seminar slot list kss-2017")]
+    List(ListArgs),
+    /// Remove a slot, named by #ID, start time or title
+    #[command(
+        after_help = "Examples:\n  seminar slot remove kss-2017 '#3'\n  seminar slot remove kss-2017 10:30"
+    )]
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The seminar: its slug (kss-2017) or #ID
+    pub seminar: String,
+    /// What happens in the slot
+    pub title: String,
+    /// Start time, 09:00 or 09.00
+    #[arg(long, value_parser = time_of_day, value_name = "HH:MM")]
+    pub at: NaiveTime,
+    /// Length in minutes
+    #[arg(long, value_parser = minutes, value_name = "N", allow_hyphen_values = true)]
+    pub minutes: u32,
+    /// The day, for a seminar of several days [default: the first day]
+    #[arg(long, value_parser = date, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "talk")]
+    pub kind: SlotKind,
+    /// A person on the slot; repeat for several (added as speaker if not yet in the seminar)
+    #[arg(long = "speaker", value_name = "NAME")]
+    pub speakers: Vec<String>,
+    #[command(flatten)]
+    pub permission: PermissionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The seminar: its slug (kss-2017) or #ID
+    pub seminar: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The seminar: its slug (kss-2017) or #ID
+    pub seminar: String,
+    /// The slot: #ID, its start time (10:30) or its title
+    pub slot: String,
+}
+
+pub fn run(command: SlotCommand, context: &Context) -> Result<()> {
+    match command {
+        SlotCommand::Add(args) => {
+            let input = NewSlot {
+                title: args.title,
+                kind: args.kind,
+                at: args.at,
+                on: args.on,
+                minutes: args.minutes,
+                people: args.speakers,
+            };
+            let mut store = context.open()?;
+            let (programme, slot, notices) = store.write(|db| {
+                let (slot, notices) =
+                    slots::add_slot(db, &args.seminar, input, args.permission.into())?;
+                Ok((seminars::programme(db, &args.seminar)?, slot, notices))
+            })?;
+            context.tell(&notices);
+            if context.json {
+                let json = json::slots(&programme);
+                context.print_json(&json.into_iter().find(|s| s.id == slot.id))
+            } else {
+                let zone = programme.seminar.schedule.zone;
+                context.print(&format!(
+                    "Added slot {}\n",
+                    text::slot_line(&slot, zone, &context.style)
+                ))
+            }
+        }
+        SlotCommand::List(args) => {
+            let programme = context
+                .open()?
+                .read(|db| seminars::programme(db, &args.seminar))?;
+            if context.json {
+                context.print_json(&json::slots(&programme))
+            } else {
+                context.print(&text::slot_list(&programme, &context.style))
+            }
+        }
+        SlotCommand::Remove(args) => {
+            let mut store = context.open()?;
+            let (slot, zone) = store.write(|db| {
+                let zone = crate::ops::find_seminar(db, &args.seminar)?.schedule.zone;
+                Ok((slots::remove_slot(db, &args.seminar, &args.slot)?, zone))
+            })?;
+            if context.json {
+                context.print_json(&serde_json::json!({ "removed_slot_id": slot.id }))
+            } else {
+                context.print(&format!(
+                    "Removed slot {}\n",
+                    text::slot_line(&slot, zone, &context.style)
+                ))
+            }
+        }
+    }
+}

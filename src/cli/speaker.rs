@@ -1,0 +1,174 @@
+//! `speaker add|remove|list`.
+
+use chrono::{NaiveDate, NaiveTime};
+use clap::{Args, Subcommand};
+
+use super::values::{date, minutes, time_of_day};
+use super::{Context, PermissionArgs};
+use crate::error::Result;
+use crate::model::RoleKind;
+use crate::ops::people::{self, NewRole, NewTalk};
+use crate::render::{json, role_line, text};
+
+#[derive(Debug, Subcommand)]
+pub enum SpeakerCommand {
+    /// Add a speaker, with a talk slot if --talk is given
+    #[command(
+        after_help = "Example:\n  seminar speaker add kss-2017 \"Dinur Krismasari\" --position \"Senior Representative\" \\\n    --institution \"JICA Indonesia\" --talk \"Japan's triangular cooperation\" --at 09:45 --minutes 30"
+    )]
+    Add(AddArgs),
+    /// Remove a speaker from a seminar, and the talks only they gave there
+    #[command(after_help = "Example:\n  seminar speaker remove kss-2017 \"Dinur Krismasari\"")]
+    Remove(RemoveArgs),
+    /// List speakers with position and institution as they were at each seminar
+    #[command(
+        after_help = "Examples:\n  seminar speaker list kss-2017\n  seminar speaker list --institution JICA"
+    )]
+    List(ListArgs),
+}
+
+/// Who a person is, for `speaker add` and `moderator assign`.
+#[derive(Debug, Args)]
+pub struct PersonArgs {
+    /// The seminar: its slug (kss-2017) or #ID
+    pub seminar: String,
+    /// The person's name (matched without regard to case or accents)
+    pub name: String,
+    /// Their institution, by name or short name (added if new); "Name (ABBR)" sets a short name
+    #[arg(long, value_name = "INST")]
+    pub institution: Option<String>,
+    /// Their position at the time of this seminar
+    #[arg(long, value_name = "TEXT")]
+    pub position: Option<String>,
+    /// Their email (personal data: kept out of exports)
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Their phone number (personal data: kept out of exports)
+    #[arg(long)]
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub person: PersonArgs,
+    /// Title of their talk: creates a talk slot
+    #[arg(long, value_name = "TITLE", requires_all = ["at", "minutes"])]
+    pub talk: Option<String>,
+    /// When the talk starts
+    #[arg(long, value_parser = time_of_day, value_name = "HH:MM", requires = "talk")]
+    pub at: Option<NaiveTime>,
+    /// The day of the talk, for a seminar of several days [default: the first day]
+    #[arg(long, value_parser = date, value_name = "DATE", requires = "talk")]
+    pub on: Option<NaiveDate>,
+    /// Length of the talk in minutes
+    #[arg(long, value_parser = minutes, value_name = "N", requires = "talk", allow_hyphen_values = true)]
+    pub minutes: Option<u32>,
+    #[command(flatten)]
+    pub permission: PermissionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The seminar: its slug (kss-2017) or #ID
+    pub seminar: String,
+    /// The speaker's name
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this seminar's speakers (slug or #ID)
+    pub seminar: Option<String>,
+    /// Only those who spoke for this institution (name or short name)
+    #[arg(long, value_name = "INST")]
+    pub institution: Option<String>,
+}
+
+pub fn role_input(kind: RoleKind, person: PersonArgs, talk: Option<NewTalk>) -> (String, NewRole) {
+    (
+        person.seminar,
+        NewRole {
+            kind,
+            name: person.name,
+            institution: person.institution,
+            position: person.position,
+            email: person.email,
+            phone: person.phone,
+            talk,
+        },
+    )
+}
+
+pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
+    match command {
+        SpeakerCommand::Add(args) => {
+            let talk = match (args.talk, args.at, args.minutes) {
+                (Some(title), Some(at), Some(minutes)) => Some(NewTalk {
+                    title,
+                    at,
+                    on: args.on,
+                    minutes,
+                }),
+                _ => None,
+            };
+            let (seminar, input) = role_input(RoleKind::Speaker, args.person, talk);
+            let mut store = context.open()?;
+            let (role, notices) =
+                store.write(|db| people::add_role(db, &seminar, input, args.permission.into()))?;
+            context.tell(&notices);
+            print_role("Speaker", &role, &seminar, context)
+        }
+        SpeakerCommand::Remove(args) => {
+            let mut store = context.open()?;
+            let (role, notices) = store.write(|db| {
+                people::remove_role(db, &args.seminar, &args.name, RoleKind::Speaker)
+            })?;
+            context.tell(&notices);
+            if context.json {
+                context.print_json(&serde_json::json!({ "removed_role_id": role.id }))
+            } else {
+                context.print(&format!(
+                    "Removed speaker {} from {}\n",
+                    role.person_name, args.seminar
+                ))
+            }
+        }
+        SpeakerCommand::List(args) => {
+            let rows = context.open()?.read(|db| {
+                people::speakers(db, args.seminar.as_deref(), args.institution.as_deref())
+            })?;
+            if context.json {
+                context.print_json(&json::role_rows(&rows))
+            } else {
+                context.print(&text::speaker_list(
+                    &rows,
+                    args.seminar.is_some(),
+                    &context.style,
+                ))
+            }
+        }
+    }
+}
+
+/// What `speaker add` and `moderator assign` print.
+pub fn print_role(
+    label: &str,
+    role: &crate::model::Role,
+    seminar: &str,
+    context: &Context,
+) -> Result<()> {
+    if context.json {
+        context.print_json(&serde_json::json!({
+            "id": role.id,
+            "seminar_id": role.seminar_id,
+            "person_id": role.person_id,
+            "name": role.person_name,
+            "role": role.kind,
+            "position": role.position,
+            "institution": role.institution,
+        }))
+    } else {
+        context.print(&format!("{label} at {seminar}: {}\n", role_line(role)))
+    }
+}

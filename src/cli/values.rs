@@ -1,0 +1,39 @@
+//! Parsers for values on the command line, so that clap names the flag in every error.
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+
+use crate::model::time;
+
+pub fn date(text: &str) -> Result<NaiveDate, String> {
+    let today = super::context::today().unwrap_or_else(|_| chrono::Local::now().date_naive());
+    time::parse_date(text, today)
+}
+
+pub fn time_of_day(text: &str) -> Result<NaiveTime, String> {
+    time::parse_time(text)
+}
+
+pub fn zone(text: &str) -> Result<Tz, String> {
+    time::parse_zone(text)
+}
+
+pub fn minutes(text: &str) -> Result<u32, String> {
+    let max = crate::model::MAX_SLOT_MINUTES;
+    match text.trim().parse::<i64>() {
+        Ok(n) if (1..=i64::from(max)).contains(&n) => Ok(n as u32),
+        Ok(n) => Err(format!("{n} is out of range; accepted: 1 to {max}")),
+        Err(_) => Err(format!(
+            "'{text}' is not a number of minutes; accepted: 1 to {max}"
+        )),
+    }
+}
+
+pub fn capacity(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<i64>() {
+        Ok(n) if (1..=1_000_000).contains(&n) => Ok(n as u32),
+        _ => Err(format!(
+            "'{text}' is not a capacity; accepted: a whole number from 1 to 1000000"
+        )),
+    }
+}

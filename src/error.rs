@@ -1,0 +1,87 @@
+//! The errors a command can end with, and the exit code of each, in one place.
+
+use crate::model::conflict::Problem;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The command line or a value on it is wrong (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// A seminar, person, institution, venue or slot that does not exist (exit 1).
+    #[error("{what} '{name}' not found{}", hint(suggestions, see))]
+    NotFound {
+        what: &'static str,
+        name: String,
+        suggestions: Vec<String>,
+        see: &'static str,
+    },
+    /// A rule or an existing record stands in the way (exit 1).
+    #[error("{0}")]
+    Refused(String),
+    /// The change would break a booking rule (exit 1); the problems say which.
+    #[error("the change breaks a booking rule")]
+    Conflicts(Vec<Problem>),
+    /// The database could not be opened, read or written (exit 1).
+    #[error("database: {0}")]
+    Storage(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn hint(suggestions: &[String], see: &str) -> String {
+    match suggestions {
+        [] => format!("; see '{see}'"),
+        [one] => format!("; did you mean '{one}'?"),
+        many => format!("; did you mean one of: {}?", many.join(", ")),
+    }
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage(message.into())
+    }
+
+    pub fn refused(message: impl Into<String>) -> Self {
+        Error::Refused(message.into())
+    }
+
+    /// The process exit code: 0 success, 1 error, 2 usage error (3 is `check` finding problems).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => 2,
+            Error::Io(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            Error::NotFound { .. }
+            | Error::Refused(_)
+            | Error::Conflicts(_)
+            | Error::Storage(_)
+            | Error::Io(_) => 1,
+        }
+    }
+
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io(error) if error.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        let message = match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                "the file is busy with another seminar command; try again".to_string()
+            }
+            Some(ErrorCode::NotADatabase) => {
+                "the file is not an SQLite database; pass --db with a seminar database or a new file name".to_string()
+            }
+            Some(ErrorCode::ReadOnly) => "the file is read-only; check its permissions".to_string(),
+            Some(ErrorCode::DiskFull) => "the disk is full; nothing was written".to_string(),
+            Some(ErrorCode::CannotOpen) => {
+                "cannot open the file; check that its folder exists and is writable".to_string()
+            }
+            _ => error.to_string(),
+        };
+        Error::Storage(message)
+    }
+}

@@ -1,0 +1,12 @@
+//! `seminar`: plan seminars from one local SQLite file.
+//!
+//! The binary is a thin shell around this library: [`cli`] parses arguments and calls
+//! [`ops`], which runs each command as one transaction on a [`store::Store`] and returns
+//! [`model`] types; [`render`] turns those into text or JSON.
+
+pub mod cli;
+pub mod error;
+pub mod model;
+pub mod ops;
+pub mod render;
+pub mod store;

@@ -1,0 +1,237 @@
+//! Domain types and the pure rules that govern them. Nothing here touches storage or prints.
+
+pub mod conflict;
+pub mod names;
+pub mod slug;
+pub mod time;
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+pub use time::Interval;
+
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $(#[value(name = $word)] $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            pub fn parse(word: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|value| value.as_str() == word)
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// Where a seminar stands. Cancelled seminars are kept but book nothing.
+    Status { Planned = "planned", Confirmed = "confirmed", Cancelled = "cancelled" }
+);
+
+word_enum!(
+    /// What happens in a slot of the rundown.
+    SlotKind {
+        Opening = "opening",
+        Talk = "talk",
+        Panel = "panel",
+        Qa = "qa",
+        Break = "break",
+        Closing = "closing",
+    }
+);
+
+word_enum!(
+    /// A person's part in one seminar.
+    RoleKind { Speaker = "speaker", Moderator = "moderator" }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Institution {
+    pub id: i64,
+    pub name: String,
+    pub short_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Venue {
+    pub id: i64,
+    pub name: String,
+    pub address: Option<String>,
+    pub capacity: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub position: Option<String>,
+    pub institution: Option<Institution>,
+}
+
+/// When a seminar happens: from `start` on `first_day` to `end` on `last_day`, each day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schedule {
+    pub zone: Tz,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+pub const DEFAULT_START: (u32, u32) = (9, 0);
+pub const DEFAULT_END: (u32, u32) = (17, 0);
+
+impl Schedule {
+    /// Checks that the schedule makes sense and that its times exist in its zone.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.last_day < self.first_day {
+            return Err(format!(
+                "until: {} is before the first day {}",
+                self.last_day, self.first_day
+            ));
+        }
+        if (self.last_day - self.first_day).num_days() > 366 {
+            return Err("until: a seminar lasts at most a year".into());
+        }
+        if self.end <= self.start {
+            return Err(format!(
+                "end: {} is not after the start {}; accepted: a time later the same day",
+                self.end.format("%H:%M"),
+                self.start.format("%H:%M")
+            ));
+        }
+        self.windows().map(|_| ())
+    }
+
+    pub fn days(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.first_day
+            .iter_days()
+            .take_while(|day| *day <= self.last_day)
+    }
+
+    /// The instants at which each day of the seminar starts and ends.
+    pub fn windows(&self) -> Result<Vec<Interval>, String> {
+        self.days()
+            .map(|day| {
+                let start = time::local_instant(self.zone, day, self.start)
+                    .map_err(|e| format!("start: {e}"))?;
+                let end = time::local_instant(self.zone, day, self.end)
+                    .map_err(|e| format!("end: {e}"))?;
+                Ok(Interval::of(start, end))
+            })
+            .collect()
+    }
+
+    pub fn starts_at(&self) -> Result<DateTime<Utc>, String> {
+        time::local_instant(self.zone, self.first_day, self.start)
+    }
+
+    pub fn ends_at(&self) -> Result<DateTime<Utc>, String> {
+        time::local_instant(self.zone, self.last_day, self.end)
+    }
+
+    /// The day of the seminar on which `day` falls, counted from 0.
+    pub fn day_index(&self, day: NaiveDate) -> Option<u64> {
+        (self.first_day..=self.last_day)
+            .contains(&day)
+            .then(|| (day - self.first_day).num_days() as u64)
+    }
+
+    pub fn nth_day(&self, index: u64) -> NaiveDate {
+        self.first_day + Days::new(index)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seminar {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub description: Option<String>,
+    pub organizers: Vec<String>,
+    pub status: Status,
+    pub schedule: Schedule,
+    pub venue: Option<Venue>,
+}
+
+/// A person's part in one seminar, with the position and institution they had then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub id: i64,
+    pub seminar_id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    pub kind: RoleKind,
+    pub position: Option<String>,
+    pub institution: Option<Institution>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub id: i64,
+    pub seminar_id: i64,
+    pub kind: SlotKind,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub minutes: u32,
+    /// The roles of the people on this slot, in the order they were added.
+    pub role_ids: Vec<i64>,
+}
+
+impl Slot {
+    pub fn interval(&self) -> Interval {
+        Interval::from_minutes(self.starts_at, self.minutes)
+    }
+
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.starts_at + chrono::Duration::minutes(i64::from(self.minutes))
+    }
+}
+
+pub const MAX_SLOT_MINUTES: u32 = 24 * 60;
+
+/// A seminar with everyone and everything in it: what an agenda shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Programme {
+    pub seminar: Seminar,
+    pub roles: Vec<Role>,
+    pub slots: Vec<Slot>,
+}
+
+impl Programme {
+    pub fn roles_of(&self, kind: RoleKind) -> impl Iterator<Item = &Role> {
+        self.roles.iter().filter(move |role| role.kind == kind)
+    }
+
+    pub fn people_on<'a>(&'a self, slot: &'a Slot) -> impl Iterator<Item = &'a Role> {
+        slot.role_ids
+            .iter()
+            .filter_map(|id| self.roles.iter().find(|role| role.id == *id))
+    }
+
+    pub fn slots_of<'a>(&'a self, role: &'a Role) -> impl Iterator<Item = &'a Slot> {
+        self.slots
+            .iter()
+            .filter(|slot| slot.role_ids.contains(&role.id))
+    }
+}
+
+/// One line of a seminar list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeminarSummary {
+    pub seminar: Seminar,
+    pub speakers: u32,
+    pub slots: u32,
+}

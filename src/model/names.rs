@@ -1,0 +1,102 @@
+//! Matching names of people, institutions and venues the way organizers type them: without
+//! regard to case, accents, spacing or punctuation, and noticing near-misses.
+
+/// The form under which a name is stored for matching: ASCII-folded, lower case, with every
+/// run of punctuation and spaces turned into one space. "Dinur  krismasari" and
+/// "Dinur Krismasari" share the key `dinur krismasari`.
+pub fn name_key(name: &str) -> String {
+    let folded = deunicode::deunicode(name).to_lowercase();
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Academic and religious titles that do not tell two people apart.
+const TITLES: [&str; 14] = [
+    "dr", "prof", "ir", "drs", "dra", "h", "hj", "mr", "mrs", "ms", "bapak", "ibu", "pak", "bu",
+];
+
+fn without_titles(key: &str) -> String {
+    key.split(' ')
+        .skip_while(|word| TITLES.contains(word))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many single-letter edits still count as the same name, by the name's length.
+fn tolerated_edits(length: usize) -> usize {
+    match length {
+        0..=5 => 0,
+        6..=11 => 1,
+        12..=23 => 2,
+        _ => 3,
+    }
+}
+
+/// Whether two name keys probably mean the same person or institution: equal once titles are
+/// dropped, or a few typing slips apart ("kementrian" / "kementerian").
+pub fn is_near(a: &str, b: &str) -> bool {
+    let (a, b) = (without_titles(a), without_titles(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let shorter = a.len().min(b.len());
+    a.len().abs_diff(b.len()) <= tolerated_edits(shorter)
+        && strsim::levenshtein(&a, &b) <= tolerated_edits(shorter)
+}
+
+/// Whether `text` (any case or accents) occurs in `name`.
+pub fn contains(name: &str, text: &str) -> bool {
+    name_key(name).contains(&name_key(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_accents_spacing_and_punctuation() {
+        assert_eq!(name_key("Dinur  krismasari"), "dinur krismasari");
+        assert_eq!(name_key("Moh. Syarif Alatas"), "moh syarif alatas");
+        assert_eq!(name_key("Universitas Indonésia"), "universitas indonesia");
+        assert_eq!(name_key("  FISIP-UI "), "fisip ui");
+        assert_eq!(name_key("!!!"), "");
+    }
+
+    #[test]
+    fn near_names_are_caught_and_different_names_are_not() {
+        let near = [
+            ("kementrian luar negeri", "kementerian luar negeri"),
+            ("dinur krismasari", "dinur krismasari"),
+            ("dr asra virgianita", "asra virgianita"),
+            ("mickael b hoelman", "michael b hoelman"),
+            ("valerina danie", "valerina daniel"),
+        ];
+        for (a, b) in near {
+            assert!(is_near(&name_key(a), &name_key(b)), "{a} ~ {b}");
+        }
+        let far = [
+            ("jica", "jica indonesia"),
+            ("ui", "ub"),
+            ("infid", "infis"),
+            ("asra virgianita", "dinur krismasari"),
+            ("kementerian luar negeri", "kementerian dalam negeri"),
+            ("dr", "prof"),
+        ];
+        for (a, b) in far {
+            assert!(!is_near(&name_key(a), &name_key(b)), "{a} !~ {b}");
+        }
+    }
+
+    #[test]
+    fn contains_folds_case_and_accents() {
+        assert!(contains("Kementerian Luar Negeri", "luar NEGERI"));
+        assert!(contains("Universitas Indonésia", "indonesia"));
+        assert!(!contains("JICA", "INFID"));
+    }
+}

@@ -1,0 +1,164 @@
+//! What each command does, as library calls. Every function here runs inside one
+//! transaction handed to it by the caller ([`crate::store::Store::write`] or `read`), takes
+//! parsed values, applies the domain rules and returns model types. Nothing here prints:
+//! what a user should hear about comes back as [`Notice`]s.
+
+mod lookup;
+pub mod people;
+pub mod seminars;
+pub mod slots;
+
+use std::collections::BTreeSet;
+
+use crate::error::{Error, Result};
+use crate::model::conflict::{self, Problem, ProblemKey, SeminarFacts};
+use crate::model::{Interval, Seminar};
+use crate::store::{Db, Facts};
+
+pub use lookup::{find_institution, find_person, find_seminar, find_venue};
+
+/// Something a command did besides its main work, or let through with `--force`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Created {
+        what: &'static str,
+        name: String,
+    },
+    Updated {
+        what: &'static str,
+        name: String,
+        detail: String,
+    },
+    SlotRemoved {
+        title: String,
+    },
+    Forced(Problem),
+}
+
+/// How a mutating command treats the rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Permission {
+    /// Record the change even if it breaks a booking rule.
+    pub force: bool,
+    /// Create a person, institution or venue even if its name is close to an existing one.
+    pub new: bool,
+}
+
+pub fn facts_of(seminar: &Seminar) -> SeminarFacts {
+    SeminarFacts {
+        id: seminar.id,
+        slug: seminar.slug.clone(),
+        title: seminar.title.clone(),
+        zone: seminar.schedule.zone,
+        windows: seminar.schedule.windows().unwrap_or_default(),
+        venue: seminar
+            .venue
+            .as_ref()
+            .map(|venue| (venue.id, venue.name.clone())),
+        cancelled: seminar.status == crate::model::Status::Cancelled,
+    }
+}
+
+fn problems_in(facts: &Facts) -> Vec<Problem> {
+    let seminars: Vec<SeminarFacts> = facts.seminars.iter().map(facts_of).collect();
+    conflict::find_problems(&seminars, &facts.slots, &facts.engagements)
+}
+
+/// Every problem in the database, or those that concern one seminar.
+pub fn check(db: &Db<'_>, seminar: Option<&Seminar>) -> Result<Vec<Problem>> {
+    match seminar {
+        None => Ok(problems_in(&db.facts(None)?)),
+        Some(seminar) => problems_around(db, seminar.id),
+    }
+}
+
+fn problems_around(db: &Db<'_>, seminar_id: i64) -> Result<Vec<Problem>> {
+    let Some(seminar) = db.seminar_by_id(seminar_id)? else {
+        return Ok(Vec::new());
+    };
+    let windows = seminar.schedule.windows().unwrap_or_default();
+    let (Some(first), Some(last)) = (windows.first(), windows.last()) else {
+        return Ok(Vec::new());
+    };
+    let facts = db.facts(Some(Interval::new(first.start, last.end)))?;
+    let mut problems = problems_in(&facts);
+    problems.retain(|problem| problem.involves(seminar_id));
+    Ok(problems)
+}
+
+/// Runs `change` and refuses it if it brings a seminar new problems, unless forced; forced
+/// problems come back as notices.
+fn guarded<T>(
+    db: &Db<'_>,
+    seminar_id: i64,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+    change: impl FnOnce(&mut Vec<Notice>) -> Result<T>,
+) -> Result<T> {
+    let before = problem_keys(db, seminar_id)?;
+    let value = change(notices)?;
+    settle(db, seminar_id, &before, permission, notices)?;
+    Ok(value)
+}
+
+fn problem_keys(db: &Db<'_>, seminar_id: i64) -> Result<BTreeSet<ProblemKey>> {
+    Ok(problems_around(db, seminar_id)?
+        .iter()
+        .map(Problem::key)
+        .collect())
+}
+
+/// Refuses the problems of a seminar that are not in `before`, unless forced.
+fn settle(
+    db: &Db<'_>,
+    seminar_id: i64,
+    before: &BTreeSet<ProblemKey>,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<()> {
+    let new: Vec<Problem> = problems_around(db, seminar_id)?
+        .into_iter()
+        .filter(|problem| !before.contains(&problem.key()))
+        .collect();
+    if !new.is_empty() {
+        if !permission.force {
+            return Err(Error::Conflicts(new));
+        }
+        notices.extend(new.into_iter().map(Notice::Forced));
+    }
+    Ok(())
+}
+
+/// Trims a text field; an empty one means "none".
+pub fn clean(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(str::to_string)
+}
+
+/// Refuses an empty or overlong required text field.
+pub fn required(field: &str, text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::usage(format!("{field}: must not be empty")));
+    }
+    if text.chars().count() > MAX_TEXT {
+        return Err(Error::usage(format!(
+            "{field}: longer than {MAX_TEXT} characters"
+        )));
+    }
+    if text.contains('\0') {
+        return Err(Error::usage(format!("{field}: contains a NUL character")));
+    }
+    Ok(text.to_string())
+}
+
+/// Checks an optional text field as [`required`] does, when present.
+pub fn optional(field: &str, text: Option<&str>) -> Result<Option<String>> {
+    match clean(text) {
+        Some(text) => required(field, &text).map(Some),
+        None => Ok(None),
+    }
+}
+
+const MAX_TEXT: usize = 10_000;

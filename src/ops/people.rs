@@ -1,0 +1,328 @@
+//! Speakers, moderators, people, institutions and venues.
+
+use super::lookup::{self, existing_person, institution_for, venue_for};
+use super::seminars::programme_of;
+use super::slots::{NewSlot, insert_slot};
+use super::{Notice, Permission, find_seminar, guarded, optional, required};
+use crate::error::{Error, Result};
+use crate::model::names::contains;
+use crate::model::{Institution, Person, Role, RoleKind, SlotKind, Venue};
+use crate::store::{Db, PersonRow, RoleRow, SpeakerFilter};
+
+/// A talk to create with a speaker in one step.
+#[derive(Debug, Clone)]
+pub struct NewTalk {
+    pub title: String,
+    pub at: chrono::NaiveTime,
+    pub on: Option<chrono::NaiveDate>,
+    pub minutes: u32,
+}
+
+/// Everything `speaker add` and `moderator assign` take, parsed.
+#[derive(Debug, Clone)]
+pub struct NewRole {
+    pub kind: RoleKind,
+    pub name: String,
+    pub institution: Option<String>,
+    pub position: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub talk: Option<NewTalk>,
+}
+
+fn check_email(email: Option<&str>) -> Result<Option<String>> {
+    let Some(email) = optional("email", email)? else {
+        return Ok(None);
+    };
+    let valid = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+    }) && !email.contains(char::is_whitespace);
+    if valid {
+        Ok(Some(email))
+    } else {
+        Err(Error::usage(format!(
+            "email: '{email}' is not an email address; accepted: name@example.org"
+        )))
+    }
+}
+
+fn check_phone(phone: Option<&str>) -> Result<Option<String>> {
+    let Some(phone) = optional("phone", phone)? else {
+        return Ok(None);
+    };
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if allowed && (6..=20).contains(&digits) {
+        Ok(Some(phone))
+    } else {
+        Err(Error::usage(format!(
+            "phone: '{phone}' is not a phone number; accepted: digits with + - ( ) . or spaces, e.g. +62 21 786 4000"
+        )))
+    }
+}
+
+/// Adds a person to a seminar as speaker or moderator, creating the person and institution
+/// if needed, and the talk slot if one is given. The role keeps the position and
+/// institution given now (or the person's current ones), so later changes do not rewrite
+/// this seminar's agenda.
+pub fn add_role(
+    db: &Db<'_>,
+    seminar_reference: &str,
+    input: NewRole,
+    permission: Permission,
+) -> Result<(Role, Vec<Notice>)> {
+    let seminar = find_seminar(db, seminar_reference)?;
+    let mut notices = Vec::new();
+    let email = check_email(input.email.as_deref())?;
+    let phone = check_phone(input.phone.as_deref())?;
+    let position = optional("position", input.position.as_deref())?;
+    let role = guarded(db, seminar.id, permission, &mut notices, |notices| {
+        let institution = match optional("institution", input.institution.as_deref())? {
+            Some(name) => Some(institution_for(db, &name, permission, notices)?),
+            None => None,
+        };
+        let person = upsert_person(
+            db,
+            &input.name,
+            position.clone(),
+            institution.clone(),
+            email,
+            phone,
+            permission,
+            notices,
+        )?;
+        let mut changed = false;
+        let role = match db.role(seminar.id, person.id, input.kind)? {
+            Some(mut role) => {
+                if position.is_some() && role.position != position {
+                    role.position = position.clone();
+                    changed = true;
+                }
+                if institution.is_some() && role.institution != institution {
+                    role.institution = institution.clone();
+                    changed = true;
+                }
+                if changed {
+                    db.update_role(&role)?;
+                    notices.push(Notice::Updated {
+                        what: input.kind.as_str(),
+                        name: person.name.clone(),
+                        detail: format!("at {}", seminar.slug),
+                    });
+                }
+                role
+            }
+            None => {
+                changed = true;
+                let mut role = Role {
+                    id: 0,
+                    seminar_id: seminar.id,
+                    person_id: person.id,
+                    person_name: person.name.clone(),
+                    kind: input.kind,
+                    position: position.clone().or(person.position.clone()),
+                    institution: institution.clone().or(person.institution.clone()),
+                };
+                role.id = db.insert_role(&role)?;
+                role
+            }
+        };
+        if let Some(talk) = &input.talk {
+            let slot = NewSlot {
+                title: talk.title.clone(),
+                kind: SlotKind::Talk,
+                at: talk.at,
+                on: talk.on,
+                minutes: talk.minutes,
+                people: Vec::new(),
+            };
+            insert_slot(db, &seminar, &slot, &[role.id])?;
+            changed = true;
+        }
+        if !changed {
+            return Err(Error::refused(format!(
+                "{} is already {} at {}; give --position, --institution or --talk to change something",
+                person.name,
+                if input.kind == RoleKind::Moderator {
+                    "a moderator"
+                } else {
+                    "a speaker"
+                },
+                seminar.slug
+            )));
+        }
+        Ok(role)
+    })?;
+    Ok((role, notices))
+}
+
+/// The person with this name, created if new; given details become their current ones.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn upsert_person(
+    db: &Db<'_>,
+    name: &str,
+    position: Option<String>,
+    institution: Option<Institution>,
+    email: Option<String>,
+    phone: Option<String>,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<Person> {
+    match existing_person(db, name, permission)? {
+        Some(mut person) => {
+            let before = person.clone();
+            person.position = position.or(person.position);
+            person.institution = institution.or(person.institution);
+            person.email = email.or(person.email);
+            person.phone = phone.or(person.phone);
+            if person != before {
+                db.update_person(&person)?;
+            }
+            Ok(person)
+        }
+        None => {
+            let mut person = Person {
+                id: 0,
+                name: required("name", name)?,
+                email,
+                phone,
+                position,
+                institution,
+            };
+            person.id = db.insert_person(&person)?;
+            notices.push(Notice::Created {
+                what: "person",
+                name: person.name.clone(),
+            });
+            Ok(person)
+        }
+    }
+}
+
+/// Removes a person's role from a seminar, and the talks that only they gave there.
+pub fn remove_role(
+    db: &Db<'_>,
+    seminar_reference: &str,
+    name: &str,
+    kind: RoleKind,
+) -> Result<(Role, Vec<Notice>)> {
+    let seminar = find_seminar(db, seminar_reference)?;
+    let person = lookup::find_person(db, name)?;
+    let Some(role) = db.role(seminar.id, person.id, kind)? else {
+        return Err(Error::NotFound {
+            what: kind.as_str(),
+            name: person.name,
+            suggestions: Vec::new(),
+            see: if kind == RoleKind::Moderator {
+                "seminar show SEMINAR"
+            } else {
+                "seminar speaker list SEMINAR"
+            },
+        });
+    };
+    let programme = programme_of(db, seminar)?;
+    let mut notices = Vec::new();
+    for slot in programme.slots_of(&role) {
+        if slot.kind == SlotKind::Talk && slot.role_ids == [role.id] {
+            db.delete_slot(slot.id)?;
+            notices.push(Notice::SlotRemoved {
+                title: slot.title.clone(),
+            });
+        }
+    }
+    db.delete_role(role.id)?;
+    Ok((role, notices))
+}
+
+/// Speakers of one seminar or of all, optionally only those who spoke for an institution.
+pub fn speakers(
+    db: &Db<'_>,
+    seminar_reference: Option<&str>,
+    institution: Option<&str>,
+) -> Result<Vec<RoleRow>> {
+    let seminar_id = match seminar_reference {
+        Some(reference) => Some(find_seminar(db, reference)?.id),
+        None => None,
+    };
+    let institution_id = match institution {
+        Some(name) => Some(lookup::find_institution(db, name)?.id),
+        None => None,
+    };
+    db.role_rows(&SpeakerFilter {
+        seminar_id,
+        institution_id,
+        person_id: None,
+        kinds: vec![RoleKind::Speaker],
+    })
+}
+
+pub fn people(db: &Db<'_>, search: Option<&str>) -> Result<Vec<PersonRow>> {
+    let mut people = db.people()?;
+    if let Some(text) = search {
+        people.retain(|row| {
+            let person = &row.person;
+            contains(&person.name, text)
+                || person
+                    .position
+                    .as_deref()
+                    .is_some_and(|p| contains(p, text))
+                || person.institution.as_ref().is_some_and(|i| {
+                    contains(&i.name, text)
+                        || i.short_name.as_deref().is_some_and(|s| contains(s, text))
+                })
+        });
+    }
+    Ok(people)
+}
+
+/// A person with every part they had in any seminar, newest first.
+pub fn person(db: &Db<'_>, name: &str) -> Result<(Person, Vec<RoleRow>)> {
+    let person = lookup::find_person(db, name)?;
+    let roles = db.role_rows(&SpeakerFilter {
+        person_id: Some(person.id),
+        ..SpeakerFilter::default()
+    })?;
+    Ok((person, roles))
+}
+
+pub fn add_institution(
+    db: &Db<'_>,
+    name: &str,
+    short_name: Option<&str>,
+    permission: Permission,
+) -> Result<Institution> {
+    lookup::add_institution(db, name, short_name, permission, &mut Vec::new())
+}
+
+pub fn institutions(db: &Db<'_>) -> Result<Vec<(Institution, u32, u32)>> {
+    db.institutions()
+}
+
+pub fn add_venue(db: &Db<'_>, venue: Venue, permission: Permission) -> Result<Venue> {
+    lookup::add_venue(db, venue, permission, &mut Vec::new())
+}
+
+pub fn venues(db: &Db<'_>) -> Result<Vec<(Venue, u32)>> {
+    db.venues()
+}
+
+/// Holds a seminar at a venue (created if new), if the venue is free then.
+pub fn assign_venue(
+    db: &Db<'_>,
+    seminar_reference: &str,
+    venue_name: &str,
+    permission: Permission,
+) -> Result<(crate::model::Seminar, Vec<Notice>)> {
+    let mut seminar = find_seminar(db, seminar_reference)?;
+    let mut notices = Vec::new();
+    guarded(db, seminar.id, permission, &mut notices, |notices| {
+        seminar.venue = Some(venue_for(db, venue_name, permission, notices)?);
+        db.update_seminar(&seminar)
+    })?;
+    Ok((seminar, notices))
+}

@@ -1,0 +1,309 @@
+//! Creating, changing, listing and removing seminars.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+
+use super::lookup::venue_for;
+use super::{Notice, Permission, find_seminar, guarded, optional, required, settle};
+use crate::error::{Error, Result};
+use crate::model::names::contains;
+use crate::model::slug::{slug_from_title, validate_slug};
+use crate::model::{Programme, Schedule, Seminar, SeminarSummary, Status, time};
+use crate::store::{Db, SeminarFilter};
+
+/// Everything `seminar create` takes, parsed.
+#[derive(Debug, Clone)]
+pub struct NewSeminar {
+    pub title: String,
+    pub schedule: Schedule,
+    pub venue: Option<String>,
+    pub subtitle: Option<String>,
+    pub organizers: Vec<String>,
+    pub description: Option<String>,
+    pub slug: Option<String>,
+    pub status: Status,
+}
+
+fn organizers(names: &[String]) -> Result<Vec<String>> {
+    let mut cleaned = Vec::new();
+    for name in names {
+        let name = required("organizer", name)?;
+        if !cleaned.contains(&name) {
+            cleaned.push(name);
+        }
+    }
+    Ok(cleaned)
+}
+
+fn unique_slug(db: &Db<'_>, title: &str, year: i32) -> Result<String> {
+    let base = slug_from_title(title, year);
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while db.slug_taken(&candidate)? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
+fn chosen_slug(db: &Db<'_>, slug: &str, except: Option<i64>) -> Result<String> {
+    let slug = slug.trim().to_string();
+    validate_slug(&slug).map_err(|e| Error::usage(format!("slug: {e}")))?;
+    if let Some(other) = db.seminar_by_slug(&slug)?
+        && Some(other.id) != except
+    {
+        return Err(Error::refused(format!(
+            "slug '{slug}' is already used by '{}'; choose another --slug",
+            other.title
+        )));
+    }
+    Ok(slug)
+}
+
+pub fn create(
+    db: &Db<'_>,
+    input: NewSeminar,
+    permission: Permission,
+) -> Result<(Seminar, Vec<Notice>)> {
+    let mut notices = Vec::new();
+    let title = required("title", &input.title)?;
+    input.schedule.validate().map_err(Error::Usage)?;
+    let slug = match &input.slug {
+        Some(slug) => chosen_slug(db, slug, None)?,
+        None => unique_slug(
+            db,
+            &title,
+            chrono::Datelike::year(&input.schedule.first_day),
+        )?,
+    };
+    let venue = match input.venue.as_deref().and_then(|v| super::clean(Some(v))) {
+        Some(name) => Some(venue_for(db, &name, permission, &mut notices)?),
+        None => None,
+    };
+    let mut seminar = Seminar {
+        id: 0,
+        slug,
+        title,
+        subtitle: optional("subtitle", input.subtitle.as_deref())?,
+        description: optional("description", input.description.as_deref())?,
+        organizers: organizers(&input.organizers)?,
+        status: input.status,
+        schedule: input.schedule,
+        venue,
+    };
+    seminar.id = db.insert_seminar(&seminar)?;
+    settle(db, seminar.id, &BTreeSet::new(), permission, &mut notices)?;
+    Ok((seminar, notices))
+}
+
+/// What `seminar edit` changes; `None` leaves a field alone and an empty text clears it.
+#[derive(Debug, Clone, Default)]
+pub struct SeminarChanges {
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    pub first_day: Option<NaiveDate>,
+    pub last_day: Option<NaiveDate>,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub zone: Option<Tz>,
+    pub venue: Option<String>,
+    pub subtitle: Option<String>,
+    pub description: Option<String>,
+    pub organizers: Option<Vec<String>>,
+    pub status: Option<Status>,
+}
+
+impl SeminarChanges {
+    fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.slug.is_none()
+            && self.first_day.is_none()
+            && self.last_day.is_none()
+            && self.start.is_none()
+            && self.end.is_none()
+            && self.zone.is_none()
+            && self.venue.is_none()
+            && self.subtitle.is_none()
+            && self.description.is_none()
+            && self.organizers.is_none()
+            && self.status.is_none()
+    }
+
+    /// The new schedule. Moving the first day keeps the length of a multi-day seminar.
+    fn schedule(&self, old: &Schedule) -> Schedule {
+        let first_day = self.first_day.unwrap_or(old.first_day);
+        let last_day = self
+            .last_day
+            .unwrap_or_else(|| first_day + (old.last_day - old.first_day));
+        Schedule {
+            zone: self.zone.unwrap_or(old.zone),
+            first_day,
+            last_day,
+            start: self.start.unwrap_or(old.start),
+            end: self.end.unwrap_or(old.end),
+        }
+    }
+}
+
+pub fn edit(
+    db: &Db<'_>,
+    reference: &str,
+    changes: SeminarChanges,
+    permission: Permission,
+) -> Result<(Seminar, Vec<Notice>)> {
+    if changes.is_empty() {
+        return Err(Error::usage(
+            "edit: nothing to change; pass at least one of --title, --date, --until, --start, --end, --tz, --venue, --subtitle, --organizer, --description, --slug, --status",
+        ));
+    }
+    let old = find_seminar(db, reference)?;
+    let mut notices = Vec::new();
+    let seminar = guarded(db, old.id, permission, &mut notices, |notices| {
+        let schedule = changes.schedule(&old.schedule);
+        schedule.validate().map_err(Error::Usage)?;
+        let venue = match changes.venue.as_deref().map(str::trim) {
+            None => old.venue.clone(),
+            Some("") => None,
+            Some(name) => Some(venue_for(db, name, permission, notices)?),
+        };
+        let seminar = Seminar {
+            id: old.id,
+            slug: match &changes.slug {
+                Some(slug) => chosen_slug(db, slug, Some(old.id))?,
+                None => old.slug.clone(),
+            },
+            title: match &changes.title {
+                Some(title) => required("title", title)?,
+                None => old.title.clone(),
+            },
+            subtitle: match &changes.subtitle {
+                Some(text) => optional("subtitle", Some(text))?,
+                None => old.subtitle.clone(),
+            },
+            description: match &changes.description {
+                Some(text) => optional("description", Some(text))?,
+                None => old.description.clone(),
+            },
+            organizers: match &changes.organizers {
+                Some(names) => organizers(names)?,
+                None => old.organizers.clone(),
+            },
+            status: changes.status.unwrap_or(old.status),
+            schedule,
+            venue,
+        };
+        if schedule.first_day != old.schedule.first_day || schedule.zone != old.schedule.zone {
+            move_slots_with(db, &old.schedule, &schedule, old.id)?;
+        }
+        db.update_seminar(&seminar)?;
+        Ok(seminar)
+    })?;
+    Ok((seminar, notices))
+}
+
+/// Keeps each slot on the same day of the seminar at the same local time when the seminar
+/// moves to another date or zone.
+fn move_slots_with(db: &Db<'_>, old: &Schedule, new: &Schedule, seminar_id: i64) -> Result<()> {
+    for slot in db.slots_of_seminar(seminar_id)? {
+        let local = slot.starts_at.with_timezone(&old.zone);
+        let day_index = (local.date_naive() - old.first_day).num_days().max(0) as u64;
+        let moved = time::local_instant(new.zone, new.nth_day(day_index), local.time())
+            .map_err(|e| Error::usage(format!("slot '{}': {e}", slot.title)))?;
+        db.move_slot(slot.id, moved.timestamp())?;
+    }
+    Ok(())
+}
+
+/// Marks a seminar cancelled: it stays on record but books nothing.
+pub fn cancel(db: &Db<'_>, reference: &str) -> Result<Seminar> {
+    let mut seminar = find_seminar(db, reference)?;
+    if seminar.status == Status::Cancelled {
+        return Err(Error::refused(format!(
+            "seminar '{}' is already cancelled",
+            seminar.slug
+        )));
+    }
+    seminar.status = Status::Cancelled;
+    db.update_seminar(&seminar)?;
+    Ok(seminar)
+}
+
+/// Deletes a seminar with its roles and slots; people, institutions and venues stay.
+pub fn delete(db: &Db<'_>, reference: &str) -> Result<Seminar> {
+    let seminar = find_seminar(db, reference)?;
+    db.delete_seminar(seminar.id)?;
+    Ok(seminar)
+}
+
+/// What `seminar list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub venue: Option<String>,
+    pub search: Option<String>,
+}
+
+pub fn list(db: &Db<'_>, query: &ListQuery) -> Result<Vec<SeminarSummary>> {
+    if let (Some(from), Some(to)) = (query.from, query.to)
+        && to < from
+    {
+        return Err(Error::usage(format!("to: {to} is before --from {from}")));
+    }
+    let venue_id = match &query.venue {
+        Some(name) => Some(super::find_venue(db, name)?.id),
+        None => None,
+    };
+    let filter = SeminarFilter {
+        from: query.from,
+        to: query.to,
+        venue_id,
+        include_cancelled: true,
+    };
+    let mut seminars = db.list_seminars(&filter)?;
+    if let Some(text) = &query.search {
+        seminars.retain(|summary| {
+            let seminar = &summary.seminar;
+            contains(&seminar.title, text)
+                || contains(&seminar.slug, text)
+                || seminar
+                    .subtitle
+                    .as_deref()
+                    .is_some_and(|s| contains(s, text))
+                || seminar.organizers.iter().any(|o| contains(o, text))
+        });
+    }
+    Ok(seminars)
+}
+
+/// The seminars from `today` on, cancelled ones included so that nobody travels in vain.
+pub fn upcoming(
+    db: &Db<'_>,
+    today: NaiveDate,
+    until: Option<NaiveDate>,
+) -> Result<Vec<SeminarSummary>> {
+    list(
+        db,
+        &ListQuery {
+            from: Some(today),
+            to: until,
+            ..ListQuery::default()
+        },
+    )
+}
+
+/// A seminar with its people and rundown.
+pub fn programme(db: &Db<'_>, reference: &str) -> Result<Programme> {
+    let seminar = find_seminar(db, reference)?;
+    programme_of(db, seminar)
+}
+
+pub fn programme_of(db: &Db<'_>, seminar: Seminar) -> Result<Programme> {
+    Ok(Programme {
+        roles: db.roles_of_seminar(seminar.id)?,
+        slots: db.slots_of_seminar(seminar.id)?,
+        seminar,
+    })
+}

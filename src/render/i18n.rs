@@ -1,0 +1,177 @@
+//! Words of the interface in English and Indonesian.
+
+use crate::model::{SlotKind, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    #[value(name = "en")]
+    En,
+    #[value(name = "id")]
+    Id,
+}
+
+pub struct Labels {
+    pub date: &'static str,
+    pub time: &'static str,
+    pub venue: &'static str,
+    pub organizers: &'static str,
+    pub moderator: &'static str,
+    pub moderators: &'static str,
+    pub speaker: &'static str,
+    pub speakers: &'static str,
+    pub session: &'static str,
+    pub status: &'static str,
+    pub about: &'static str,
+    pub name: &'static str,
+    pub position: &'static str,
+    pub institution: &'static str,
+    pub short_name: &'static str,
+    pub seminar: &'static str,
+    pub seminars: &'static str,
+    pub title: &'static str,
+    pub minutes: &'static str,
+    pub kind: &'static str,
+    pub people: &'static str,
+    pub address: &'static str,
+    pub capacity: &'static str,
+    pub talk: &'static str,
+    pub role: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+    pub roles_held: &'static str,
+    pub rundown: &'static str,
+    pub no_rundown: &'static str,
+    pub no_upcoming: &'static str,
+    pub nothing_found: &'static str,
+    pub no_problems: &'static str,
+    pub problems_found: &'static str,
+    pub now_at: &'static str,
+}
+
+const EN: Labels = Labels {
+    date: "Date",
+    time: "Time",
+    venue: "Venue",
+    organizers: "Organizers",
+    moderator: "Moderator",
+    moderators: "Moderators",
+    speaker: "Speaker",
+    speakers: "Speakers",
+    session: "Session",
+    status: "Status",
+    about: "About",
+    name: "Name",
+    position: "Position",
+    institution: "Institution",
+    short_name: "Short name",
+    seminar: "Seminar",
+    seminars: "Seminars",
+    title: "Title",
+    minutes: "Minutes",
+    kind: "Kind",
+    people: "People",
+    address: "Address",
+    capacity: "Capacity",
+    talk: "Talk",
+    role: "Role",
+    email: "Email",
+    phone: "Phone",
+    roles_held: "Seminars",
+    rundown: "Rundown",
+    no_rundown: "No rundown yet.",
+    no_upcoming: "No coming seminars.",
+    nothing_found: "Nothing found.",
+    no_problems: "No problems found.",
+    problems_found: "problem(s) found",
+    now_at: "Now",
+};
+
+const ID: Labels = Labels {
+    date: "Tanggal",
+    time: "Waktu",
+    venue: "Tempat",
+    organizers: "Penyelenggara",
+    moderator: "Moderator",
+    moderators: "Moderator",
+    speaker: "Pembicara",
+    speakers: "Pembicara",
+    session: "Sesi",
+    status: "Status",
+    about: "Deskripsi",
+    name: "Nama",
+    position: "Jabatan",
+    institution: "Institusi",
+    short_name: "Singkatan",
+    seminar: "Seminar",
+    seminars: "Seminar",
+    title: "Judul",
+    minutes: "Menit",
+    kind: "Jenis",
+    people: "Pengisi",
+    address: "Alamat",
+    capacity: "Kapasitas",
+    talk: "Materi",
+    role: "Peran",
+    email: "Email",
+    phone: "Telepon",
+    roles_held: "Seminar",
+    rundown: "Susunan acara",
+    no_rundown: "Susunan acara belum ada.",
+    no_upcoming: "Tidak ada seminar mendatang.",
+    nothing_found: "Tidak ada yang ditemukan.",
+    no_problems: "Tidak ada masalah.",
+    problems_found: "masalah ditemukan",
+    now_at: "Kini",
+};
+
+impl Lang {
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Lang::En => &EN,
+            Lang::Id => &ID,
+        }
+    }
+
+    pub fn status(self, status: Status) -> &'static str {
+        match (self, status) {
+            (Lang::En, Status::Planned) => "planned",
+            (Lang::En, Status::Confirmed) => "confirmed",
+            (Lang::En, Status::Cancelled) => "CANCELLED",
+            (Lang::Id, Status::Planned) => "direncanakan",
+            (Lang::Id, Status::Confirmed) => "terkonfirmasi",
+            (Lang::Id, Status::Cancelled) => "DIBATALKAN",
+        }
+    }
+
+    pub fn slot_kind(self, kind: SlotKind) -> &'static str {
+        match (self, kind) {
+            (Lang::En, SlotKind::Opening) => "Opening",
+            (Lang::En, SlotKind::Talk) => "Talk",
+            (Lang::En, SlotKind::Panel) => "Panel",
+            (Lang::En, SlotKind::Qa) => "Q&A",
+            (Lang::En, SlotKind::Break) => "Break",
+            (Lang::En, SlotKind::Closing) => "Closing",
+            (Lang::Id, SlotKind::Opening) => "Pembukaan",
+            (Lang::Id, SlotKind::Talk) => "Materi",
+            (Lang::Id, SlotKind::Panel) => "Diskusi panel",
+            (Lang::Id, SlotKind::Qa) => "Tanya jawab",
+            (Lang::Id, SlotKind::Break) => "Rehat",
+            (Lang::Id, SlotKind::Closing) => "Penutupan",
+        }
+    }
+
+    pub fn role(self, kind: crate::model::RoleKind) -> &'static str {
+        match kind {
+            crate::model::RoleKind::Speaker => self.labels().speaker,
+            crate::model::RoleKind::Moderator => self.labels().moderator,
+        }
+    }
+
+    pub fn locale(self) -> chrono::Locale {
+        match self {
+            Lang::En => chrono::Locale::en_GB,
+            Lang::Id => chrono::Locale::id_ID,
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! The `--json` output: stable field names, every record with its id, times as RFC 3339 with
+//! the seminar's own offset, and no contact details (emails, phones) except in `person show`.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::model::conflict::Problem;
+use crate::model::{
+    Institution, Person, Programme, Role, RoleKind, Seminar, SeminarSummary, Slot, SlotKind,
+    Status, Venue,
+};
+use crate::store::{PersonRow, RoleRow};
+
+fn local(at: DateTime<Utc>, zone: Tz) -> String {
+    at.with_timezone(&zone).to_rfc3339()
+}
+
+#[derive(Serialize)]
+pub struct SeminarJson<'a> {
+    pub id: i64,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub subtitle: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub status: Status,
+    pub organizers: &'a [String],
+    pub time_zone: &'static str,
+    pub first_day: String,
+    pub last_day: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub venue: Option<&'a Venue>,
+}
+
+pub fn seminar(seminar: &Seminar) -> SeminarJson<'_> {
+    let schedule = &seminar.schedule;
+    SeminarJson {
+        id: seminar.id,
+        slug: &seminar.slug,
+        title: &seminar.title,
+        subtitle: seminar.subtitle.as_deref(),
+        description: seminar.description.as_deref(),
+        status: seminar.status,
+        organizers: &seminar.organizers,
+        time_zone: schedule.zone.name(),
+        first_day: schedule.first_day.to_string(),
+        last_day: schedule.last_day.to_string(),
+        start_time: schedule.start.format("%H:%M").to_string(),
+        end_time: schedule.end.format("%H:%M").to_string(),
+        starts_at: schedule
+            .starts_at()
+            .map(|at| local(at, schedule.zone))
+            .unwrap_or_default(),
+        ends_at: schedule
+            .ends_at()
+            .map(|at| local(at, schedule.zone))
+            .unwrap_or_default(),
+        venue: seminar.venue.as_ref(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct SummaryJson<'a> {
+    #[serde(flatten)]
+    pub seminar: SeminarJson<'a>,
+    pub speakers: u32,
+    pub slots: u32,
+}
+
+pub fn seminar_list(seminars: &[SeminarSummary]) -> Vec<SummaryJson<'_>> {
+    seminars
+        .iter()
+        .map(|summary| SummaryJson {
+            seminar: seminar(&summary.seminar),
+            speakers: summary.speakers,
+            slots: summary.slots,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct RoleJson<'a> {
+    pub id: i64,
+    pub person_id: i64,
+    pub name: &'a str,
+    pub role: RoleKind,
+    pub position: Option<&'a str>,
+    pub institution: Option<&'a Institution>,
+}
+
+fn role(role: &Role) -> RoleJson<'_> {
+    RoleJson {
+        id: role.id,
+        person_id: role.person_id,
+        name: &role.person_name,
+        role: role.kind,
+        position: role.position.as_deref(),
+        institution: role.institution.as_ref(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct SlotJson<'a> {
+    pub id: i64,
+    pub kind: SlotKind,
+    pub title: &'a str,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub minutes: u32,
+    /// Ids of the roles (see `moderators` and `speakers`) of the people on the slot.
+    pub role_ids: &'a [i64],
+    pub people: Vec<&'a str>,
+}
+
+fn slot<'a>(programme: &'a Programme, slot: &'a Slot) -> SlotJson<'a> {
+    let zone = programme.seminar.schedule.zone;
+    SlotJson {
+        id: slot.id,
+        kind: slot.kind,
+        title: &slot.title,
+        starts_at: local(slot.starts_at, zone),
+        ends_at: local(slot.ends_at(), zone),
+        minutes: slot.minutes,
+        role_ids: &slot.role_ids,
+        people: programme
+            .people_on(slot)
+            .map(|r| r.person_name.as_str())
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct ProgrammeJson<'a> {
+    pub seminar: SeminarJson<'a>,
+    pub moderators: Vec<RoleJson<'a>>,
+    pub speakers: Vec<RoleJson<'a>>,
+    pub slots: Vec<SlotJson<'a>>,
+}
+
+pub fn programme(programme: &Programme) -> ProgrammeJson<'_> {
+    ProgrammeJson {
+        seminar: seminar(&programme.seminar),
+        moderators: programme.roles_of(RoleKind::Moderator).map(role).collect(),
+        speakers: programme.roles_of(RoleKind::Speaker).map(role).collect(),
+        slots: programme.slots.iter().map(|s| slot(programme, s)).collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct RoleRowJson<'a> {
+    #[serde(flatten)]
+    pub role: RoleJson<'a>,
+    pub seminar: SeminarRefJson<'a>,
+    pub talks: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct SeminarRefJson<'a> {
+    pub id: i64,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub first_day: String,
+    pub status: Status,
+}
+
+pub fn role_rows(rows: &[RoleRow]) -> Vec<RoleRowJson<'_>> {
+    rows.iter()
+        .map(|row| RoleRowJson {
+            role: role(&row.role),
+            seminar: SeminarRefJson {
+                id: row.seminar.id,
+                slug: &row.seminar.slug,
+                title: &row.seminar.title,
+                first_day: row.seminar.schedule.first_day.to_string(),
+                status: row.seminar.status,
+            },
+            talks: &row.talks,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct PersonJson<'a> {
+    pub id: i64,
+    pub name: &'a str,
+    pub position: Option<&'a str>,
+    pub institution: Option<&'a Institution>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seminars: Option<u32>,
+}
+
+fn person(person: &Person, contacts: bool) -> PersonJson<'_> {
+    PersonJson {
+        id: person.id,
+        name: &person.name,
+        position: person.position.as_deref(),
+        institution: person.institution.as_ref(),
+        email: person.email.as_deref().filter(|_| contacts),
+        phone: person.phone.as_deref().filter(|_| contacts),
+        seminars: None,
+    }
+}
+
+pub fn people(rows: &[PersonRow]) -> Vec<PersonJson<'_>> {
+    rows.iter()
+        .map(|row| PersonJson {
+            seminars: Some(row.seminars),
+            ..person(&row.person, false)
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct PersonDetailJson<'a> {
+    #[serde(flatten)]
+    pub person: PersonJson<'a>,
+    pub roles: Vec<RoleRowJson<'a>>,
+}
+
+pub fn person_detail<'a>(who: &'a Person, roles: &'a [RoleRow]) -> PersonDetailJson<'a> {
+    PersonDetailJson {
+        person: person(who, true),
+        roles: role_rows(roles),
+    }
+}
+
+#[derive(Serialize)]
+pub struct InstitutionJson<'a> {
+    #[serde(flatten)]
+    pub institution: &'a Institution,
+    pub people: u32,
+    pub roles: u32,
+}
+
+pub fn institutions(rows: &[(Institution, u32, u32)]) -> Vec<InstitutionJson<'_>> {
+    rows.iter()
+        .map(|(institution, people, roles)| InstitutionJson {
+            institution,
+            people: *people,
+            roles: *roles,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct VenueJson<'a> {
+    #[serde(flatten)]
+    pub venue: &'a Venue,
+    pub seminars: u32,
+}
+
+pub fn venues(rows: &[(Venue, u32)]) -> Vec<VenueJson<'_>> {
+    rows.iter()
+        .map(|(venue, seminars)| VenueJson {
+            venue,
+            seminars: *seminars,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct ProblemJson {
+    pub kind: &'static str,
+    pub seminars: Vec<i64>,
+    pub message: String,
+}
+
+pub fn problems(problems: &[Problem]) -> Vec<ProblemJson> {
+    problems
+        .iter()
+        .map(|problem| ProblemJson {
+            kind: problem.kind(),
+            seminars: problem.seminar_ids(),
+            message: super::problems::describe(problem, super::Lang::En),
+        })
+        .collect()
+}
+
+pub fn slots(programme: &Programme) -> Vec<SlotJson<'_>> {
+    programme.slots.iter().map(|s| slot(programme, s)).collect()
+}
+
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    text.push('\n');
+    text
+}

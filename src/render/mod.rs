@@ -1,0 +1,111 @@
+//! Turning results into what people and scripts read. One module per format; nothing here
+//! touches the database.
+
+pub mod agenda;
+pub mod i18n;
+pub mod json;
+pub mod problems;
+pub mod text;
+pub mod when;
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+pub use i18n::Lang;
+
+/// How wide tables may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Width {
+    /// Fit the terminal the output goes to.
+    Terminal,
+    Columns(u16),
+    Unlimited,
+}
+
+/// How text output should look.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub lang: Lang,
+    pub width: Width,
+    /// Output goes to a terminal: box-drawing characters instead of plain ASCII.
+    pub terminal: bool,
+}
+
+impl Style {
+    pub fn plain(lang: Lang) -> Self {
+        Style {
+            lang,
+            width: Width::Unlimited,
+            terminal: false,
+        }
+    }
+
+    pub fn table(&self, headers: &[&str]) -> Table {
+        let mut table = Table::new();
+        if self.terminal {
+            table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+        } else {
+            table
+                .load_style(presets::ASCII_FULL_CONDENSED)
+                .force_no_tty();
+        }
+        match self.width {
+            Width::Terminal => {
+                table.set_content_arrangement(ContentArrangement::Dynamic);
+            }
+            Width::Columns(columns) => {
+                table
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(columns);
+            }
+            Width::Unlimited => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        table.set_header(headers.to_vec());
+        table
+    }
+}
+
+/// Aligned `Label  value` lines; empty values are left out.
+pub fn fields(rows: &[(&str, String)]) -> String {
+    let width = rows
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (label, value) in rows.iter().filter(|(_, value)| !value.is_empty()) {
+        let mut lines = value.lines();
+        out.push_str(&format!(
+            "{label:<width$}  {}\n",
+            lines.next().unwrap_or_default()
+        ));
+        for line in lines {
+            out.push_str(&format!("{:<width$}  {line}\n", ""));
+        }
+    }
+    out
+}
+
+/// `Direktur Kerja Sama Teknik, Kementerian Luar Negeri`
+pub fn affiliation(
+    position: Option<&str>,
+    institution: Option<&crate::model::Institution>,
+) -> String {
+    [position, institution.map(|i| i.name.as_str())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `Moh. Syarif Alatas (Direktur Kerja Sama Teknik, Kementerian Luar Negeri)`
+pub fn role_line(role: &crate::model::Role) -> String {
+    let affiliation = affiliation(role.position.as_deref(), role.institution.as_ref());
+    if affiliation.is_empty() {
+        role.person_name.clone()
+    } else {
+        format!("{} ({affiliation})", role.person_name)
+    }
+}

@@ -1,0 +1,332 @@
+//! Tables and summaries for the read commands.
+
+use super::problems::describe;
+use super::when::{hours, long_date, schedule_line, short_days, slot_times};
+use super::{Style, affiliation, fields};
+use crate::model::conflict::Problem;
+use crate::model::{Institution, Person, Programme, SeminarSummary, Venue};
+use crate::store::{PersonRow, RoleRow};
+
+fn nothing(style: &Style) -> String {
+    format!("{}\n", style.lang.labels().nothing_found)
+}
+
+pub fn seminar_list(seminars: &[SeminarSummary], style: &Style) -> String {
+    if seminars.is_empty() {
+        return nothing(style);
+    }
+    let lang = style.lang;
+    let labels = lang.labels();
+    let mut table = style.table(&[
+        "Slug",
+        labels.date,
+        labels.time,
+        labels.title,
+        labels.venue,
+        labels.speakers,
+        labels.status,
+    ]);
+    for summary in seminars {
+        let seminar = &summary.seminar;
+        table.add_row(vec![
+            seminar.slug.clone(),
+            short_days(&seminar.schedule),
+            hours(&seminar.schedule, lang),
+            seminar.title.clone(),
+            seminar
+                .venue
+                .as_ref()
+                .map(|v| v.name.clone())
+                .unwrap_or_default(),
+            summary.speakers.to_string(),
+            lang.status(seminar.status).to_string(),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// Everything recorded about a seminar, with ids, for the people who maintain it.
+pub fn seminar_detail(programme: &Programme, style: &Style) -> String {
+    let lang = style.lang;
+    let labels = lang.labels();
+    let seminar = &programme.seminar;
+    let venue = seminar
+        .venue
+        .as_ref()
+        .map(|venue| {
+            let mut text = venue.name.clone();
+            if let Some(address) = &venue.address {
+                text.push_str(&format!(", {address}"));
+            }
+            text
+        })
+        .unwrap_or_default();
+    let mut out = fields(&[
+        ("ID", format!("#{}", seminar.id)),
+        ("Slug", seminar.slug.clone()),
+        (labels.title, seminar.title.clone()),
+        ("Theme", seminar.subtitle.clone().unwrap_or_default()),
+        (labels.date, schedule_line(&seminar.schedule, lang)),
+        ("Zone", seminar.schedule.zone.name().to_string()),
+        (labels.venue, venue),
+        (labels.organizers, seminar.organizers.join("\n")),
+        (labels.status, lang.status(seminar.status).to_string()),
+        (
+            labels.about,
+            seminar.description.clone().unwrap_or_default(),
+        ),
+    ]);
+    if !programme.roles.is_empty() {
+        let mut table = style.table(&[
+            labels.role,
+            labels.name,
+            labels.position,
+            labels.institution,
+        ]);
+        for role in &programme.roles {
+            table.add_row(vec![
+                lang.role(role.kind).to_string(),
+                role.person_name.clone(),
+                role.position.clone().unwrap_or_default(),
+                role.institution
+                    .as_ref()
+                    .map(|i| i.name.clone())
+                    .unwrap_or_default(),
+            ]);
+        }
+        out.push_str(&format!("\n{table}\n"));
+    }
+    if !programme.slots.is_empty() {
+        out.push_str(&format!("\n{}", slot_list(programme, style)));
+    }
+    out
+}
+
+pub fn slot_list(programme: &Programme, style: &Style) -> String {
+    if programme.slots.is_empty() {
+        return format!("{}\n", style.lang.labels().no_rundown);
+    }
+    let lang = style.lang;
+    let labels = lang.labels();
+    let zone = programme.seminar.schedule.zone;
+    let several_days = programme.seminar.schedule.first_day != programme.seminar.schedule.last_day;
+    let mut table = style.table(&[
+        "ID",
+        labels.time,
+        labels.minutes,
+        labels.kind,
+        labels.title,
+        labels.people,
+    ]);
+    for slot in &programme.slots {
+        let mut time = slot_times(slot, zone, lang);
+        if several_days {
+            time = format!(
+                "{} {time}",
+                slot.starts_at.with_timezone(&zone).date_naive()
+            );
+        }
+        let people: Vec<String> = programme
+            .people_on(slot)
+            .map(|r| r.person_name.clone())
+            .collect();
+        table.add_row(vec![
+            format!("#{}", slot.id),
+            time,
+            slot.minutes.to_string(),
+            lang.slot_kind(slot.kind).to_string(),
+            slot.title.clone(),
+            people.join(", "),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// Speakers with position and institution as they were at each seminar.
+pub fn speaker_list(rows: &[RoleRow], one_seminar: bool, style: &Style) -> String {
+    if rows.is_empty() {
+        return nothing(style);
+    }
+    let labels = style.lang.labels();
+    let mut headers = vec![
+        labels.name,
+        labels.position,
+        labels.institution,
+        labels.talk,
+    ];
+    if !one_seminar {
+        headers.extend([labels.seminar, labels.date]);
+    }
+    let mut table = style.table(&headers);
+    for row in rows {
+        let mut cells = vec![
+            row.role.person_name.clone(),
+            row.role.position.clone().unwrap_or_default(),
+            row.role
+                .institution
+                .as_ref()
+                .map(|i| i.name.clone())
+                .unwrap_or_default(),
+            row.talks.join("\n"),
+        ];
+        if !one_seminar {
+            cells.extend([row.seminar.slug.clone(), short_days(&row.seminar.schedule)]);
+        }
+        table.add_row(cells);
+    }
+    format!("{table}\n")
+}
+
+pub fn people_list(people: &[PersonRow], style: &Style) -> String {
+    if people.is_empty() {
+        return nothing(style);
+    }
+    let labels = style.lang.labels();
+    let mut table = style.table(&[
+        labels.name,
+        labels.position,
+        labels.institution,
+        labels.seminars,
+    ]);
+    for row in people {
+        table.add_row(vec![
+            row.person.name.clone(),
+            row.person.position.clone().unwrap_or_default(),
+            row.person
+                .institution
+                .as_ref()
+                .map(|i| i.name.clone())
+                .unwrap_or_default(),
+            row.seminars.to_string(),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// A person's current details and their part in every seminar, as it was then.
+pub fn person_detail(person: &Person, roles: &[RoleRow], style: &Style) -> String {
+    let lang = style.lang;
+    let labels = lang.labels();
+    let mut out = fields(&[
+        (labels.name, person.name.clone()),
+        (
+            labels.now_at,
+            affiliation(person.position.as_deref(), person.institution.as_ref()),
+        ),
+        (labels.email, person.email.clone().unwrap_or_default()),
+        (labels.phone, person.phone.clone().unwrap_or_default()),
+    ]);
+    if !roles.is_empty() {
+        let mut table = style.table(&[
+            labels.date,
+            labels.seminar,
+            labels.role,
+            labels.position,
+            labels.institution,
+            labels.talk,
+        ]);
+        for row in roles {
+            table.add_row(vec![
+                short_days(&row.seminar.schedule),
+                row.seminar.slug.clone(),
+                lang.role(row.role.kind).to_string(),
+                row.role.position.clone().unwrap_or_default(),
+                row.role
+                    .institution
+                    .as_ref()
+                    .map(|i| i.name.clone())
+                    .unwrap_or_default(),
+                row.talks.join("\n"),
+            ]);
+        }
+        out.push_str(&format!("\n{table}\n"));
+    }
+    out
+}
+
+pub fn institution_list(institutions: &[(Institution, u32, u32)], style: &Style) -> String {
+    if institutions.is_empty() {
+        return nothing(style);
+    }
+    let labels = style.lang.labels();
+    let mut table = style.table(&[
+        "ID",
+        labels.name,
+        labels.short_name,
+        labels.people,
+        labels.roles_held,
+    ]);
+    for (institution, people, roles) in institutions {
+        table.add_row(vec![
+            format!("#{}", institution.id),
+            institution.name.clone(),
+            institution.short_name.clone().unwrap_or_default(),
+            people.to_string(),
+            roles.to_string(),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+pub fn venue_list(venues: &[(Venue, u32)], style: &Style) -> String {
+    if venues.is_empty() {
+        return nothing(style);
+    }
+    let labels = style.lang.labels();
+    let mut table = style.table(&[
+        "ID",
+        labels.name,
+        labels.address,
+        labels.capacity,
+        labels.seminars,
+    ]);
+    for (venue, seminars) in venues {
+        table.add_row(vec![
+            format!("#{}", venue.id),
+            venue.name.clone(),
+            venue.address.clone().unwrap_or_default(),
+            venue.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            seminars.to_string(),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+pub fn problem_report(problems: &[Problem], style: &Style) -> String {
+    let labels = style.lang.labels();
+    if problems.is_empty() {
+        return format!("{}\n", labels.no_problems);
+    }
+    let mut out = String::new();
+    for problem in problems {
+        out.push_str(&format!("- {}\n", describe(problem, style.lang)));
+    }
+    out.push_str(&format!("{} {}\n", problems.len(), labels.problems_found));
+    out
+}
+
+/// The line a mutating command prints about the seminar it touched.
+pub fn seminar_line(seminar: &crate::model::Seminar, style: &Style) -> String {
+    let mut line = format!(
+        "{} (#{}): {} · {}",
+        seminar.slug,
+        seminar.id,
+        seminar.title,
+        schedule_line(&seminar.schedule, style.lang)
+    );
+    if let Some(venue) = &seminar.venue {
+        line.push_str(&format!(" · {}", venue.name));
+    }
+    line
+}
+
+pub fn slot_line(slot: &crate::model::Slot, zone: chrono_tz::Tz, style: &Style) -> String {
+    format!(
+        "#{} {} {} {} ({} min)",
+        slot.id,
+        long_date(slot.starts_at.with_timezone(&zone).date_naive(), style.lang),
+        slot_times(slot, zone, style.lang),
+        slot.title,
+        slot.minutes
+    )
+}

@@ -1,0 +1,157 @@
+//! Dates and times as people read them: `Thursday, 18 May 2017 · 09:00–12:00 WIB`, or in
+//! Indonesian `Kamis, 18 Mei 2017 · 09.00–12.00 WIB`.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+
+use super::Lang;
+use crate::model::{Schedule, Slot};
+
+pub fn long_date(date: NaiveDate, lang: Lang) -> String {
+    date.format_localized("%A, %-d %B %Y", lang.locale())
+        .to_string()
+}
+
+fn day_and_month(date: NaiveDate, lang: Lang) -> String {
+    date.format_localized("%A, %-d %B", lang.locale())
+        .to_string()
+}
+
+pub fn clock(time: NaiveTime, lang: Lang) -> String {
+    match lang {
+        Lang::En => time.format("%H:%M").to_string(),
+        Lang::Id => time.format("%H.%M").to_string(),
+    }
+}
+
+/// The zone's abbreviation at an instant (`WIB`, `CEST`), or its name where the zone has
+/// only a numeric one.
+pub fn zone_abbreviation(zone: Tz, at: DateTime<Utc>) -> String {
+    let abbreviation = at.with_timezone(&zone).format("%Z").to_string();
+    if abbreviation.starts_with(['+', '-']) {
+        zone.name().to_string()
+    } else {
+        abbreviation
+    }
+}
+
+/// `09:00–12:00 WIB`
+pub fn time_range(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
+    format!(
+        "{}–{} {}",
+        clock(start.with_timezone(&zone).time(), lang),
+        clock(end.with_timezone(&zone).time(), lang),
+        zone_abbreviation(zone, start)
+    )
+}
+
+/// `09:00–09:30`, without the zone, for rows of a rundown.
+pub fn slot_times(slot: &Slot, zone: Tz, lang: Lang) -> String {
+    format!(
+        "{}–{}",
+        clock(slot.starts_at.with_timezone(&zone).time(), lang),
+        clock(slot.ends_at().with_timezone(&zone).time(), lang)
+    )
+}
+
+/// `Thursday, 18 May 2017 · 09:00–12:00 WIB`; several days run `Thursday, 18 May – Friday,
+/// 19 May 2017 · 09:00–17:00 WIB`.
+pub fn schedule_line(schedule: &Schedule, lang: Lang) -> String {
+    let start = schedule.starts_at().unwrap_or_default();
+    let hours = format!(
+        "{}–{} {}",
+        clock(schedule.start, lang),
+        clock(schedule.end, lang),
+        zone_abbreviation(schedule.zone, start)
+    );
+    if schedule.first_day == schedule.last_day {
+        format!("{} · {hours}", long_date(schedule.first_day, lang))
+    } else {
+        let first = if chrono::Datelike::year(&schedule.first_day)
+            == chrono::Datelike::year(&schedule.last_day)
+        {
+            day_and_month(schedule.first_day, lang)
+        } else {
+            long_date(schedule.first_day, lang)
+        };
+        format!("{first} – {} · {hours}", long_date(schedule.last_day, lang))
+    }
+}
+
+/// A short date for tables: `2017-05-18`, or `2017-05-18 – 2017-05-19`.
+pub fn short_days(schedule: &Schedule) -> String {
+    if schedule.first_day == schedule.last_day {
+        schedule.first_day.to_string()
+    } else {
+        format!("{} – {}", schedule.first_day, schedule.last_day)
+    }
+}
+
+/// `09:00–12:00 WIB` for a schedule's daily hours.
+pub fn hours(schedule: &Schedule, lang: Lang) -> String {
+    format!(
+        "{}–{} {}",
+        clock(schedule.start, lang),
+        clock(schedule.end, lang),
+        zone_abbreviation(schedule.zone, schedule.starts_at().unwrap_or_default())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed_schedule() -> Schedule {
+        Schedule {
+            zone: chrono_tz::Asia::Jakarta,
+            first_day: NaiveDate::from_ymd_opt(2017, 5, 18).unwrap(),
+            last_day: NaiveDate::from_ymd_opt(2017, 5, 18).unwrap(),
+            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn schedule_lines_in_both_languages() {
+        let schedule = seed_schedule();
+        assert_eq!(
+            schedule_line(&schedule, Lang::En),
+            "Thursday, 18 May 2017 · 09:00–12:00 WIB"
+        );
+        assert_eq!(
+            schedule_line(&schedule, Lang::Id),
+            "Kamis, 18 Mei 2017 · 09.00–12.00 WIB"
+        );
+    }
+
+    #[test]
+    fn several_days_show_a_range() {
+        let mut schedule = seed_schedule();
+        schedule.last_day = NaiveDate::from_ymd_opt(2017, 5, 19).unwrap();
+        assert_eq!(
+            schedule_line(&schedule, Lang::Id),
+            "Kamis, 18 Mei – Jumat, 19 Mei 2017 · 09.00–12.00 WIB"
+        );
+    }
+
+    #[test]
+    fn every_indonesian_month_and_day_name() {
+        let months: Vec<String> = (1..=12)
+            .map(|m| long_date(NaiveDate::from_ymd_opt(2017, m, 1).unwrap(), Lang::Id))
+            .collect();
+        assert_eq!(months[0], "Minggu, 1 Januari 2017");
+        assert_eq!(months[1], "Rabu, 1 Februari 2017");
+        assert_eq!(months[7], "Selasa, 1 Agustus 2017");
+        assert_eq!(months[11], "Jumat, 1 Desember 2017");
+    }
+
+    #[test]
+    fn zones_without_letters_fall_back_to_their_name() {
+        let at = DateTime::from_timestamp(1_495_072_800, 0).unwrap();
+        assert_eq!(
+            zone_abbreviation(chrono_tz::America::Sao_Paulo, at),
+            "America/Sao_Paulo"
+        );
+        assert_eq!(zone_abbreviation(chrono_tz::Asia::Makassar, at), "WITA");
+    }
+}

@@ -1,0 +1,165 @@
+//! SQLite storage: every SQL statement of the program lives under this module.
+//!
+//! [`Store`] owns the connection; [`Store::read`] and [`Store::write`] run a closure inside
+//! one transaction (`BEGIN IMMEDIATE` for writes) and hand it a [`Db`], whose methods are
+//! the queries. Queries return [`crate::model`] types.
+
+mod facts;
+mod people;
+pub mod schema;
+mod seminars;
+mod slots;
+mod venues;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+pub use facts::Facts;
+pub use people::{PersonRow, RoleRow, SpeakerFilter};
+pub use seminars::SeminarFilter;
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// The queries, borrowed for the length of one transaction.
+pub struct Db<'c> {
+    conn: &'c Connection,
+}
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Store {
+    /// Opens (creating if needed, with mode 0600 and its folder) and migrates a database file.
+    pub fn open(path: &Path) -> Result<Store> {
+        if path.is_dir() {
+            return Err(Error::Storage(format!(
+                "{} is a folder; pass --db with a file name",
+                path.display()
+            )));
+        }
+        if !path.exists() {
+            create_private_file(path)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|error| located(path, error.into()))?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store.configure().map_err(|error| located(path, error))?;
+        Ok(store)
+    }
+
+    /// A database that lives in memory only, for examples and tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
+        store.configure()?;
+        Ok(store)
+    }
+
+    /// Opens a file without migrating it further than `version`: for tests of migrations.
+    pub fn open_at_version(path: &Path, version: i64) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        schema::migrate(&mut conn, version)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        if self.path.is_some() {
+            self.conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |row| {
+                    row.get::<_, String>(0)
+                })?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        schema::migrate(&mut self.conn, schema::current_version())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// Runs `work` in one read transaction, so that it sees one consistent state.
+    pub fn read<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        self.run(TransactionBehavior::Deferred, work)
+    }
+
+    /// Runs `work` in one write transaction: all of it is kept, or none if it fails.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        self.run(TransactionBehavior::Immediate, work)
+    }
+
+    fn run<T>(
+        &mut self,
+        behavior: TransactionBehavior,
+        work: impl FnOnce(&Db<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(behavior)?;
+        let value = work(&Db { conn: &tx })?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+fn located(path: &Path, error: Error) -> Error {
+    match error {
+        Error::Storage(message) => Error::Storage(format!("{}: {message}", path.display())),
+        other => other,
+    }
+}
+
+fn create_private_file(path: &Path) -> Result<()> {
+    if let Some(parent) = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|error| {
+            Error::Storage(format!(
+                "cannot create the folder {}: {error}",
+                parent.display()
+            ))
+        })?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(error) => Err(Error::Storage(format!(
+            "cannot create {}: {error}",
+            path.display()
+        ))),
+    }
+}
+
+/// Turns a stored value that does not parse into a storage error naming the column.
+fn corrupt(column: usize, message: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        column,
+        rusqlite::types::Type::Text,
+        format!("unexpected stored value: {message}").into(),
+    )
+}

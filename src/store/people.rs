@@ -1,0 +1,315 @@
+use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
+
+use super::seminars::{SEMINAR_COLUMNS, SEMINAR_FROM, seminar_from_row_offset};
+use super::{Db, corrupt};
+use crate::error::Result;
+use crate::model::names::name_key;
+use crate::model::{Institution, Person, Role, RoleKind, Seminar};
+
+const ROLE_COLUMNS: &str = "r.id, r.seminar_id, r.person_id, p.name, r.kind, r.position, \
+    i.id, i.name, i.short_name";
+const ROLE_FROM: &str = "role r JOIN person p ON p.id = r.person_id \
+    LEFT JOIN institution i ON i.id = r.institution_id";
+
+fn institution_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Option<Institution>> {
+    Ok(match row.get::<_, Option<i64>>(first)? {
+        Some(id) => Some(Institution {
+            id,
+            name: row.get(first + 1)?,
+            short_name: row.get(first + 2)?,
+        }),
+        None => None,
+    })
+}
+
+fn role_from_row(row: &Row<'_>) -> rusqlite::Result<Role> {
+    let kind: String = row.get(4)?;
+    Ok(Role {
+        id: row.get(0)?,
+        seminar_id: row.get(1)?,
+        person_id: row.get(2)?,
+        person_name: row.get(3)?,
+        kind: RoleKind::parse(&kind).ok_or_else(|| corrupt(4, format!("role {kind}")))?,
+        position: row.get(5)?,
+        institution: institution_at(row, 6)?,
+    })
+}
+
+const PERSON_COLUMNS: &str =
+    "p.id, p.name, p.email, p.phone, p.position, i.id, i.name, i.short_name";
+const PERSON_FROM: &str = "person p LEFT JOIN institution i ON i.id = p.institution_id";
+
+fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        email: row.get(2)?,
+        phone: row.get(3)?,
+        position: row.get(4)?,
+        institution: institution_at(row, 5)?,
+    })
+}
+
+/// A person with how many seminars they took part in.
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub person: Person,
+    pub seminars: u32,
+}
+
+/// A role together with its seminar and the titles of the person's slots there.
+#[derive(Debug, Clone)]
+pub struct RoleRow {
+    pub role: Role,
+    pub seminar: Seminar,
+    pub talks: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerFilter {
+    pub seminar_id: Option<i64>,
+    pub institution_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub kinds: Vec<RoleKind>,
+}
+
+impl Db<'_> {
+    /// The institution whose name or short name has this key.
+    pub fn institution_by_key(&self, key: &str) -> Result<Option<Institution>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, name, short_name FROM institution WHERE name_key = ?1 OR short_key = ?1 \
+             ORDER BY name_key = ?1 DESC LIMIT 1",
+        )?;
+        Ok(statement
+            .query_row([key], |row| institution_at(row, 0))
+            .optional()?
+            .flatten())
+    }
+
+    pub fn institution_by_id(&self, id: i64) -> Result<Option<Institution>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, name, short_name FROM institution WHERE id = ?1",
+                [id],
+                |row| institution_at(row, 0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    /// Every institution with the number of people now there and of roles held for it.
+    pub fn institutions(&self) -> Result<Vec<(Institution, u32, u32)>> {
+        let mut statement = self.conn.prepare(
+            "SELECT i.id, i.name, i.short_name, \
+             (SELECT count(*) FROM person p WHERE p.institution_id = i.id), \
+             (SELECT count(*) FROM role r WHERE r.institution_id = i.id) \
+             FROM institution i ORDER BY i.name_key",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                institution_at(row, 0)?.expect("id is a primary key"),
+                row.get(3)?,
+                row.get(4)?,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_institution(&self, name: &str, short_name: Option<&str>) -> Result<Institution> {
+        self.conn.execute(
+            "INSERT INTO institution (name, name_key, short_name, short_key) VALUES (?1, ?2, ?3, ?4)",
+            params![name, name_key(name), short_name, short_name.map(name_key)],
+        )?;
+        Ok(Institution {
+            id: self.conn.last_insert_rowid(),
+            name: name.to_string(),
+            short_name: short_name.map(str::to_string),
+        })
+    }
+
+    pub fn update_institution(&self, institution: &Institution) -> Result<()> {
+        self.conn.execute(
+            "UPDATE institution SET name = ?2, name_key = ?3, short_name = ?4, short_key = ?5 \
+             WHERE id = ?1",
+            params![
+                institution.id,
+                institution.name,
+                name_key(&institution.name),
+                institution.short_name,
+                institution.short_name.as_deref().map(name_key)
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn person_by_key(&self, key: &str) -> Result<Option<Person>> {
+        let sql = format!("SELECT {PERSON_COLUMNS} FROM {PERSON_FROM} WHERE p.name_key = ?1");
+        Ok(self
+            .conn
+            .query_row(&sql, [key], person_from_row)
+            .optional()?)
+    }
+
+    /// Names and keys of everyone, to look for near-duplicates.
+    pub fn person_names(&self) -> Result<Vec<(String, String)>> {
+        let mut statement = self.conn.prepare("SELECT name, name_key FROM person")?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_person(&self, person: &Person) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO person (name, name_key, email, phone, position, institution_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                person.name,
+                name_key(&person.name),
+                person.email,
+                person.phone,
+                person.position,
+                person.institution.as_ref().map(|i| i.id)
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn update_person(&self, person: &Person) -> Result<()> {
+        self.conn.execute(
+            "UPDATE person SET name = ?2, name_key = ?3, email = ?4, phone = ?5, position = ?6, \
+             institution_id = ?7 WHERE id = ?1",
+            params![
+                person.id,
+                person.name,
+                name_key(&person.name),
+                person.email,
+                person.phone,
+                person.position,
+                person.institution.as_ref().map(|i| i.id)
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn people(&self) -> Result<Vec<PersonRow>> {
+        let sql = format!(
+            "SELECT {PERSON_COLUMNS}, \
+             (SELECT count(DISTINCT r.seminar_id) FROM role r WHERE r.person_id = p.id) \
+             FROM {PERSON_FROM} ORDER BY p.name_key"
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map([], |row| {
+            Ok(PersonRow {
+                person: person_from_row(row)?,
+                seminars: row.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn role(&self, seminar_id: i64, person_id: i64, kind: RoleKind) -> Result<Option<Role>> {
+        let sql = format!(
+            "SELECT {ROLE_COLUMNS} FROM {ROLE_FROM} \
+             WHERE r.seminar_id = ?1 AND r.person_id = ?2 AND r.kind = ?3"
+        );
+        Ok(self
+            .conn
+            .query_row(
+                &sql,
+                params![seminar_id, person_id, kind.as_str()],
+                role_from_row,
+            )
+            .optional()?)
+    }
+
+    pub fn roles_of_seminar(&self, seminar_id: i64) -> Result<Vec<Role>> {
+        let sql =
+            format!("SELECT {ROLE_COLUMNS} FROM {ROLE_FROM} WHERE r.seminar_id = ?1 ORDER BY r.id");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([seminar_id], role_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_role(&self, role: &Role) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO role (seminar_id, person_id, kind, position, institution_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                role.seminar_id,
+                role.person_id,
+                role.kind.as_str(),
+                role.position,
+                role.institution.as_ref().map(|i| i.id)
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn update_role(&self, role: &Role) -> Result<()> {
+        self.conn.execute(
+            "UPDATE role SET position = ?2, institution_id = ?3 WHERE id = ?1",
+            params![
+                role.id,
+                role.position,
+                role.institution.as_ref().map(|i| i.id)
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn delete_role(&self, role_id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM role WHERE id = ?1", [role_id])?;
+        Ok(())
+    }
+
+    /// Roles across seminars, newest seminar first, with the titles of each person's slots.
+    pub fn role_rows(&self, filter: &SpeakerFilter) -> Result<Vec<RoleRow>> {
+        let mut conditions = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        let mut bind = |condition: &str, value: Value| {
+            values.push(value);
+            conditions.push(condition.replace('?', &format!("?{}", values.len())));
+        };
+        if let Some(id) = filter.seminar_id {
+            bind("r.seminar_id = ?", Value::Integer(id));
+        }
+        if let Some(id) = filter.institution_id {
+            bind("r.institution_id = ?", Value::Integer(id));
+        }
+        if let Some(id) = filter.person_id {
+            bind("r.person_id = ?", Value::Integer(id));
+        }
+        if !filter.kinds.is_empty() {
+            let kinds: Vec<String> = filter
+                .kinds
+                .iter()
+                .map(|kind| format!("'{}'", kind.as_str()))
+                .collect();
+            conditions.push(format!("r.kind IN ({})", kinds.join(", ")));
+        }
+        let where_clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        let sql = format!(
+            "SELECT {ROLE_COLUMNS}, \
+             (SELECT json_group_array(title) FROM (SELECT t.title FROM slot_role sr \
+                JOIN slot t ON t.id = sr.slot_id WHERE sr.role_id = r.id ORDER BY t.starts_at)), \
+             {SEMINAR_COLUMNS} \
+             FROM {ROLE_FROM} JOIN {SEMINAR_FROM} ON s.id = r.seminar_id \
+             {where_clause} ORDER BY s.starts_at DESC, s.id, r.kind DESC, r.id"
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map(params_from_iter(values), |row| {
+            let talks: String = row.get(9)?;
+            Ok(RoleRow {
+                role: role_from_row(row)?,
+                talks: serde_json::from_str(&talks).map_err(|_| corrupt(9, talks))?,
+                seminar: seminar_from_row_offset(row, 10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,135 @@
+//! Versioned schema. Each migration runs in its own transaction and bumps `user_version`;
+//! a file from a newer version of `seminar` is refused untouched.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// Marks a file as a `seminar` database ("SEMN").
+pub const APPLICATION_ID: i64 = 0x5345_4D4E;
+
+/// The migrations, oldest first; the schema version is the number applied.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: seminars, people, institutions, venues, roles and slots.
+    r#"
+    CREATE TABLE institution (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        name_key   TEXT NOT NULL UNIQUE,
+        short_name TEXT,
+        short_key  TEXT UNIQUE
+    );
+    CREATE TABLE venue (
+        id       INTEGER PRIMARY KEY,
+        name     TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        name_key TEXT NOT NULL UNIQUE,
+        address  TEXT,
+        capacity INTEGER CHECK (capacity IS NULL OR capacity > 0)
+    );
+    CREATE TABLE person (
+        id             INTEGER PRIMARY KEY,
+        name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        name_key       TEXT NOT NULL UNIQUE,
+        email          TEXT,
+        phone          TEXT,
+        position       TEXT,
+        institution_id INTEGER REFERENCES institution(id)
+    );
+    CREATE INDEX person_institution ON person(institution_id);
+    CREATE TABLE seminar (
+        id          INTEGER PRIMARY KEY,
+        slug        TEXT NOT NULL UNIQUE,
+        title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        subtitle    TEXT,
+        description TEXT,
+        status      TEXT NOT NULL DEFAULT 'planned'
+                    CHECK (status IN ('planned', 'confirmed', 'cancelled')),
+        time_zone   TEXT NOT NULL,
+        first_day   TEXT NOT NULL,
+        last_day    TEXT NOT NULL,
+        start_time  TEXT NOT NULL,
+        end_time    TEXT NOT NULL,
+        starts_at   INTEGER NOT NULL,
+        ends_at     INTEGER NOT NULL,
+        venue_id    INTEGER REFERENCES venue(id),
+        CHECK (last_day >= first_day),
+        CHECK (ends_at > starts_at)
+    );
+    CREATE INDEX seminar_days ON seminar(first_day, last_day);
+    CREATE INDEX seminar_starts ON seminar(starts_at, ends_at);
+    CREATE INDEX seminar_venue ON seminar(venue_id, starts_at);
+    CREATE TABLE organizer (
+        seminar_id INTEGER NOT NULL REFERENCES seminar(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        name       TEXT NOT NULL,
+        PRIMARY KEY (seminar_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE role (
+        id             INTEGER PRIMARY KEY,
+        seminar_id     INTEGER NOT NULL REFERENCES seminar(id) ON DELETE CASCADE,
+        person_id      INTEGER NOT NULL REFERENCES person(id),
+        kind           TEXT NOT NULL
+                       CHECK (kind IN ('speaker', 'moderator', 'keynote', 'panelist', 'mc')),
+        position       TEXT,
+        institution_id INTEGER REFERENCES institution(id),
+        UNIQUE (seminar_id, person_id, kind)
+    );
+    CREATE INDEX role_person ON role(person_id);
+    CREATE INDEX role_institution ON role(institution_id);
+    CREATE TABLE slot (
+        id         INTEGER PRIMARY KEY,
+        seminar_id INTEGER NOT NULL REFERENCES seminar(id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL
+                   CHECK (kind IN ('opening', 'talk', 'panel', 'qa', 'break', 'closing')),
+        title      TEXT NOT NULL,
+        starts_at  INTEGER NOT NULL,
+        minutes    INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440)
+    );
+    CREATE INDEX slot_seminar ON slot(seminar_id, starts_at);
+    CREATE TABLE slot_role (
+        slot_id  INTEGER NOT NULL REFERENCES slot(id) ON DELETE CASCADE,
+        role_id  INTEGER NOT NULL REFERENCES role(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (slot_id, role_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX slot_role_role ON slot_role(role_id);
+    "#,
+];
+
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the schema up to `target` (normally [`current_version`]).
+pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let application_id: i64 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
+    if version > current_version() {
+        return Err(Error::Storage(format!(
+            "the file has schema version {version}, newer than this seminar knows ({}); upgrade seminar to open it",
+            current_version()
+        )));
+    }
+    if application_id != APPLICATION_ID {
+        let tables: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
+        if tables > 0 || version > 0 {
+            return Err(Error::Storage(
+                "the file is an SQLite database of another program, not a seminar database".into(),
+            ));
+        }
+    }
+    // The version is read again inside each transaction: another process may have
+    // migrated the file meanwhile.
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let applied: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if applied >= target {
+            return Ok(());
+        }
+        tx.execute_batch(MIGRATIONS[applied as usize])?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", applied + 1)?;
+        tx.commit()?;
+    }
+}

@@ -1,0 +1,79 @@
+use chrono::DateTime;
+use rusqlite::{Row, params};
+
+use super::{Db, corrupt};
+use crate::error::Result;
+use crate::model::{Slot, SlotKind};
+
+const SLOT_SELECT: &str = "SELECT t.id, t.seminar_id, t.kind, t.title, t.starts_at, t.minutes, \
+    (SELECT json_group_array(role_id) FROM \
+        (SELECT sr.role_id FROM slot_role sr WHERE sr.slot_id = t.id ORDER BY sr.position)) \
+    FROM slot t";
+
+fn slot_from_row(row: &Row<'_>) -> rusqlite::Result<Slot> {
+    let kind: String = row.get(2)?;
+    let starts_at: i64 = row.get(4)?;
+    let role_ids: String = row.get(6)?;
+    Ok(Slot {
+        id: row.get(0)?,
+        seminar_id: row.get(1)?,
+        kind: SlotKind::parse(&kind).ok_or_else(|| corrupt(2, format!("slot kind {kind}")))?,
+        title: row.get(3)?,
+        starts_at: DateTime::from_timestamp(starts_at, 0)
+            .ok_or_else(|| corrupt(4, format!("instant {starts_at}")))?,
+        minutes: row.get(5)?,
+        role_ids: serde_json::from_str(&role_ids).map_err(|_| corrupt(6, role_ids))?,
+    })
+}
+
+impl Db<'_> {
+    /// The slots of a seminar in time order, each with the roles of the people on it.
+    pub fn slots_of_seminar(&self, seminar_id: i64) -> Result<Vec<Slot>> {
+        let sql = format!("{SLOT_SELECT} WHERE t.seminar_id = ?1 ORDER BY t.starts_at, t.id");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([seminar_id], slot_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_slot(&self, slot: &Slot) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO slot (seminar_id, kind, title, starts_at, minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                slot.seminar_id,
+                slot.kind.as_str(),
+                slot.title,
+                slot.starts_at.timestamp(),
+                slot.minutes
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        for role_id in &slot.role_ids {
+            self.link_slot_role(id, *role_id)?;
+        }
+        Ok(id)
+    }
+
+    /// Puts the person of a role on a slot, after those already on it.
+    pub fn link_slot_role(&self, slot_id: i64, role_id: i64) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO slot_role (slot_id, role_id, position) VALUES (?1, ?2, \
+             (SELECT coalesce(max(position), -1) + 1 FROM slot_role WHERE slot_id = ?1))",
+            params![slot_id, role_id],
+        )?;
+        Ok(())
+    }
+
+    pub fn move_slot(&self, slot_id: i64, starts_at: i64) -> Result<()> {
+        self.conn.execute(
+            "UPDATE slot SET starts_at = ?2 WHERE id = ?1",
+            params![slot_id, starts_at],
+        )?;
+        Ok(())
+    }
+
+    pub fn delete_slot(&self, slot_id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM slot WHERE id = ?1", [slot_id])?;
+        Ok(())
+    }
+}

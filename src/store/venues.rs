@@ -1,0 +1,66 @@
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::Db;
+use crate::error::Result;
+use crate::model::Venue;
+use crate::model::names::name_key;
+
+fn venue_from_row(row: &Row<'_>) -> rusqlite::Result<Venue> {
+    Ok(Venue {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        address: row.get(2)?,
+        capacity: row.get(3)?,
+    })
+}
+
+impl Db<'_> {
+    pub fn venue_by_key(&self, key: &str) -> Result<Option<Venue>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, name, address, capacity FROM venue WHERE name_key = ?1",
+                [key],
+                venue_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Every venue with the number of seminars held there.
+    pub fn venues(&self) -> Result<Vec<(Venue, u32)>> {
+        let mut statement = self.conn.prepare(
+            "SELECT v.id, v.name, v.address, v.capacity, \
+             (SELECT count(*) FROM seminar s WHERE s.venue_id = v.id) \
+             FROM venue v ORDER BY v.name_key",
+        )?;
+        let rows = statement.query_map([], |row| Ok((venue_from_row(row)?, row.get(4)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_venue(&self, venue: &Venue) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO venue (name, name_key, address, capacity) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                venue.name,
+                name_key(&venue.name),
+                venue.address,
+                venue.capacity
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn update_venue(&self, venue: &Venue) -> Result<()> {
+        self.conn.execute(
+            "UPDATE venue SET name = ?2, name_key = ?3, address = ?4, capacity = ?5 WHERE id = ?1",
+            params![
+                venue.id,
+                venue.name,
+                name_key(&venue.name),
+                venue.address,
+                venue.capacity
+            ],
+        )?;
+        Ok(())
+    }
+}
