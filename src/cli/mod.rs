@@ -194,6 +194,10 @@ fn clap_exit(error: &clap::Error) -> ExitCode {
             let _ = error.print();
             ExitCode::SUCCESS
         }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = error.print();
+            ExitCode::from(2)
+        }
         _ => {
             let rendered = error.render().to_string();
             let mut parts = Vec::new();
@@ -205,12 +209,22 @@ fn clap_exit(error: &clap::Error) -> ExitCode {
                     parts.push(line.to_string());
                 }
             }
-            let mut message = parts.join(" ");
+            let mut message = parts.join(" ").replace(" tip: ", "; tip: ");
             if !message.starts_with("error:") {
                 message = format!("error: {message}");
             }
             eprintln!("{message}; see 'seminar help'");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
     }
 }

@@ -1,11 +1,11 @@
 //! Matching names of people, institutions and venues the way organizers type them: without
 //! regard to case, accents, spacing or punctuation, and noticing near-misses.
 
-/// The form under which a name is stored for matching: ASCII-folded, lower case, with every
-/// run of punctuation and spaces turned into one space. "Dinur  krismasari" and
+/// The form under which a name is stored for matching: ASCII-folded, lower case, without
+/// apostrophes, and with every run of other punctuation and spaces turned into one space. "Dinur  krismasari" and
 /// "Dinur Krismasari" share the key `dinur krismasari`.
 pub fn name_key(name: &str) -> String {
-    let folded = deunicode::deunicode(name).to_lowercase();
+    let folded = deunicode::deunicode(name).to_lowercase().replace('\'', "");
     folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
@@ -66,6 +66,7 @@ mod tests {
         assert_eq!(name_key("Universitas Indonésia"), "universitas indonesia");
         assert_eq!(name_key("  FISIP-UI "), "fisip ui");
         assert_eq!(name_key("!!!"), "");
+        assert_eq!(name_key("Zoë O’Brien-Łukasz"), "zoe obrien lukasz");
     }
 
     #[test]

@@ -128,11 +128,7 @@ fn rundown(programme: &Programme, style: &Style) -> String {
             labels.speaker,
         ]);
         for slot in slots {
-            let session = if matches!(slot.kind, crate::model::SlotKind::Talk) {
-                slot.title.clone()
-            } else {
-                format!("{} [{}]", slot.title, lang.slot_kind(slot.kind))
-            };
+            let session = session_title(slot, lang);
             let people: Vec<String> = programme.people_on(slot).map(person_cell).collect();
             table.add_row(vec![
                 slot_times(slot, zone, lang),
@@ -144,6 +140,19 @@ fn rundown(programme: &Programme, style: &Style) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A slot's title, tagged with its kind unless it is a talk or the title already says it.
+fn session_title(slot: &Slot, lang: super::Lang) -> String {
+    let kind = lang.slot_kind(slot.kind);
+    let says_it = [kind, super::Lang::En.slot_kind(slot.kind)]
+        .iter()
+        .any(|word| crate::model::names::contains(&slot.title, word));
+    if slot.kind == crate::model::SlotKind::Talk || says_it {
+        slot.title.clone()
+    } else {
+        format!("{} [{kind}]", slot.title)
+    }
 }
 
 /// Coming seminars grouped by their first day, like a calendar's agenda view.
@@ -159,6 +168,11 @@ pub fn upcoming(seminars: &[SeminarSummary], style: &Style) -> String {
             .or_default()
             .push(summary);
     }
+    let slug_width = seminars
+        .iter()
+        .map(|s| s.seminar.slug.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for (index, (day, seminars)) in by_day.iter().enumerate() {
         if index > 0 {
@@ -169,7 +183,7 @@ pub fn upcoming(seminars: &[SeminarSummary], style: &Style) -> String {
         for summary in seminars {
             let seminar = &summary.seminar;
             let mut line = format!(
-                "  {}  {}  {}",
+                "  {}  {:<slug_width$}  {}",
                 hours(&seminar.schedule, lang),
                 seminar.slug,
                 seminar.title

@@ -1,6 +1,6 @@
 use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
-use super::seminars::{SEMINAR_COLUMNS, SEMINAR_FROM, seminar_from_row_offset};
+use super::seminars::{SEMINAR_COLUMNS, seminar_from_row_offset};
 use super::{Db, corrupt};
 use crate::error::Result;
 use crate::model::names::name_key;
@@ -298,7 +298,8 @@ impl Db<'_> {
              (SELECT json_group_array(title) FROM (SELECT t.title FROM slot_role sr \
                 JOIN slot t ON t.id = sr.slot_id WHERE sr.role_id = r.id ORDER BY t.starts_at)), \
              {SEMINAR_COLUMNS} \
-             FROM {ROLE_FROM} JOIN {SEMINAR_FROM} ON s.id = r.seminar_id \
+             FROM {ROLE_FROM} JOIN seminar s ON s.id = r.seminar_id \
+             LEFT JOIN venue v ON v.id = s.venue_id \
              {where_clause} ORDER BY s.starts_at DESC, s.id, r.kind DESC, r.id"
         );
         let mut statement = self.conn.prepare(&sql)?;

@@ -1,0 +1,204 @@
+//! Builds the seminar described in `shared/seed/` (FISIP UI, 18 May 2017) through the
+//! library, then prints its agenda in English and in Indonesian.
+//!
+//!     cargo run --example seed_seminar                 # in a database held in memory
+//!     cargo run --example seed_seminar -- --db kss.db  # kept in a file, for the CLI after
+//!
+//! The article gives the date, venue, speakers, moderator and organizers, and writes some
+//! names two ways ("Kementrian"/"Kementerian", "Dinur krismasari"); the records here use
+//! the correct spelling. It gives no times of day: the seminar is set 09:00–12:00 WIB, the
+//! usual morning slot for a faculty seminar, with a 15-minute opening, four 30-minute talks
+//! (government, donor agency, university, civil society: the order the article names them),
+//! a moderated Q&A and a short closing. Talk titles are short summaries of what the article
+//! reports each speaker saying.
+
+use chrono::{NaiveDate, NaiveTime};
+use seminar::error::Result;
+use seminar::model::{RoleKind, Schedule, SlotKind, Status};
+use seminar::ops::people::{NewRole, NewTalk, add_institution, add_role, add_venue};
+use seminar::ops::seminars::{NewSeminar, create, programme};
+use seminar::ops::slots::{NewSlot, add_slot};
+use seminar::ops::{Notice, Permission};
+use seminar::render::{Lang, Style, agenda};
+use seminar::store::{Db, Store};
+
+pub const SLUG: &str = "kss-2017";
+
+fn at(hour: u32, minute: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(hour, minute, 0).expect("a valid time of day")
+}
+
+/// (name, position, institution, talk title, start)
+const SPEAKERS: [(&str, &str, &str, &str, (u32, u32)); 4] = [
+    (
+        "Moh. Syarif Alatas",
+        "Direktur Kerja Sama Teknik",
+        "Kementerian Luar Negeri",
+        "Indonesia's growing role as a provider of South-South cooperation",
+        (9, 15),
+    ),
+    (
+        "Dinur Krismasari",
+        "Senior Representative",
+        "JICA Indonesia",
+        "Knowledge sharing in triangular cooperation",
+        (9, 45),
+    ),
+    (
+        "Asra Virgianita",
+        "Dosen Hubungan Internasional",
+        "FISIP UI",
+        "South-South cooperation in international relations",
+        (10, 15),
+    ),
+    (
+        "Mickael B. Hoelman",
+        "Senior Advisor",
+        "INFID",
+        "Civil society in South-South cooperation",
+        (10, 45),
+    ),
+];
+
+/// Records the seed seminar; returns what the library reported doing on the side.
+pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
+    let permission = Permission::default();
+    let mut notices = Vec::new();
+    add_institution(db, "Kementerian Luar Negeri", Some("Kemlu"), permission)?;
+    add_institution(db, "JICA Indonesia", Some("JICA"), permission)?;
+    add_institution(db, "FISIP UI", None, permission)?;
+    add_institution(db, "INFID", None, permission)?;
+    add_venue(
+        db,
+        seminar::model::Venue {
+            id: 0,
+            name: "Auditorium Juwono Sudarsono".into(),
+            address: Some("FISIP Universitas Indonesia, Depok".into()),
+            capacity: None,
+        },
+        permission,
+    )?;
+    let day = NaiveDate::from_ymd_opt(2017, 5, 18).expect("a valid date");
+    let (_, created) = create(
+        db,
+        NewSeminar {
+            title: "Seminar on Indonesia's South-South and Triangular Cooperation".into(),
+            subtitle: Some(
+                "Proud to Contribute: Maximizing Potentials in South-South Cooperation".into(),
+            ),
+            schedule: Schedule {
+                zone: chrono_tz::Asia::Jakarta,
+                first_day: day,
+                last_day: day,
+                start: at(9, 0),
+                end: at(12, 0),
+            },
+            venue: Some("Auditorium Juwono Sudarsono".into()),
+            organizers: vec![
+                "FISIP UI".into(),
+                "Tim Koordinasi Nasional Kerja Sama Selatan-Selatan".into(),
+            ],
+            description: None,
+            slug: Some(SLUG.into()),
+            status: Status::Confirmed,
+        },
+        permission,
+    )?;
+    notices.extend(created);
+    let slot = |title: &str, kind, start: NaiveTime, minutes, people: &[&str]| NewSlot {
+        title: title.into(),
+        kind,
+        at: start,
+        on: None,
+        minutes,
+        people: people.iter().map(|name| name.to_string()).collect(),
+    };
+    notices.extend(
+        add_slot(
+            db,
+            SLUG,
+            slot("Opening remarks", SlotKind::Opening, at(9, 0), 15, &[]),
+            permission,
+        )?
+        .1,
+    );
+    for (name, position, institution, talk, (hour, minute)) in SPEAKERS {
+        let role = NewRole {
+            kind: RoleKind::Speaker,
+            name: name.into(),
+            institution: Some(institution.into()),
+            position: Some(position.into()),
+            email: None,
+            phone: None,
+            talk: Some(NewTalk {
+                title: talk.into(),
+                at: at(hour, minute),
+                on: None,
+                minutes: 30,
+            }),
+        };
+        notices.extend(add_role(db, SLUG, role, permission)?.1);
+    }
+    let moderator = NewRole {
+        kind: RoleKind::Moderator,
+        name: "Valerina Daniel".into(),
+        institution: None,
+        position: None,
+        email: None,
+        phone: None,
+        talk: None,
+    };
+    notices.extend(add_role(db, SLUG, moderator, permission)?.1);
+    let qa = slot(
+        "Questions and answers",
+        SlotKind::Qa,
+        at(11, 15),
+        35,
+        &["Valerina Daniel"],
+    );
+    notices.extend(add_slot(db, SLUG, qa, permission)?.1);
+    notices.extend(
+        add_slot(
+            db,
+            SLUG,
+            slot("Closing", SlotKind::Closing, at(11, 50), 10, &[]),
+            permission,
+        )?
+        .1,
+    );
+    Ok(notices)
+}
+
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let opened = match args.as_slice() {
+        [] => Store::open_in_memory(),
+        [flag, path] if flag == "--db" => Store::open(std::path::Path::new(path)),
+        _ => {
+            eprintln!("usage: seed_seminar [--db PATH]");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let result = opened.and_then(|mut store| {
+        store.write(build)?;
+        let programme = store.read(|db| programme(db, SLUG))?;
+        for lang in [Lang::En, Lang::Id] {
+            print!("{}", agenda::agenda(&programme, &Style::plain(lang)));
+            if lang == Lang::En {
+                println!("\n{}\n", "-".repeat(72));
+            }
+        }
+        Ok(store.path().map(|path| path.display().to_string()))
+    });
+    match result {
+        Ok(Some(path)) => {
+            eprintln!("\nSaved in {path}; try: seminar --db {path} agenda {SLUG} --lang id");
+            std::process::ExitCode::SUCCESS
+        }
+        Ok(None) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            std::process::ExitCode::from(error.exit_code())
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! End-to-end tests: the real `seminar` binary on temporary SQLite files.
+
+mod agenda;
+mod conflicts;
+mod example;
+mod input;
+mod people;
+mod seminars;
+mod slots;
+mod storage;
+mod support;
