@@ -47,6 +47,8 @@ pub struct Labels {
     pub no_problems: &'static str,
     pub problems_found: &'static str,
     pub now_at: &'static str,
+    pub theme: &'static str,
+    pub zone: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -85,6 +87,8 @@ const EN: Labels = Labels {
     no_problems: "No problems found.",
     problems_found: "problem(s) found",
     now_at: "Now",
+    theme: "Theme",
+    zone: "Time zone",
 };
 
 const ID: Labels = Labels {
@@ -123,6 +127,8 @@ const ID: Labels = Labels {
     no_problems: "Tidak ada masalah.",
     problems_found: "masalah ditemukan",
     now_at: "Kini",
+    theme: "Tema",
+    zone: "Zona waktu",
 };
 
 impl Lang {

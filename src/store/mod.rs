@@ -155,6 +155,33 @@ fn create_private_file(path: &Path) -> Result<()> {
     }
 }
 
+/// The `WHERE` clause of a query whose filters are chosen at run time.
+#[derive(Default)]
+struct Conditions {
+    clauses: Vec<String>,
+    values: Vec<rusqlite::types::Value>,
+}
+
+impl Conditions {
+    /// Adds a clause with one `?`, bound to `value`.
+    fn bind(&mut self, clause: &str, value: impl Into<rusqlite::types::Value>) {
+        self.values.push(value.into());
+        self.clauses.push(clause.replace('?', &format!("?{}", self.values.len())));
+    }
+
+    fn add(&mut self, clause: &str) {
+        self.clauses.push(clause.to_string());
+    }
+
+    fn where_clause(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
 /// Turns a stored value that does not parse into a storage error naming the column.
 fn corrupt(column: usize, message: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(

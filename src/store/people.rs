@@ -1,7 +1,7 @@
-use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::seminars::{SEMINAR_COLUMNS, seminar_from_row_offset};
-use super::{Db, corrupt};
+use super::{Conditions, Db, corrupt};
 use crate::error::Result;
 use crate::model::names::name_key;
 use crate::model::{Institution, Person, Role, RoleKind, Seminar};
@@ -265,34 +265,22 @@ impl Db<'_> {
 
     /// Roles across seminars, newest seminar first, with the titles of each person's slots.
     pub fn role_rows(&self, filter: &SpeakerFilter) -> Result<Vec<RoleRow>> {
-        let mut conditions = Vec::new();
-        let mut values: Vec<Value> = Vec::new();
-        let mut bind = |condition: &str, value: Value| {
-            values.push(value);
-            conditions.push(condition.replace('?', &format!("?{}", values.len())));
-        };
+        let mut conditions = Conditions::default();
         if let Some(id) = filter.seminar_id {
-            bind("r.seminar_id = ?", Value::Integer(id));
+            conditions.bind("r.seminar_id = ?", id);
         }
         if let Some(id) = filter.institution_id {
-            bind("r.institution_id = ?", Value::Integer(id));
+            conditions.bind("r.institution_id = ?", id);
         }
         if let Some(id) = filter.person_id {
-            bind("r.person_id = ?", Value::Integer(id));
+            conditions.bind("r.person_id = ?", id);
         }
         if !filter.kinds.is_empty() {
-            let kinds: Vec<String> = filter
-                .kinds
-                .iter()
-                .map(|kind| format!("'{}'", kind.as_str()))
-                .collect();
-            conditions.push(format!("r.kind IN ({})", kinds.join(", ")));
+            let kinds: Vec<String> =
+                filter.kinds.iter().map(|kind| format!("'{}'", kind.as_str())).collect();
+            conditions.add(&format!("r.kind IN ({})", kinds.join(", ")));
         }
-        let where_clause = if conditions.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conditions.join(" AND "))
-        };
+        let where_clause = conditions.where_clause();
         let sql = format!(
             "SELECT {ROLE_COLUMNS}, \
              (SELECT json_group_array(title) FROM (SELECT t.title FROM slot_role sr \
@@ -303,7 +291,7 @@ impl Db<'_> {
              {where_clause} ORDER BY s.starts_at DESC, s.id, r.kind DESC, r.id"
         );
         let mut statement = self.conn.prepare(&sql)?;
-        let rows = statement.query_map(params_from_iter(values), |row| {
+        let rows = statement.query_map(params_from_iter(conditions.values), |row| {
             let talks: String = row.get(9)?;
             Ok(RoleRow {
                 role: role_from_row(row)?,

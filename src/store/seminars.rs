@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
-use super::{Db, corrupt};
+use super::{Conditions, Db, corrupt};
 use crate::error::Result;
 use crate::model::{Schedule, Seminar, SeminarSummary, Status, Venue};
 
@@ -108,26 +108,11 @@ impl Db<'_> {
     }
 
     pub fn insert_seminar(&self, seminar: &Seminar) -> Result<i64> {
-        let (starts_at, ends_at) = instants(&seminar.schedule)?;
         self.conn.execute(
-            "INSERT INTO seminar (slug, title, subtitle, description, status, time_zone, \
+            "INSERT INTO seminar (id, slug, title, subtitle, description, status, time_zone, \
              first_day, last_day, start_time, end_time, starts_at, ends_at, venue_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                seminar.slug,
-                seminar.title,
-                seminar.subtitle,
-                seminar.description,
-                seminar.status.as_str(),
-                seminar.schedule.zone.name(),
-                seminar.schedule.first_day.to_string(),
-                seminar.schedule.last_day.to_string(),
-                seminar.schedule.start.format("%H:%M").to_string(),
-                seminar.schedule.end.format("%H:%M").to_string(),
-                starts_at,
-                ends_at,
-                seminar.venue.as_ref().map(|venue| venue.id),
-            ],
+             VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params_from_iter(seminar_values(seminar)?),
         )?;
         let id = self.conn.last_insert_rowid();
         self.replace_organizers(id, &seminar.organizers)?;
@@ -135,27 +120,11 @@ impl Db<'_> {
     }
 
     pub fn update_seminar(&self, seminar: &Seminar) -> Result<()> {
-        let (starts_at, ends_at) = instants(&seminar.schedule)?;
         self.conn.execute(
             "UPDATE seminar SET slug = ?2, title = ?3, subtitle = ?4, description = ?5, \
              status = ?6, time_zone = ?7, first_day = ?8, last_day = ?9, start_time = ?10, \
              end_time = ?11, starts_at = ?12, ends_at = ?13, venue_id = ?14 WHERE id = ?1",
-            params![
-                seminar.id,
-                seminar.slug,
-                seminar.title,
-                seminar.subtitle,
-                seminar.description,
-                seminar.status.as_str(),
-                seminar.schedule.zone.name(),
-                seminar.schedule.first_day.to_string(),
-                seminar.schedule.last_day.to_string(),
-                seminar.schedule.start.format("%H:%M").to_string(),
-                seminar.schedule.end.format("%H:%M").to_string(),
-                starts_at,
-                ends_at,
-                seminar.venue.as_ref().map(|venue| venue.id),
-            ],
+            params_from_iter(seminar_values(seminar)?),
         )?;
         self.replace_organizers(seminar.id, &seminar.organizers)
     }
@@ -180,28 +149,20 @@ impl Db<'_> {
     }
 
     pub fn list_seminars(&self, filter: &SeminarFilter) -> Result<Vec<SeminarSummary>> {
-        let mut conditions = Vec::new();
-        let mut values: Vec<Value> = Vec::new();
+        let mut conditions = Conditions::default();
         if let Some(from) = filter.from {
-            values.push(Value::Text(from.to_string()));
-            conditions.push(format!("s.last_day >= ?{}", values.len()));
+            conditions.bind("s.last_day >= ?", from.to_string());
         }
         if let Some(to) = filter.to {
-            values.push(Value::Text(to.to_string()));
-            conditions.push(format!("s.first_day <= ?{}", values.len()));
+            conditions.bind("s.first_day <= ?", to.to_string());
         }
         if let Some(venue_id) = filter.venue_id {
-            values.push(Value::Integer(venue_id));
-            conditions.push(format!("s.venue_id = ?{}", values.len()));
+            conditions.bind("s.venue_id = ?", venue_id);
         }
         if !filter.include_cancelled {
-            conditions.push("s.status <> 'cancelled'".into());
+            conditions.add("s.status <> 'cancelled'");
         }
-        let where_clause = if conditions.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conditions.join(" AND "))
-        };
+        let where_clause = conditions.where_clause();
         let sql = format!(
             "SELECT {SEMINAR_COLUMNS}, \
              (SELECT count(*) FROM role r WHERE r.seminar_id = s.id AND r.kind = 'speaker'), \
@@ -209,7 +170,7 @@ impl Db<'_> {
              FROM {SEMINAR_FROM} {where_clause} ORDER BY s.starts_at, s.id"
         );
         let mut statement = self.conn.prepare(&sql)?;
-        let rows = statement.query_map(params_from_iter(values), |row| {
+        let rows = statement.query_map(params_from_iter(conditions.values), |row| {
             Ok(SeminarSummary {
                 seminar: seminar_from_row(row)?,
                 speakers: row.get(16)?,
@@ -220,8 +181,27 @@ impl Db<'_> {
     }
 }
 
-fn instants(schedule: &Schedule) -> Result<(i64, i64)> {
+/// The values of a seminar's row, `?1` (the id) to `?14`.
+fn seminar_values(seminar: &Seminar) -> Result<Vec<Value>> {
+    let schedule = &seminar.schedule;
     let starts_at = schedule.starts_at().map_err(crate::error::Error::Usage)?;
     let ends_at = schedule.ends_at().map_err(crate::error::Error::Usage)?;
-    Ok((starts_at.timestamp(), ends_at.timestamp()))
+    let text = |value: &str| Value::Text(value.to_string());
+    let optional = |value: &Option<String>| value.as_deref().map_or(Value::Null, text);
+    Ok(vec![
+        Value::Integer(seminar.id),
+        text(&seminar.slug),
+        text(&seminar.title),
+        optional(&seminar.subtitle),
+        optional(&seminar.description),
+        text(seminar.status.as_str()),
+        text(schedule.zone.name()),
+        Value::Text(schedule.first_day.to_string()),
+        Value::Text(schedule.last_day.to_string()),
+        Value::Text(schedule.start.format("%H:%M").to_string()),
+        Value::Text(schedule.end.format("%H:%M").to_string()),
+        Value::Integer(starts_at.timestamp()),
+        Value::Integer(ends_at.timestamp()),
+        seminar.venue.as_ref().map_or(Value::Null, |venue| Value::Integer(venue.id)),
+    ])
 }
