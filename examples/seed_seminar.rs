@@ -28,36 +28,43 @@ fn at(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour, minute, 0).expect("a valid time of day")
 }
 
-/// (name, position, institution, talk title, start)
-const SPEAKERS: [(&str, &str, &str, &str, (u32, u32)); 4] = [
-    (
-        "Moh. Syarif Alatas",
-        "Direktur Kerja Sama Teknik",
-        "Kementerian Luar Negeri",
-        "Indonesia's growing role as a provider of South-South cooperation",
-        (9, 15),
-    ),
-    (
-        "Dinur Krismasari",
-        "Senior Representative",
-        "JICA Indonesia",
-        "Knowledge sharing in triangular cooperation",
-        (9, 45),
-    ),
-    (
-        "Asra Virgianita",
-        "Dosen Hubungan Internasional",
-        "FISIP UI",
-        "South-South cooperation in international relations",
-        (10, 15),
-    ),
-    (
-        "Mickael B. Hoelman",
-        "Senior Advisor",
-        "INFID",
-        "Civil society in South-South cooperation",
-        (10, 45),
-    ),
+struct Speaker {
+    name: &'static str,
+    position: &'static str,
+    institution: &'static str,
+    talk: &'static str,
+    at: (u32, u32),
+}
+
+const SPEAKERS: [Speaker; 4] = [
+    Speaker {
+        name: "Moh. Syarif Alatas",
+        position: "Direktur Kerja Sama Teknik",
+        institution: "Kementerian Luar Negeri",
+        talk: "Indonesia's growing role as a provider of South-South cooperation",
+        at: (9, 15),
+    },
+    Speaker {
+        name: "Dinur Krismasari",
+        position: "Senior Representative",
+        institution: "JICA Indonesia",
+        talk: "Knowledge sharing in triangular cooperation",
+        at: (9, 45),
+    },
+    Speaker {
+        name: "Asra Virgianita",
+        position: "Dosen Hubungan Internasional",
+        institution: "FISIP UI",
+        talk: "South-South cooperation in international relations",
+        at: (10, 15),
+    },
+    Speaker {
+        name: "Mickael B. Hoelman",
+        position: "Senior Advisor",
+        institution: "INFID",
+        talk: "Civil society in South-South cooperation",
+        at: (10, 45),
+    },
 ];
 
 /// Records the seed seminar; returns what the library reported doing on the side.
@@ -122,17 +129,17 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
         )?
         .1,
     );
-    for (name, position, institution, talk, (hour, minute)) in SPEAKERS {
+    for speaker in SPEAKERS {
         let role = NewRole {
             kind: RoleKind::Speaker,
-            name: name.into(),
-            institution: Some(institution.into()),
-            position: Some(position.into()),
+            name: speaker.name.into(),
+            institution: Some(speaker.institution.into()),
+            position: Some(speaker.position.into()),
             email: None,
             phone: None,
             talk: Some(NewTalk {
-                title: talk.into(),
-                at: at(hour, minute),
+                title: speaker.talk.into(),
+                at: at(speaker.at.0, speaker.at.1),
                 on: None,
                 minutes: 30,
             }),

@@ -12,7 +12,7 @@ mod slots;
 mod venues;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
@@ -80,11 +80,9 @@ impl Store {
     fn configure(&mut self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
+        schema::check_compatible(&self.conn)?;
         if self.path.is_some() {
-            self.conn
-                .pragma_update_and_check(None, "journal_mode", "WAL", |row| {
-                    row.get::<_, String>(0)
-                })?;
+            use_wal(&self.conn)?;
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
         schema::migrate(&mut self.conn, schema::current_version())
@@ -119,6 +117,35 @@ impl Store {
         let value = work(&Db { conn: &tx })?;
         tx.commit()?;
         Ok(value)
+    }
+}
+
+/// Switches a file to write-ahead logging. The switch needs the file to itself and SQLite
+/// does not wait for that, so another process opening the same new file is waited out here.
+fn use_wal(conn: &Connection) -> Result<()> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        let mode: String = conn.pragma_query_value(None, "journal_mode", |row| row.get(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        match conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        {
+            Ok(_) => return Ok(()),
+            Err(error)
+                if Instant::now() < deadline
+                    && matches!(
+                        error.sqlite_error_code(),
+                        Some(
+                            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                        )
+                    ) =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(error) => return Err(error.into()),
+        }
     }
 }
 
@@ -166,7 +193,8 @@ impl Conditions {
     /// Adds a clause with one `?`, bound to `value`.
     fn bind(&mut self, clause: &str, value: impl Into<rusqlite::types::Value>) {
         self.values.push(value.into());
-        self.clauses.push(clause.replace('?', &format!("?{}", self.values.len())));
+        self.clauses
+            .push(clause.replace('?', &format!("?{}", self.values.len())));
     }
 
     fn add(&mut self, clause: &str) {

@@ -276,8 +276,11 @@ impl Db<'_> {
             conditions.bind("r.person_id = ?", id);
         }
         if !filter.kinds.is_empty() {
-            let kinds: Vec<String> =
-                filter.kinds.iter().map(|kind| format!("'{}'", kind.as_str())).collect();
+            let kinds: Vec<String> = filter
+                .kinds
+                .iter()
+                .map(|kind| format!("'{}'", kind.as_str()))
+                .collect();
             conditions.add(&format!("r.kind IN ({})", kinds.join(", ")));
         }
         let where_clause = conditions.where_clause();

@@ -100,25 +100,34 @@ pub fn current_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-/// Brings the schema up to `target` (normally [`current_version`]).
-pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
-    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    let application_id: i64 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
+/// Refuses, without writing anything, a file from a newer `seminar` or from another program.
+pub fn check_compatible(conn: &Connection) -> Result<()> {
+    // One statement, so that the three values come from one state of the file even while
+    // another process is creating it.
+    let (version, application_id, tables): (i64, i64, i64) = conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version), \
+                (SELECT application_id FROM pragma_application_id), \
+                (SELECT count(*) FROM sqlite_schema)",
+        [],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
     if version > current_version() {
         return Err(Error::Storage(format!(
             "the file has schema version {version}, newer than this seminar knows ({}); upgrade seminar to open it",
             current_version()
         )));
     }
-    if application_id != APPLICATION_ID {
-        let tables: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
-        if tables > 0 || version > 0 {
-            return Err(Error::Storage(
-                "the file is an SQLite database of another program, not a seminar database".into(),
-            ));
-        }
+    if application_id != APPLICATION_ID && (tables > 0 || version > 0) {
+        return Err(Error::Storage(
+            "the file is an SQLite database of another program, not a seminar database".into(),
+        ));
     }
+    Ok(())
+}
+
+/// Brings the schema up to `target` (normally [`current_version`]).
+pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
+    check_compatible(conn)?;
     // The version is read again inside each transaction: another process may have
     // migrated the file meanwhile.
     loop {

@@ -202,6 +202,9 @@ fn seminar_values(seminar: &Seminar) -> Result<Vec<Value>> {
         Value::Text(schedule.end.format("%H:%M").to_string()),
         Value::Integer(starts_at.timestamp()),
         Value::Integer(ends_at.timestamp()),
-        seminar.venue.as_ref().map_or(Value::Null, |venue| Value::Integer(venue.id)),
+        seminar
+            .venue
+            .as_ref()
+            .map_or(Value::Null, |venue| Value::Integer(venue.id)),
     ])
 }
