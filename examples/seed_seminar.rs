@@ -19,7 +19,7 @@ use seminar::ops::people::{NewRole, NewTalk, add_institution, add_role, add_venu
 use seminar::ops::seminars::{NewSeminar, create, programme};
 use seminar::ops::slots::{NewSlot, add_slot};
 use seminar::ops::{Notice, Permission};
-use seminar::render::{Lang, Style, agenda};
+use seminar::render::{Lang, Style, Width, agenda};
 use seminar::store::{Db, Store};
 
 pub const SLUG: &str = "kss-2017";
@@ -189,8 +189,18 @@ fn main() -> std::process::ExitCode {
     let result = opened.and_then(|mut store| {
         store.write(build)?;
         let programme = store.read(|db| programme(db, SLUG))?;
+        let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
         for lang in [Lang::En, Lang::Id] {
-            print!("{}", agenda::agenda(&programme, &Style::plain(lang)));
+            let style = Style {
+                lang,
+                width: if terminal {
+                    Width::Terminal
+                } else {
+                    Width::Unlimited
+                },
+                terminal,
+            };
+            print!("{}", agenda::agenda(&programme, &style));
             if lang == Lang::En {
                 println!("\n{}\n", "-".repeat(72));
             }
