@@ -151,6 +151,14 @@ impl Schedule {
     pub fn nth_day(&self, index: u64) -> NaiveDate {
         self.first_day + Days::new(index)
     }
+
+    /// Where an instant of this schedule lands when the seminar moves to `new`: on the same
+    /// day of the seminar, at the same local time.
+    pub fn carry(&self, at: DateTime<Utc>, new: &Schedule) -> Result<DateTime<Utc>, String> {
+        let local = at.with_timezone(&self.zone);
+        let day_index = (local.date_naive() - self.first_day).num_days().max(0) as u64;
+        time::local_instant(new.zone, new.nth_day(day_index), local.time())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +184,21 @@ pub struct Role {
     pub kind: RoleKind,
     pub position: Option<String>,
     pub institution: Option<Institution>,
+}
+
+impl Role {
+    /// A new role for a person, with the position and institution they have now.
+    pub fn taking_current(person: &Person, seminar_id: i64, kind: RoleKind) -> Role {
+        Role {
+            id: 0,
+            seminar_id,
+            person_id: person.id,
+            person_name: person.name.clone(),
+            kind,
+            position: person.position.clone(),
+            institution: person.institution.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,4 +257,61 @@ pub struct SeminarSummary {
     pub seminar: Seminar,
     pub speakers: u32,
     pub slots: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 3, d).unwrap()
+    }
+
+    fn schedule(zone: Tz, first: u32, last: u32) -> Schedule {
+        Schedule {
+            zone,
+            first_day: day(first),
+            last_day: day(last),
+            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn carried_instants_keep_their_day_of_the_seminar_and_local_time() {
+        let old = schedule(chrono_tz::Asia::Jakarta, 1, 2);
+        let new = schedule(chrono_tz::Asia::Makassar, 10, 11);
+        let second_day_ten =
+            time::local_instant(old.zone, day(2), NaiveTime::from_hms_opt(10, 0, 0).unwrap())
+                .unwrap();
+        let carried = old.carry(second_day_ten, &new).unwrap();
+        assert_eq!(
+            carried.with_timezone(&new.zone).to_rfc3339(),
+            "2024-03-11T10:00:00+08:00"
+        );
+    }
+
+    #[test]
+    fn a_role_takes_the_current_position_and_institution() {
+        let institution = Institution {
+            id: 3,
+            name: "FISIP UI".into(),
+            short_name: None,
+        };
+        let person = Person {
+            id: 7,
+            name: "Asra Virgianita".into(),
+            email: Some("asra@example.org".into()),
+            phone: None,
+            position: Some("Dosen".into()),
+            institution: Some(institution.clone()),
+        };
+        let role = Role::taking_current(&person, 1, RoleKind::Moderator);
+        assert_eq!(
+            (role.person_id, role.seminar_id, role.kind),
+            (7, 1, RoleKind::Moderator)
+        );
+        assert_eq!(role.position.as_deref(), Some("Dosen"));
+        assert_eq!(role.institution, Some(institution));
+    }
 }

@@ -86,16 +86,13 @@ pub fn add_role(
             Some(name) => Some(institution_for(db, &name, permission, notices)?),
             None => None,
         };
-        let person = upsert_person(
-            db,
-            &input.name,
-            position.clone(),
-            institution.clone(),
+        let details = PersonDetails {
+            position: position.clone(),
+            institution: institution.clone(),
             email,
             phone,
-            permission,
-            notices,
-        )?;
+        };
+        let person = upsert_person(db, &input.name, details, permission, notices)?;
         let mut changed = false;
         let role = match db.role(seminar.id, person.id, input.kind)? {
             Some(mut role) => {
@@ -119,15 +116,9 @@ pub fn add_role(
             }
             None => {
                 changed = true;
-                let mut role = Role {
-                    id: 0,
-                    seminar_id: seminar.id,
-                    person_id: person.id,
-                    person_name: person.name.clone(),
-                    kind: input.kind,
-                    position: position.clone().or(person.position.clone()),
-                    institution: institution.clone().or(person.institution.clone()),
-                };
+                let mut role = Role::taking_current(&person, seminar.id, input.kind);
+                role.position = position.clone().or(role.position);
+                role.institution = institution.clone().or(role.institution);
                 role.id = db.insert_role(&role)?;
                 role
             }
@@ -161,25 +152,30 @@ pub fn add_role(
     Ok((role, notices))
 }
 
+/// What is known of a person now; `None` leaves a recorded detail as it is.
+#[derive(Debug, Clone, Default)]
+pub(super) struct PersonDetails {
+    pub position: Option<String>,
+    pub institution: Option<Institution>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
 /// The person with this name, created if new; given details become their current ones.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn upsert_person(
     db: &Db<'_>,
     name: &str,
-    position: Option<String>,
-    institution: Option<Institution>,
-    email: Option<String>,
-    phone: Option<String>,
+    details: PersonDetails,
     permission: Permission,
     notices: &mut Vec<Notice>,
 ) -> Result<Person> {
     match existing_person(db, name, permission)? {
         Some(mut person) => {
             let before = person.clone();
-            person.position = position.or(person.position);
-            person.institution = institution.or(person.institution);
-            person.email = email.or(person.email);
-            person.phone = phone.or(person.phone);
+            person.position = details.position.or(person.position);
+            person.institution = details.institution.or(person.institution);
+            person.email = details.email.or(person.email);
+            person.phone = details.phone.or(person.phone);
             if person != before {
                 db.update_person(&person)?;
             }
@@ -189,10 +185,10 @@ pub(super) fn upsert_person(
             let mut person = Person {
                 id: 0,
                 name: required("name", name)?,
-                email,
-                phone,
-                position,
-                institution,
+                email: details.email,
+                phone: details.phone,
+                position: details.position,
+                institution: details.institution,
             };
             person.id = db.insert_person(&person)?;
             notices.push(Notice::Created {

@@ -10,7 +10,7 @@ use super::{Notice, Permission, find_seminar, guarded, optional, required, settl
 use crate::error::{Error, Result};
 use crate::model::names::contains;
 use crate::model::slug::{slug_from_title, validate_slug};
-use crate::model::{Programme, Schedule, Seminar, SeminarSummary, Status, time};
+use crate::model::{Programme, Schedule, Seminar, SeminarSummary, Status};
 use crate::store::{Db, SeminarFilter};
 
 /// Everything `seminar create` takes, parsed.
@@ -207,9 +207,8 @@ pub fn edit(
 /// moves to another date or zone.
 fn move_slots_with(db: &Db<'_>, old: &Schedule, new: &Schedule, seminar_id: i64) -> Result<()> {
     for slot in db.slots_of_seminar(seminar_id)? {
-        let local = slot.starts_at.with_timezone(&old.zone);
-        let day_index = (local.date_naive() - old.first_day).num_days().max(0) as u64;
-        let moved = time::local_instant(new.zone, new.nth_day(day_index), local.time())
+        let moved = old
+            .carry(slot.starts_at, new)
             .map_err(|e| Error::usage(format!("slot '{}': {e}", slot.title)))?;
         db.move_slot(slot.id, moved.timestamp())?;
     }

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::lookup::find_seminar;
-use super::people::upsert_person;
+use super::people::{PersonDetails, upsert_person};
 use super::seminars::programme_of;
 use super::{Notice, Permission, guarded, required};
 use crate::error::{Error, Result};
@@ -79,18 +79,14 @@ pub fn add_slot(
                 Some(role) => role.id,
                 None => {
                     let person =
-                        upsert_person(db, name, None, None, None, None, permission, notices)?;
+                        upsert_person(db, name, PersonDetails::default(), permission, notices)?;
                     match roles.iter().find(|role| role.person_id == person.id) {
                         Some(role) => role.id,
-                        None => db.insert_role(&Role {
-                            id: 0,
-                            seminar_id: seminar.id,
-                            person_id: person.id,
-                            person_name: person.name.clone(),
-                            kind: RoleKind::Speaker,
-                            position: person.position.clone(),
-                            institution: person.institution.clone(),
-                        })?,
+                        None => db.insert_role(&Role::taking_current(
+                            &person,
+                            seminar.id,
+                            RoleKind::Speaker,
+                        ))?,
                     }
                 }
             };
@@ -103,16 +99,17 @@ pub fn add_slot(
     Ok((slot, notices))
 }
 
+/// The role of the person with this name, preferring their speaker role.
 fn role_by_name<'a>(roles: &'a [Role], name: &str) -> Option<&'a Role> {
     let key = name_key(name);
-    let mut matching = roles
-        .iter()
-        .filter(|role| name_key(&role.person_name) == key);
-    let all: Vec<&Role> = matching.by_ref().collect();
-    all.iter()
+    let theirs = || {
+        roles
+            .iter()
+            .filter(|role| name_key(&role.person_name) == key)
+    };
+    theirs()
         .find(|role| role.kind == RoleKind::Speaker)
-        .or(all.first())
-        .copied()
+        .or_else(|| theirs().next())
 }
 
 /// A slot by `#ID`, start time (`09:30`) or title.
