@@ -5,20 +5,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::when::{hours, long_date, schedule_line, slot_times};
-use super::{Style, affiliation, fields, role_line};
+use super::{Style, affiliation, fields, role_line, venue_line};
 use crate::model::{Programme, Role, RoleKind, SeminarSummary, Slot, Status};
-
-fn venue_line(programme: &Programme) -> String {
-    programme
-        .seminar
-        .venue
-        .as_ref()
-        .map(|venue| match &venue.address {
-            Some(address) => format!("{}, {address}", venue.name),
-            None => venue.name.clone(),
-        })
-        .unwrap_or_default()
-}
 
 fn person_cell(role: &Role) -> String {
     let affiliation = affiliation(role.position.as_deref(), role.institution.as_ref());
@@ -48,7 +36,7 @@ pub fn agenda(programme: &Programme, style: &Style) -> String {
         .collect();
     let mut rows = vec![
         (labels.date, schedule_line(&seminar.schedule, lang)),
-        (labels.venue, venue_line(programme)),
+        (labels.venue, venue_line(programme.seminar.venue.as_ref())),
         (labels.organizers, seminar.organizers.join("; ")),
         (
             if moderators.len() > 1 {

@@ -109,3 +109,13 @@ pub fn role_line(role: &crate::model::Role) -> String {
         format!("{} ({affiliation})", role.person_name)
     }
 }
+
+/// `Auditorium Juwono Sudarsono, FISIP Universitas Indonesia, Depok`
+pub fn venue_line(venue: Option<&crate::model::Venue>) -> String {
+    venue
+        .map(|venue| match &venue.address {
+            Some(address) => format!("{}, {address}", venue.name),
+            None => venue.name.clone(),
+        })
+        .unwrap_or_default()
+}

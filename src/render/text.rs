@@ -50,17 +50,7 @@ pub fn seminar_detail(programme: &Programme, style: &Style) -> String {
     let lang = style.lang;
     let labels = lang.labels();
     let seminar = &programme.seminar;
-    let venue = seminar
-        .venue
-        .as_ref()
-        .map(|venue| {
-            let mut text = venue.name.clone();
-            if let Some(address) = &venue.address {
-                text.push_str(&format!(", {address}"));
-            }
-            text
-        })
-        .unwrap_or_default();
+    let venue = super::venue_line(seminar.venue.as_ref());
     let mut out = fields(&[
         ("ID", format!("#{}", seminar.id)),
         ("Slug", seminar.slug.clone()),
