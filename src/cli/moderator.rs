@@ -50,7 +50,7 @@ pub fn run(command: ModeratorCommand, context: &Context) -> Result<()> {
                 people::remove_role(db, &args.seminar, &args.name, RoleKind::Moderator)
             })?;
             if context.json {
-                context.print_json(&serde_json::json!({ "removed_role_id": role.id }))
+                context.print_json(&crate::render::json::Removed::role(role.id))
             } else {
                 context.print(&format!(
                     "Unassigned moderator {} from {}\n",

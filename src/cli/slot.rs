@@ -112,7 +112,7 @@ pub fn run(command: SlotCommand, context: &Context) -> Result<()> {
                 Ok((slots::remove_slot(db, &args.seminar, &args.slot)?, zone))
             })?;
             if context.json {
-                context.print_json(&serde_json::json!({ "removed_slot_id": slot.id }))
+                context.print_json(&json::Removed::slot(slot.id))
             } else {
                 context.print(&format!(
                     "Removed slot {}\n",

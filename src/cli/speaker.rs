@@ -126,7 +126,7 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
             })?;
             context.tell(&notices);
             if context.json {
-                context.print_json(&serde_json::json!({ "removed_role_id": role.id }))
+                context.print_json(&json::Removed::role(role.id))
             } else {
                 context.print(&format!(
                     "Removed speaker {} from {}\n",
@@ -159,15 +159,7 @@ pub fn print_role(
     context: &Context,
 ) -> Result<()> {
     if context.json {
-        context.print_json(&serde_json::json!({
-            "id": role.id,
-            "seminar_id": role.seminar_id,
-            "person_id": role.person_id,
-            "name": role.person_name,
-            "role": role.kind,
-            "position": role.position,
-            "institution": role.institution,
-        }))
+        context.print_json(&json::role_record(role))
     } else {
         context.print(&format!("{label} at {seminar}: {}\n", role_line(role)))
     }

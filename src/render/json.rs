@@ -102,6 +102,46 @@ fn role(role: &Role) -> RoleJson<'_> {
     }
 }
 
+/// A role on its own, as `speaker add` and `moderator assign` print it.
+#[derive(Serialize)]
+pub struct RoleRecordJson<'a> {
+    #[serde(flatten)]
+    pub role: RoleJson<'a>,
+    pub seminar_id: i64,
+}
+
+pub fn role_record(record: &Role) -> RoleRecordJson<'_> {
+    RoleRecordJson {
+        role: role(record),
+        seminar_id: record.seminar_id,
+    }
+}
+
+/// What a removing command prints: the id of what it removed.
+#[derive(Serialize)]
+pub struct Removed {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed_role_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed_slot_id: Option<i64>,
+}
+
+impl Removed {
+    pub fn role(id: i64) -> Self {
+        Removed {
+            removed_role_id: Some(id),
+            removed_slot_id: None,
+        }
+    }
+
+    pub fn slot(id: i64) -> Self {
+        Removed {
+            removed_role_id: None,
+            removed_slot_id: Some(id),
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct SlotJson<'a> {
     pub id: i64,
