@@ -108,6 +108,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
             description: None,
             slug: Some(SLUG.into()),
             status: Status::Confirmed,
+            uid: None,
         },
         permission,
     )?;
@@ -119,6 +120,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
         on: None,
         minutes,
         people: people.iter().map(|name| name.to_string()).collect(),
+        uid: None,
     };
     notices.extend(
         add_slot(

@@ -86,6 +86,7 @@ pub fn create(args: CreateArgs, context: &Context) -> Result<()> {
         description: args.description,
         slug: args.slug,
         status: args.status,
+        uid: None,
     };
     let mut store = context.open()?;
     let (seminar, notices) =

@@ -76,6 +76,7 @@ pub fn run(command: SlotCommand, context: &Context) -> Result<()> {
                 on: args.on,
                 minutes: args.minutes,
                 people: args.speakers,
+                uid: None,
             };
             let mut store = context.open()?;
             let (programme, slot, notices) = store.write(|db| {

@@ -164,6 +164,8 @@ impl Schedule {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seminar {
     pub id: i64,
+    /// A UUID that names the seminar everywhere it is exported (iCalendar UID, frab guid).
+    pub uid: String,
     pub slug: String,
     pub title: String,
     pub subtitle: Option<String>,
@@ -204,6 +206,8 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Slot {
     pub id: i64,
+    /// A UUID that names the slot everywhere it is exported.
+    pub uid: String,
     pub seminar_id: i64,
     pub kind: SlotKind,
     pub title: String,
@@ -221,6 +225,18 @@ impl Slot {
     pub fn ends_at(&self) -> DateTime<Utc> {
         self.starts_at + chrono::Duration::minutes(i64::from(self.minutes))
     }
+}
+
+/// A new random (version 4) UUID, for a record that has none yet.
+pub fn new_uid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// A UUID in its canonical lowercase form, or `None` if `text` is not one.
+pub fn canonical_uid(text: &str) -> Option<String> {
+    uuid::Uuid::try_parse(text.trim())
+        .ok()
+        .map(|uid| uid.to_string())
 }
 
 pub const MAX_SLOT_MINUTES: u32 = 24 * 60;

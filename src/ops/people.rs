@@ -131,6 +131,7 @@ pub fn add_role(
                 on: talk.on,
                 minutes: talk.minutes,
                 people: Vec::new(),
+                uid: None,
             };
             insert_slot(db, &seminar, &slot, &[role.id])?;
             changed = true;

@@ -24,6 +24,8 @@ pub struct NewSeminar {
     pub description: Option<String>,
     pub slug: Option<String>,
     pub status: Status,
+    /// The seminar's UUID when it comes from an import; a new one otherwise.
+    pub uid: Option<String>,
 }
 
 fn organizers(names: &[String]) -> Result<Vec<String>> {
@@ -84,6 +86,7 @@ pub fn create(
     };
     let mut seminar = Seminar {
         id: 0,
+        uid: input.uid.unwrap_or_else(crate::model::new_uid),
         slug,
         title,
         subtitle: optional("subtitle", input.subtitle.as_deref())?,
@@ -170,6 +173,7 @@ pub fn edit(
         };
         let seminar = Seminar {
             id: old.id,
+            uid: old.uid.clone(),
             slug: match &changes.slug {
                 Some(slug) => chosen_slug(db, slug, Some(old.id))?,
                 None => old.slug.clone(),

@@ -22,6 +22,8 @@ pub struct NewSlot {
     pub minutes: u32,
     /// Names of the people on the slot.
     pub people: Vec<String>,
+    /// The slot's UUID when it comes from an import; a new one otherwise.
+    pub uid: Option<String>,
 }
 
 /// Writes a slot with the given roles on it.
@@ -50,6 +52,7 @@ pub(super) fn insert_slot(
         .map_err(|e| Error::usage(format!("at: {e}")))?;
     let mut slot = Slot {
         id: 0,
+        uid: slot.uid.clone().unwrap_or_else(crate::model::new_uid),
         seminar_id: seminar.id,
         kind: slot.kind,
         title,

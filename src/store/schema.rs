@@ -94,6 +94,20 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX slot_role_role ON slot_role(role_id);
     "#,
+    // 2: a universally unique id for each seminar and slot, kept across exports and imports
+    // (iCalendar UID, frab guid). Existing rows get random (version 4) UUIDs.
+    r#"
+    ALTER TABLE seminar ADD COLUMN uid TEXT;
+    ALTER TABLE slot ADD COLUMN uid TEXT;
+    UPDATE seminar SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
+        || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1)
+        || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+    UPDATE slot SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
+        || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1)
+        || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+    CREATE UNIQUE INDEX seminar_uid ON seminar(uid);
+    CREATE UNIQUE INDEX slot_uid ON slot(uid);
+    "#,
 ];
 
 pub fn current_version() -> i64 {

@@ -10,7 +10,8 @@ pub(super) const SEMINAR_COLUMNS: &str = "s.id, s.slug, s.title, s.subtitle, s.d
     s.status, s.time_zone, s.first_day, s.last_day, s.start_time, s.end_time, \
     v.id, v.name, v.address, v.capacity, \
     (SELECT json_group_array(name) FROM \
-        (SELECT name FROM organizer o WHERE o.seminar_id = s.id ORDER BY o.position))";
+        (SELECT name FROM organizer o WHERE o.seminar_id = s.id ORDER BY o.position)), \
+    s.uid";
 
 pub(super) const SEMINAR_FROM: &str = "seminar s LEFT JOIN venue v ON v.id = s.venue_id";
 
@@ -44,6 +45,7 @@ pub(super) fn seminar_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Resu
     let organizers: String = row.get(o + 15)?;
     Ok(Seminar {
         id: row.get(o)?,
+        uid: row.get(o + 16)?,
         slug: row.get(o + 1)?,
         title: row.get(o + 2)?,
         subtitle: row.get(o + 3)?,
@@ -110,8 +112,8 @@ impl Db<'_> {
     pub fn insert_seminar(&self, seminar: &Seminar) -> Result<i64> {
         self.conn.execute(
             "INSERT INTO seminar (id, slug, title, subtitle, description, status, time_zone, \
-             first_day, last_day, start_time, end_time, starts_at, ends_at, venue_id) \
-             VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+             first_day, last_day, start_time, end_time, starts_at, ends_at, venue_id, uid) \
+             VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params_from_iter(seminar_values(seminar)?),
         )?;
         let id = self.conn.last_insert_rowid();
@@ -206,5 +208,6 @@ fn seminar_values(seminar: &Seminar) -> Result<Vec<Value>> {
             .venue
             .as_ref()
             .map_or(Value::Null, |venue| Value::Integer(venue.id)),
+        text(&seminar.uid),
     ])
 }

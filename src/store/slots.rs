@@ -7,8 +7,8 @@ use crate::model::{Slot, SlotKind};
 
 const SLOT_SELECT: &str = "SELECT t.id, t.seminar_id, t.kind, t.title, t.starts_at, t.minutes, \
     (SELECT json_group_array(role_id) FROM \
-        (SELECT sr.role_id FROM slot_role sr WHERE sr.slot_id = t.id ORDER BY sr.position)) \
-    FROM slot t";
+        (SELECT sr.role_id FROM slot_role sr WHERE sr.slot_id = t.id ORDER BY sr.position)), \
+    t.uid FROM slot t";
 
 fn slot_from_row(row: &Row<'_>) -> rusqlite::Result<Slot> {
     let kind: String = row.get(2)?;
@@ -16,6 +16,7 @@ fn slot_from_row(row: &Row<'_>) -> rusqlite::Result<Slot> {
     let role_ids: String = row.get(6)?;
     Ok(Slot {
         id: row.get(0)?,
+        uid: row.get(7)?,
         seminar_id: row.get(1)?,
         kind: SlotKind::parse(&kind).ok_or_else(|| corrupt(2, format!("slot kind {kind}")))?,
         title: row.get(3)?,
@@ -37,13 +38,15 @@ impl Db<'_> {
 
     pub fn insert_slot(&self, slot: &Slot) -> Result<i64> {
         self.conn.execute(
-            "INSERT INTO slot (seminar_id, kind, title, starts_at, minutes) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO slot (seminar_id, kind, title, starts_at, minutes, uid) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 slot.seminar_id,
                 slot.kind.as_str(),
                 slot.title,
                 slot.starts_at.timestamp(),
-                slot.minutes
+                slot.minutes,
+                slot.uid
             ],
         )?;
         let id = self.conn.last_insert_rowid();
