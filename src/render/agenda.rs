@@ -5,88 +5,92 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::when::{hours, long_date, schedule_line, slot_times};
-use super::{Style, affiliation, fields, role_line, venue_line};
+use super::{Lang, Style, affiliation, fields, role_line, venue_line};
 use crate::model::{Programme, Role, RoleKind, SeminarSummary, Slot, Status};
 
-fn person_cell(role: &Role) -> String {
-    let affiliation = affiliation(role.position.as_deref(), role.institution.as_ref());
-    if affiliation.is_empty() {
-        role.person_name.clone()
-    } else {
-        format!("{}\n{affiliation}", role.person_name)
+/// Someone on a slot: their name, and their position and institution if known.
+pub struct Person {
+    pub name: String,
+    pub affiliation: String,
+}
+
+fn person(role: &Role) -> Person {
+    Person {
+        name: role.person_name.clone(),
+        affiliation: affiliation(role.position.as_deref(), role.institution.as_ref()),
     }
 }
 
-/// The header (title, theme, date and hours, venue, organizers, moderator) and the rundown.
-pub fn agenda(programme: &Programme, style: &Style) -> String {
-    let lang = style.lang;
-    let labels = lang.labels();
-    let seminar = &programme.seminar;
-    let mut out = String::new();
-    out.push_str(&seminar.title);
-    out.push('\n');
-    if let Some(subtitle) = &seminar.subtitle {
-        out.push_str(subtitle);
-        out.push('\n');
-    }
-    out.push('\n');
-    let moderators: Vec<String> = programme
-        .roles_of(RoleKind::Moderator)
-        .map(role_line)
-        .collect();
-    let mut rows = vec![
-        (labels.date, schedule_line(&seminar.schedule, lang)),
-        (labels.venue, venue_line(programme.seminar.venue.as_ref())),
-        (labels.organizers, seminar.organizers.join("; ")),
-        (
-            if moderators.len() > 1 {
-                labels.moderators
-            } else {
-                labels.moderator
-            },
-            moderators.join("\n"),
-        ),
-    ];
-    if seminar.status != Status::Planned {
-        rows.push((labels.status, lang.status(seminar.status).to_string()));
-    }
-    out.push_str(&fields(&rows));
-    if let Some(description) = &seminar.description {
-        out.push('\n');
-        out.push_str(description);
-        out.push('\n');
-    }
-
-    let speakers_without_slot: Vec<&Role> = programme
-        .roles_of(RoleKind::Speaker)
-        .filter(|role| programme.slots_of(role).next().is_none())
-        .collect();
-    out.push('\n');
-    if programme.slots.is_empty() {
-        if speakers_without_slot.is_empty() {
-            out.push_str(labels.no_rundown);
-            out.push('\n');
-        }
-    } else {
-        out.push_str(&rundown(programme, style));
-    }
-    if !speakers_without_slot.is_empty() {
-        if !programme.slots.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(labels.speakers);
-        out.push('\n');
-        for role in speakers_without_slot {
-            out.push_str(&format!("- {}\n", role_line(role)));
-        }
-    }
-    out
+/// One line of a rundown.
+pub struct Row {
+    pub times: String,
+    pub session: String,
+    pub people: Vec<Person>,
 }
 
-/// The rundown tables, one per day for a seminar of several days.
-fn rundown(programme: &Programme, style: &Style) -> String {
-    let lang = style.lang;
-    let labels = lang.labels();
+/// The rundown of one day.
+pub struct Day {
+    /// The date, for a seminar of several days.
+    pub heading: Option<String>,
+    /// `Time (WIB)`
+    pub time_header: String,
+    pub rows: Vec<Row>,
+}
+
+/// What every agenda format shows, in the chosen language: the text, Markdown and HTML
+/// renderers only lay it out.
+pub struct Sheet {
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// `(label, value)`; values may span lines and empty ones are left out.
+    pub fields: Vec<(&'static str, String)>,
+    pub description: Option<String>,
+    pub days: Vec<Day>,
+    /// Speakers without a slot, as `Name (Position, Institution)`.
+    pub unslotted: Vec<String>,
+}
+
+impl Sheet {
+    pub fn new(programme: &Programme, lang: Lang) -> Sheet {
+        let labels = lang.labels();
+        let seminar = &programme.seminar;
+        let moderators: Vec<String> = programme
+            .roles_of(RoleKind::Moderator)
+            .map(role_line)
+            .collect();
+        let mut fields = vec![
+            (labels.date, schedule_line(&seminar.schedule, lang)),
+            (labels.venue, venue_line(seminar.venue.as_ref())),
+            (labels.organizers, seminar.organizers.join("; ")),
+            (
+                if moderators.len() > 1 {
+                    labels.moderators
+                } else {
+                    labels.moderator
+                },
+                moderators.join("\n"),
+            ),
+        ];
+        if seminar.status != Status::Planned {
+            fields.push((labels.status, lang.status(seminar.status).to_string()));
+        }
+        fields.retain(|(_, value)| !value.is_empty());
+        Sheet {
+            title: seminar.title.clone(),
+            subtitle: seminar.subtitle.clone(),
+            fields,
+            description: seminar.description.clone(),
+            days: days(programme, lang),
+            unslotted: programme
+                .roles_of(RoleKind::Speaker)
+                .filter(|role| programme.slots_of(role).next().is_none())
+                .map(role_line)
+                .collect(),
+        }
+    }
+}
+
+fn days(programme: &Programme, lang: Lang) -> Vec<Day> {
     let zone = programme.seminar.schedule.zone;
     let mut by_day: BTreeMap<NaiveDate, Vec<&Slot>> = BTreeMap::new();
     for slot in &programme.slots {
@@ -97,43 +101,93 @@ fn rundown(programme: &Programme, style: &Style) -> String {
     }
     let several_days = by_day.len() > 1
         || programme.seminar.schedule.first_day != programme.seminar.schedule.last_day;
-    let mut out = String::new();
-    for (index, (day, slots)) in by_day.iter().enumerate() {
-        if several_days {
-            if index > 0 {
-                out.push('\n');
-            }
-            out.push_str(&long_date(*day, lang));
-            out.push('\n');
-        }
-        let mut table = style.table(&[
-            &format!(
+    by_day
+        .into_iter()
+        .map(|(day, slots)| Day {
+            heading: several_days.then(|| long_date(day, lang)),
+            time_header: format!(
                 "{} ({})",
-                labels.time,
+                lang.labels().time,
                 super::when::zone_abbreviation(zone, slots[0].starts_at)
             ),
-            labels.session,
-            labels.speaker,
-        ]);
-        for slot in slots {
-            let session = session_title(slot, lang);
-            let people: Vec<String> = programme.people_on(slot).map(person_cell).collect();
-            table.add_row(vec![
-                slot_times(slot, zone, lang),
-                session,
-                people.join("\n"),
-            ]);
+            rows: slots
+                .iter()
+                .map(|slot| Row {
+                    times: slot_times(slot, zone, lang),
+                    session: session_title(slot, lang),
+                    people: programme.people_on(slot).map(person).collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The header (title, theme, date and hours, venue, organizers, moderator) and the rundown.
+pub fn agenda(programme: &Programme, style: &Style) -> String {
+    let labels = style.lang.labels();
+    let sheet = Sheet::new(programme, style.lang);
+    let mut out = String::new();
+    out.push_str(&sheet.title);
+    out.push('\n');
+    if let Some(subtitle) = &sheet.subtitle {
+        out.push_str(subtitle);
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&fields(&sheet.fields));
+    if let Some(description) = &sheet.description {
+        out.push('\n');
+        out.push_str(description);
+        out.push('\n');
+    }
+    out.push('\n');
+    if sheet.days.is_empty() && sheet.unslotted.is_empty() {
+        out.push_str(labels.no_rundown);
+        out.push('\n');
+    }
+    for (index, day) in sheet.days.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        if let Some(heading) = &day.heading {
+            out.push_str(heading);
+            out.push('\n');
+        }
+        let mut table = style.table(&[&day.time_header, labels.session, labels.speaker]);
+        for row in &day.rows {
+            let people: Vec<String> = row
+                .people
+                .iter()
+                .map(|person| {
+                    if person.affiliation.is_empty() {
+                        person.name.clone()
+                    } else {
+                        format!("{}\n{}", person.name, person.affiliation)
+                    }
+                })
+                .collect();
+            table.add_row(vec![row.times.clone(), row.session.clone(), people.join("\n")]);
         }
         out.push_str(&table.to_string());
         out.push('\n');
+    }
+    if !sheet.unslotted.is_empty() {
+        if !sheet.days.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(labels.speakers);
+        out.push('\n');
+        for line in &sheet.unslotted {
+            out.push_str(&format!("- {line}\n"));
+        }
     }
     out
 }
 
 /// A slot's title, tagged with its kind unless it is a talk or the title already says it.
-fn session_title(slot: &Slot, lang: super::Lang) -> String {
+fn session_title(slot: &Slot, lang: Lang) -> String {
     let kind = lang.slot_kind(slot.kind);
-    let says_it = [kind, super::Lang::En.slot_kind(slot.kind)]
+    let says_it = [kind, Lang::En.slot_kind(slot.kind)]
         .iter()
         .any(|word| crate::model::names::contains(&slot.title, word));
     if slot.kind == crate::model::SlotKind::Talk || says_it {

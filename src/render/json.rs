@@ -194,7 +194,7 @@ pub struct RoleRowJson<'a> {
     #[serde(flatten)]
     pub role: RoleJson<'a>,
     pub seminar: SeminarRefJson<'a>,
-    pub talks: &'a [String],
+    pub talks: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -217,7 +217,7 @@ pub fn role_rows(rows: &[RoleRow]) -> Vec<RoleRowJson<'_>> {
                 first_day: row.seminar.schedule.first_day.to_string(),
                 status: row.seminar.status,
             },
-            talks: &row.talks,
+            talks: row.talks.iter().map(|talk| talk.title.as_str()).collect(),
         })
         .collect()
 }

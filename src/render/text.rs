@@ -157,7 +157,7 @@ pub fn speaker_list(rows: &[RoleRow], one_seminar: bool, style: &Style) -> Strin
                 .as_ref()
                 .map(|i| i.name.clone())
                 .unwrap_or_default(),
-            row.talks.join("\n"),
+            talk_titles(row),
         ];
         if !one_seminar {
             cells.extend([row.seminar.slug.clone(), short_days(&row.seminar.schedule)]);
@@ -226,7 +226,7 @@ pub fn person_detail(person: &Person, roles: &[RoleRow], style: &Style) -> Strin
                     .as_ref()
                     .map(|i| i.name.clone())
                     .unwrap_or_default(),
-                row.talks.join("\n"),
+                talk_titles(row),
             ]);
         }
         out.push_str(&format!("\n{table}\n"));
@@ -319,4 +319,12 @@ pub fn slot_line(slot: &crate::model::Slot, zone: chrono_tz::Tz, style: &Style) 
         slot.title,
         slot.minutes
     )
+}
+
+fn talk_titles(row: &RoleRow) -> String {
+    row.talks
+        .iter()
+        .map(|talk| talk.title.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

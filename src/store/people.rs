@@ -62,7 +62,16 @@ pub struct PersonRow {
 pub struct RoleRow {
     pub role: Role,
     pub seminar: Seminar,
-    pub talks: Vec<String>,
+    pub talks: Vec<Talk>,
+}
+
+/// One of a person's slots, as a speaker list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct Talk {
+    pub title: String,
+    #[serde(with = "chrono::serde::ts_seconds")]
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub minutes: u32,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -286,7 +295,8 @@ impl Db<'_> {
         let where_clause = conditions.where_clause();
         let sql = format!(
             "SELECT {ROLE_COLUMNS}, \
-             (SELECT json_group_array(title) FROM (SELECT t.title FROM slot_role sr \
+             (SELECT json_group_array(json_object('title', title, 'starts_at', starts_at, \
+                'minutes', minutes)) FROM (SELECT t.title, t.starts_at, t.minutes FROM slot_role sr \
                 JOIN slot t ON t.id = sr.slot_id WHERE sr.role_id = r.id ORDER BY t.starts_at)), \
              {SEMINAR_COLUMNS} \
              FROM {ROLE_FROM} JOIN seminar s ON s.id = r.seminar_id \

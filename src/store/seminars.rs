@@ -13,6 +13,9 @@ pub(super) const SEMINAR_COLUMNS: &str = "s.id, s.slug, s.title, s.subtitle, s.d
         (SELECT name FROM organizer o WHERE o.seminar_id = s.id ORDER BY o.position)), \
     s.uid";
 
+/// How many columns [`SEMINAR_COLUMNS`] has.
+pub(super) const SEMINAR_COLUMN_COUNT: usize = 17;
+
 pub(super) const SEMINAR_FROM: &str = "seminar s LEFT JOIN venue v ON v.id = s.venue_id";
 
 pub(super) fn seminar_from_row(row: &Row<'_>) -> rusqlite::Result<Seminar> {
@@ -175,8 +178,8 @@ impl Db<'_> {
         let rows = statement.query_map(params_from_iter(conditions.values), |row| {
             Ok(SeminarSummary {
                 seminar: seminar_from_row(row)?,
-                speakers: row.get(16)?,
-                slots: row.get(17)?,
+                speakers: row.get(SEMINAR_COLUMN_COUNT)?,
+                slots: row.get(SEMINAR_COLUMN_COUNT + 1)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

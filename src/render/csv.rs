@@ -1,0 +1,180 @@
+//! CSV (RFC 4180: CRLF line ends, quoting, a header row, UTF-8). Column names are English
+//! and stable whatever `--lang` is, so scripts and `seminar import` can rely on them. Every
+//! cell that a spreadsheet would read as a formula is neutralized (OWASP "CSV injection").
+
+use chrono_tz::Tz;
+
+use super::role_line;
+use crate::model::Programme;
+use crate::store::RoleRow;
+
+/// The columns of an agenda: one row per slot, or one per day for a seminar without slots.
+pub const AGENDA_COLUMNS: [&str; 10] = [
+    "seminar",
+    "seminar_title",
+    "date",
+    "start",
+    "end",
+    "time_zone",
+    "venue",
+    "kind",
+    "title",
+    "people",
+];
+
+/// The columns of a speaker list, which `seminar import` reads back.
+pub const SPEAKER_COLUMNS: [&str; 9] = [
+    "seminar", "role", "name", "position", "institution", "talk", "date", "start", "minutes",
+];
+
+/// Makes a cell safe to open in a spreadsheet: a leading `= + - @`, tab or carriage return
+/// would start a formula, so such a cell gets a leading apostrophe, which spreadsheets show
+/// as text and do not evaluate.
+pub fn neutralize(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn write(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut write_record = |record: Vec<String>| {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(record.iter().map(|cell| neutralize(cell)));
+    };
+    write_record(header.iter().map(|column| column.to_string()).collect());
+    for row in rows {
+        write_record(row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn local_parts(at: chrono::DateTime<chrono::Utc>, zone: Tz) -> (String, String) {
+    let local = at.with_timezone(&zone);
+    (
+        local.format("%Y-%m-%d").to_string(),
+        local.format("%H:%M").to_string(),
+    )
+}
+
+/// The rundowns of seminars, one row per slot.
+pub fn agenda(programmes: &[Programme]) -> String {
+    let mut rows = Vec::new();
+    for programme in programmes {
+        let seminar = &programme.seminar;
+        let zone = seminar.schedule.zone;
+        let venue = super::venue_line(seminar.venue.as_ref());
+        let row = |start, end, kind: &str, title: &str, people: String| {
+            let (date, start) = local_parts(start, zone);
+            let (_, end) = local_parts(end, zone);
+            vec![
+                seminar.slug.clone(),
+                seminar.title.clone(),
+                date,
+                start,
+                end,
+                zone.name().to_string(),
+                venue.clone(),
+                kind.to_string(),
+                title.to_string(),
+                people,
+            ]
+        };
+        if programme.slots.is_empty() {
+            let people = programme
+                .roles
+                .iter()
+                .map(role_line)
+                .collect::<Vec<_>>()
+                .join("; ");
+            for window in seminar.schedule.windows().unwrap_or_default() {
+                rows.push(row(
+                    window.start,
+                    window.end,
+                    "seminar",
+                    &seminar.title,
+                    people.clone(),
+                ));
+            }
+        }
+        for slot in &programme.slots {
+            let people = programme
+                .people_on(slot)
+                .map(role_line)
+                .collect::<Vec<_>>()
+                .join("; ");
+            rows.push(row(
+                slot.starts_at,
+                slot.ends_at(),
+                slot.kind.as_str(),
+                &slot.title,
+                people,
+            ));
+        }
+    }
+    write(&AGENDA_COLUMNS, rows)
+}
+
+/// Speakers and moderators, one row per talk (or one row for someone without a talk).
+pub fn speakers(rows: &[RoleRow]) -> String {
+    let mut records = Vec::new();
+    for row in rows {
+        let zone = row.seminar.schedule.zone;
+        let institution = row
+            .role
+            .institution
+            .as_ref()
+            .map(|institution| institution.name.clone())
+            .unwrap_or_default();
+        let record = |talk: Option<&crate::store::Talk>| {
+            let (date, start) = match talk {
+                Some(talk) => local_parts(talk.starts_at, zone),
+                None => (row.seminar.schedule.first_day.to_string(), String::new()),
+            };
+            vec![
+                row.seminar.slug.clone(),
+                row.role.kind.as_str().to_string(),
+                row.role.person_name.clone(),
+                row.role.position.clone().unwrap_or_default(),
+                institution.clone(),
+                talk.map(|talk| talk.title.clone()).unwrap_or_default(),
+                date,
+                start,
+                talk.map(|talk| talk.minutes.to_string())
+                    .unwrap_or_default(),
+            ]
+        };
+        if row.talks.is_empty() {
+            records.push(record(None));
+        }
+        for talk in &row.talks {
+            records.push(record(Some(talk)));
+        }
+    }
+    write(&SPEAKER_COLUMNS, records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starters_are_neutralized_and_other_cells_kept() {
+        for hostile in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralize(hostile), format!("'{hostile}"));
+        }
+        for plain in ["Dinur Krismasari", "09:00", "", "a=b", "Ω"] {
+            assert_eq!(neutralize(plain), plain);
+        }
+    }
+
+    #[test]
+    fn records_are_quoted_and_end_in_crlf() {
+        let out = write(&["a", "b"], vec![vec!["x,y".into(), "say \"hi\"\nthere".into()]]);
+        assert_eq!(out, "a,b\r\n\"x,y\",\"say \"\"hi\"\"\nthere\"\r\n");
+    }
+}
