@@ -23,6 +23,9 @@ pub enum Error {
     /// The change would break a booking rule (exit 1); the problems say which.
     #[error("the change breaks a booking rule")]
     Conflicts(Vec<Problem>),
+    /// An input file cannot be read, or holds a value that cannot be used (exit 1).
+    #[error("{0}")]
+    Invalid(String),
     /// The database could not be opened, read or written (exit 1).
     #[error("database: {0}")]
     Storage(String),
@@ -54,9 +57,19 @@ impl Error {
             Error::Io(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Error::NotFound { .. }
             | Error::Refused(_)
+            | Error::Invalid(_)
             | Error::Conflicts(_)
             | Error::Storage(_)
             | Error::Io(_) => 1,
+        }
+    }
+
+    /// Says where in an input file the error comes from (`line 4`, `seminar kss-2017`).
+    /// Booking conflicts keep their kind: their message already names what clashes.
+    pub fn at(self, place: &str) -> Self {
+        match self {
+            Error::Conflicts(_) | Error::Storage(_) | Error::Io(_) => self,
+            other => Error::Invalid(format!("{place}: {other}")),
         }
     }
 

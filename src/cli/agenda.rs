@@ -1,19 +1,16 @@
 //! `agenda [SEMINAR]`.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::Context;
+use super::export::{DocumentArgs, Format, Scope, document};
 use super::values::date;
 use crate::error::Result;
 use crate::ops::seminars;
 use crate::render::{agenda, json};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AgendaFormat {
-    Text,
-    Json,
-}
 
 #[derive(Debug, Args)]
 pub struct AgendaArgs {
@@ -21,35 +18,59 @@ pub struct AgendaArgs {
     pub seminar: Option<String>,
     /// Output format (--json is the same as --format json)
     #[arg(long, value_enum, default_value = "text")]
-    pub format: AgendaFormat,
+    pub format: Format,
+    /// Write to this file (replaced atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Without a seminar: start from this day instead of today
     #[arg(long, value_parser = date, conflicts_with = "seminar")]
     pub from: Option<NaiveDate>,
     /// Without a seminar: stop after this day
     #[arg(long, value_parser = date, conflicts_with = "seminar")]
     pub to: Option<NaiveDate>,
+    #[command(flatten)]
+    pub document: DocumentArgs,
 }
 
 pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
-    let as_json = context.json || args.format == AgendaFormat::Json;
+    let format = if context.json {
+        Format::Json
+    } else {
+        args.format
+    };
+    let output = args.output.as_deref();
     let mut store = context.open()?;
     match &args.seminar {
         Some(reference) => {
             let programme = store.read(|db| seminars::programme(db, reference))?;
-            if as_json {
-                context.print_json(&json::programme(&programme))
-            } else {
-                context.print(&agenda::agenda(&programme, &context.style))
-            }
+            let text = match format {
+                Format::Text => agenda::agenda(&programme, &context.style),
+                _ => document(format, &[programme], &Scope::One, args.document, context)?,
+            };
+            context.deliver(&text, output)
         }
         None => {
             let from = args.from.unwrap_or(context.today);
-            let coming = store.read(|db| seminars::upcoming(db, from, args.to))?;
-            if as_json {
-                context.print_json(&json::seminar_list(&coming))
-            } else {
-                context.print(&agenda::upcoming(&coming, &context.style))
-            }
+            let text = match format {
+                Format::Text | Format::Json => {
+                    let coming = store.read(|db| seminars::upcoming(db, from, args.to))?;
+                    if format == Format::Json {
+                        json::to_string(&json::seminar_list(&coming))
+                    } else {
+                        agenda::upcoming(&coming, &context.style)
+                    }
+                }
+                _ => {
+                    let programmes =
+                        store.read(|db| seminars::programmes(db, Some(from), args.to))?;
+                    let scope = Scope::Range {
+                        from: Some(from),
+                        to: args.to,
+                    };
+                    document(format, &programmes, &scope, args.document, context)?
+                }
+            };
+            context.deliver(&text, output)
         }
     }
 }

@@ -1,9 +1,9 @@
 //! What every handler needs: where the database is, how to print, whether it may ask.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::GlobalArgs;
@@ -20,6 +20,8 @@ pub struct Context {
     pub interactive: bool,
     pub style: Style,
     pub today: NaiveDate,
+    /// The current instant (pinned by `SEMINAR_NOW` like `today`), for export timestamps.
+    pub now: DateTime<Utc>,
     pub default_zone: chrono_tz::Tz,
 }
 
@@ -41,12 +43,32 @@ fn default_db_path() -> Result<PathBuf> {
 /// Today's date where the user is. `SEMINAR_NOW` (a date or an RFC 3339 time) pins it, for
 /// reproducible output and tests.
 pub fn today() -> Result<NaiveDate> {
-    match env("SEMINAR_NOW") {
-        None => Ok(chrono::Local::now().date_naive()),
-        Some(text) => chrono::DateTime::parse_from_rfc3339(&text)
-            .map(|at| at.date_naive())
-            .or_else(|_| text.parse::<NaiveDate>())
-            .map_err(|_| Error::usage(format!("SEMINAR_NOW: '{text}' is not a date; accepted: 2017-05-18 or 2017-05-18T09:00:00+07:00"))),
+    Ok(match pinned_now()? {
+        None => chrono::Local::now().date_naive(),
+        Some((date, _)) => date,
+    })
+}
+
+/// The current instant: `SEMINAR_NOW` (a date counts as its midnight UTC), else the clock.
+pub fn now() -> Result<DateTime<Utc>> {
+    Ok(match pinned_now()? {
+        None => Utc::now(),
+        Some((_, at)) => at,
+    })
+}
+
+fn pinned_now() -> Result<Option<(NaiveDate, DateTime<Utc>)>> {
+    let Some(text) = env("SEMINAR_NOW") else {
+        return Ok(None);
+    };
+    if let Ok(at) = DateTime::parse_from_rfc3339(&text) {
+        return Ok(Some((at.date_naive(), at.with_timezone(&Utc))));
+    }
+    match text.parse::<NaiveDate>() {
+        Ok(date) => Ok(Some((date, date.and_time(chrono::NaiveTime::MIN).and_utc()))),
+        Err(_) => Err(Error::usage(format!(
+            "SEMINAR_NOW: '{text}' is not a date; accepted: 2017-05-18 or 2017-05-18T09:00:00+07:00"
+        ))),
     }
 }
 
@@ -103,6 +125,7 @@ impl Context {
                 terminal,
             },
             today: today()?,
+            now: now()?,
             default_zone: default_zone()?,
         })
     }
@@ -117,6 +140,17 @@ impl Context {
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
         Ok(())
+    }
+
+    /// Writes a document to `output`, or to stdout when there is none or it is `-`. A file
+    /// is replaced atomically: the text goes to a temporary file beside it, which is synced
+    /// and then renamed over it, so readers see the old file or the whole new one.
+    pub fn deliver(&self, text: &str, output: Option<&Path>) -> Result<()> {
+        match output {
+            None => self.print(text),
+            Some(path) if path.as_os_str() == "-" => self.print(text),
+            Some(path) => write_atomically(path, text.as_bytes()),
+        }
     }
 
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
@@ -150,4 +184,47 @@ impl Context {
             .interact()
             .map_err(|error| Error::usage(format!("confirmation: {error}")))
     }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let failed = |error: std::io::Error| {
+        Error::usage(format!(
+            "output: cannot write {}: {error}; choose a file in a folder you can write to",
+            path.display()
+        ))
+    };
+    if path.is_dir() {
+        return Err(Error::usage(format!(
+            "output: {} is a folder; give a file name",
+            path.display()
+        )));
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".seminar-export-")
+        .tempfile_in(folder)
+        .map_err(failed)?;
+    file.write_all(bytes).map_err(failed)?;
+    // Keep the permissions of the file being replaced; a new export is readable by others,
+    // as exports carry no contact details.
+    let permissions = match std::fs::metadata(path) {
+        Ok(metadata) => metadata.permissions(),
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                std::os::unix::fs::PermissionsExt::from_mode(0o644)
+            }
+            #[cfg(not(unix))]
+            {
+                file.as_file().metadata().map_err(failed)?.permissions()
+            }
+        }
+    };
+    file.as_file().set_permissions(permissions).map_err(failed)?;
+    file.as_file().sync_all().map_err(failed)?;
+    file.persist(path).map_err(|error| failed(error.error))?;
+    Ok(())
 }

@@ -4,6 +4,8 @@
 mod agenda;
 mod check;
 mod context;
+mod export;
+mod import;
 mod institution;
 mod moderator;
 mod person;
@@ -119,8 +121,20 @@ pub enum Command {
     #[command(subcommand)]
     Slot(slot::SlotCommand),
     /// Print a seminar's agenda, or the coming seminars by day
-    #[command(after_help = "Examples:\n  seminar agenda kss-2017 --lang id\n  seminar agenda")]
+    #[command(
+        after_help = "Examples:\n  seminar agenda kss-2017 --lang id\n  seminar agenda kss-2017 --format html -o agenda.html\n  seminar agenda"
+    )]
     Agenda(agenda::AgendaArgs),
+    /// Write many seminars to one file: JSON archive, iCalendar, frab XML, CSV...
+    #[command(
+        after_help = "Examples:\n  seminar export --format ics --from 2017-01-01 --to 2017-12-31 -o seminars-2017.ics\n  seminar export --format json -o backup.json"
+    )]
+    Export(export::ExportArgs),
+    /// Read seminars or speakers from a file, all or nothing
+    #[command(
+        after_help = "Examples:\n  seminar import speakers.csv --seminar kss-2017 --dry-run\n  seminar import schedule.xml\n  seminar import backup.json"
+    )]
+    Import(import::ImportArgs),
     /// Report double bookings and rundown problems (exit 3 if any)
     #[command(after_help = "Example:\n  seminar check")]
     Check(check::CheckArgs),
@@ -159,6 +173,8 @@ pub fn run(command: Command, context: &mut Context) -> Result<u8, Error> {
         Command::Person(command) => person::run(command, context)?,
         Command::Slot(command) => slot::run(command, context)?,
         Command::Agenda(args) => agenda::run(args, context)?,
+        Command::Export(args) => export::run(args, context)?,
+        Command::Import(args) => import::run(args, context)?,
         Command::Check(args) => return check::run(args, context),
     }
     Ok(0)

@@ -83,6 +83,24 @@ pub struct ListArgs {
     /// Only those who spoke for this institution (name or short name)
     #[arg(long, value_name = "INST")]
     pub institution: Option<String>,
+    /// Output format (--json is the same as --format json)
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    /// Write to this file (replaced atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// A table
+    Text,
+    /// CSV with the columns `seminar import` reads back
+    Csv,
+    /// JSON (see README: JSON shapes)
+    Json,
+    /// A Markdown table
+    Markdown,
 }
 
 pub fn role_input(kind: RoleKind, person: PersonArgs, talk: Option<NewTalk>) -> (String, NewRole) {
@@ -138,15 +156,20 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
             let rows = context.open()?.read(|db| {
                 people::speakers(db, args.seminar.as_deref(), args.institution.as_deref())
             })?;
-            if context.json {
-                context.print_json(&json::role_rows(&rows))
+            let format = if context.json {
+                ListFormat::Json
             } else {
-                context.print(&text::speaker_list(
-                    &rows,
-                    args.seminar.is_some(),
-                    &context.style,
-                ))
-            }
+                args.format
+            };
+            let document = match format {
+                ListFormat::Text => {
+                    text::speaker_list(&rows, args.seminar.is_some(), &context.style)
+                }
+                ListFormat::Csv => crate::render::csv::speakers(&rows),
+                ListFormat::Json => json::to_string(&json::role_rows(&rows)),
+                ListFormat::Markdown => crate::render::markdown::speakers(&rows, context.style.lang),
+            };
+            context.deliver(&document, args.output.as_deref())
         }
     }
 }

@@ -19,14 +19,7 @@ pub fn zone(text: &str) -> Result<Tz, String> {
 }
 
 pub fn minutes(text: &str) -> Result<u32, String> {
-    let max = crate::model::MAX_SLOT_MINUTES;
-    match text.trim().parse::<i64>() {
-        Ok(n) if (1..=i64::from(max)).contains(&n) => Ok(n as u32),
-        Ok(n) => Err(format!("{n} is out of range; accepted: 1 to {max}")),
-        Err(_) => Err(format!(
-            "'{text}' is not a number of minutes; accepted: 1 to {max}"
-        )),
-    }
+    time::parse_minutes(text)
 }
 
 pub fn capacity(text: &str) -> Result<u32, String> {

@@ -297,6 +297,18 @@ impl Interval {
     }
 }
 
+/// The length of a slot in whole minutes, from 1 to a day.
+pub fn parse_minutes(text: &str) -> Result<u32, String> {
+    let max = super::MAX_SLOT_MINUTES;
+    match text.trim().parse::<i64>() {
+        Ok(n) if (1..=i64::from(max)).contains(&n) => Ok(n as u32),
+        Ok(n) => Err(format!("{n} is out of range; accepted: 1 to {max}")),
+        Err(_) => Err(format!(
+            "'{text}' is not a number of minutes; accepted: 1 to {max}"
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

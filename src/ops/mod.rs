@@ -3,6 +3,7 @@
 //! parsed values, applies the domain rules and returns model types. Nothing here prints:
 //! what a user should hear about comes back as [`Notice`]s.
 
+pub mod import;
 mod lookup;
 pub mod people;
 pub mod seminars;

@@ -297,6 +297,24 @@ pub fn upcoming(
     )
 }
 
+/// The seminars whose days touch `from`..=`to` (all of them without bounds), each with its
+/// people and rundown, in time order; cancelled ones included.
+pub fn programmes(
+    db: &Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<Programme>> {
+    let query = ListQuery {
+        from,
+        to,
+        ..ListQuery::default()
+    };
+    list(db, &query)?
+        .into_iter()
+        .map(|summary| programme_of(db, summary.seminar))
+        .collect()
+}
+
 /// A seminar with its people and rundown.
 pub fn programme(db: &Db<'_>, reference: &str) -> Result<Programme> {
     let seminar = find_seminar(db, reference)?;

@@ -2,6 +2,7 @@
 //! and stable whatever `--lang` is, so scripts and `seminar import` can rely on them. Every
 //! cell that a spreadsheet would read as a formula is neutralized (OWASP "CSV injection").
 
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::role_line;
@@ -53,7 +54,7 @@ fn write(header: &[&str], rows: Vec<Vec<String>>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-fn local_parts(at: chrono::DateTime<chrono::Utc>, zone: Tz) -> (String, String) {
+fn local_parts(at: DateTime<Utc>, zone: Tz) -> (String, String) {
     let local = at.with_timezone(&zone);
     (
         local.format("%Y-%m-%d").to_string(),
@@ -92,9 +93,10 @@ pub fn agenda(programmes: &[Programme]) -> String {
                 .collect::<Vec<_>>()
                 .join("; ");
             for window in seminar.schedule.windows().unwrap_or_default() {
+                let instant = |seconds| DateTime::from_timestamp(seconds, 0).unwrap_or_default();
                 rows.push(row(
-                    window.start,
-                    window.end,
+                    instant(window.start),
+                    instant(window.end),
                     "seminar",
                     &seminar.title,
                     people.clone(),

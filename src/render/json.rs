@@ -19,6 +19,7 @@ fn local(at: DateTime<Utc>, zone: Tz) -> String {
 #[derive(Serialize)]
 pub struct SeminarJson<'a> {
     pub id: i64,
+    pub uid: &'a str,
     pub slug: &'a str,
     pub title: &'a str,
     pub subtitle: Option<&'a str>,
@@ -39,6 +40,7 @@ pub fn seminar(seminar: &Seminar) -> SeminarJson<'_> {
     let schedule = &seminar.schedule;
     SeminarJson {
         id: seminar.id,
+        uid: &seminar.uid,
         slug: &seminar.slug,
         title: &seminar.title,
         subtitle: seminar.subtitle.as_deref(),
@@ -145,6 +147,7 @@ impl Removed {
 #[derive(Serialize)]
 pub struct SlotJson<'a> {
     pub id: i64,
+    pub uid: &'a str,
     pub kind: SlotKind,
     pub title: &'a str,
     pub starts_at: String,
@@ -159,6 +162,7 @@ fn slot<'a>(programme: &'a Programme, slot: &'a Slot) -> SlotJson<'a> {
     let zone = programme.seminar.schedule.zone;
     SlotJson {
         id: slot.id,
+        uid: &slot.uid,
         kind: slot.kind,
         title: &slot.title,
         starts_at: local(slot.starts_at, zone),
@@ -186,6 +190,30 @@ pub fn programme(programme: &Programme) -> ProgrammeJson<'_> {
         moderators: programme.roles_of(RoleKind::Moderator).map(role).collect(),
         speakers: programme.roles_of(RoleKind::Speaker).map(role).collect(),
         slots: programme.slots.iter().map(|s| slot(programme, s)).collect(),
+    }
+}
+
+/// The name of the JSON archive format that `seminar export --format json` writes.
+pub const ARCHIVE_FORMAT: &str = "seminar-archive";
+/// Its version: raised when a field changes meaning or goes away, not when one is added.
+pub const ARCHIVE_VERSION: u32 = 1;
+
+/// Many seminars with everything in them, as `seminar export --format json` writes them and
+/// `seminar import` reads them back.
+#[derive(Serialize)]
+pub struct ArchiveJson<'a> {
+    pub format: &'static str,
+    pub version: u32,
+    pub generator: String,
+    pub seminars: Vec<ProgrammeJson<'a>>,
+}
+
+pub fn archive(programmes: &[Programme]) -> ArchiveJson<'_> {
+    ArchiveJson {
+        format: ARCHIVE_FORMAT,
+        version: ARCHIVE_VERSION,
+        generator: format!("seminar {}", env!("CARGO_PKG_VERSION")),
+        seminars: programmes.iter().map(programme).collect(),
     }
 }
 

@@ -2,8 +2,11 @@
 //! touches the database.
 
 pub mod agenda;
+pub mod csv;
+pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod markdown;
 pub mod problems;
 pub mod text;
 pub mod when;

@@ -108,6 +108,17 @@ impl Store {
         self.run(TransactionBehavior::Immediate, work)
     }
 
+    /// Runs `work` in a write transaction and then rolls it back: what a change would do,
+    /// with every rule checked, and nothing kept.
+    pub fn rehearse<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&Db { conn: &tx })?;
+        tx.rollback()?;
+        Ok(value)
+    }
+
     fn run<T>(
         &mut self,
         behavior: TransactionBehavior,
@@ -179,6 +190,38 @@ fn create_private_file(path: &Path) -> Result<()> {
             "cannot create {}: {error}",
             path.display()
         ))),
+    }
+}
+
+/// How many records of each kind the database holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub seminars: i64,
+    pub slots: i64,
+    pub roles: i64,
+    pub people: i64,
+    pub institutions: i64,
+    pub venues: i64,
+}
+
+impl Db<'_> {
+    pub fn counts(&self) -> Result<Counts> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM seminar), (SELECT count(*) FROM slot), \
+                    (SELECT count(*) FROM role), (SELECT count(*) FROM person), \
+                    (SELECT count(*) FROM institution), (SELECT count(*) FROM venue)",
+            [],
+            |row| {
+                Ok(Counts {
+                    seminars: row.get(0)?,
+                    slots: row.get(1)?,
+                    roles: row.get(2)?,
+                    people: row.get(3)?,
+                    institutions: row.get(4)?,
+                    venues: row.get(5)?,
+                })
+            },
+        )?)
     }
 }
 

@@ -104,6 +104,14 @@ impl Db<'_> {
         Ok(slugs.collect::<rusqlite::Result<_>>()?)
     }
 
+    pub fn seminar_by_uid(&self, uid: &str) -> Result<Option<Seminar>> {
+        let sql = format!("SELECT {SEMINAR_COLUMNS} FROM {SEMINAR_FROM} WHERE s.uid = ?1");
+        Ok(self
+            .conn
+            .query_row(&sql, [uid], seminar_from_row)
+            .optional()?)
+    }
+
     pub fn slug_taken(&self, slug: &str) -> Result<bool> {
         Ok(self
             .conn

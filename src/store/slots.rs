@@ -1,5 +1,5 @@
 use chrono::DateTime;
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Db, corrupt};
 use crate::error::Result;
@@ -34,6 +34,14 @@ impl Db<'_> {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([seminar_id], slot_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn slot_uid_taken(&self, uid: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM slot WHERE uid = ?1", [uid], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     pub fn insert_slot(&self, slot: &Slot) -> Result<i64> {

@@ -1,0 +1,165 @@
+//! `export`: many seminars in one file, and the document formats `agenda` shares with it.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::Context;
+use super::values::date;
+use crate::error::{Error, Result};
+use crate::model::Programme;
+use crate::ops::seminars;
+use crate::render::{self, frab, ics, json};
+
+/// The document formats of agendas and exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables for the terminal
+    Text,
+    /// GitHub-style Markdown tables
+    Markdown,
+    /// One printable HTML page (A4)
+    Html,
+    /// CSV (RFC 4180), one row per slot
+    Csv,
+    /// JSON (see README: JSON shapes)
+    Json,
+    /// iCalendar (RFC 5545), one event per seminar
+    Ics,
+    /// frab / C3VOC schedule.xml
+    Frab,
+}
+
+/// What an export covers, for the titles of calendars and schedules.
+pub enum Scope {
+    One,
+    Range {
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    },
+}
+
+/// Options that only some formats use.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct DocumentArgs {
+    /// iCalendar: also one event per slot of the rundown
+    #[arg(long)]
+    pub slots: bool,
+}
+
+/// Renders seminars in a document format (every format but `text`, which `agenda` lays out
+/// itself).
+pub fn document(
+    format: Format,
+    programmes: &[Programme],
+    scope: &Scope,
+    options: DocumentArgs,
+    context: &Context,
+) -> Result<String> {
+    let lang = context.style.lang;
+    Ok(match format {
+        Format::Text => programmes
+            .iter()
+            .map(|programme| render::agenda::agenda(programme, &context.style))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Markdown => render::markdown::agenda(programmes, lang),
+        Format::Html => render::html::agenda(programmes, lang),
+        Format::Csv => render::csv::agenda(programmes),
+        Format::Json => match (scope, programmes) {
+            (Scope::One, [one]) => json::to_string(&json::programme(one)),
+            _ => json::to_string(&json::archive(programmes)),
+        },
+        Format::Ics => ics::calendar(
+            programmes,
+            &ics::IcsOptions {
+                lang,
+                slots: options.slots,
+                now: context.now,
+            },
+        ),
+        Format::Frab => {
+            let (title, acronym) = match (scope, programmes) {
+                (Scope::One, [one]) => (one.seminar.title.clone(), acronym(&one.seminar.slug)),
+                (Scope::Range { from, to }, _) => range_names(lang, *from, *to),
+                (Scope::One, _) => range_names(lang, None, None),
+            };
+            frab::schedule(
+                programmes,
+                &frab::FrabOptions {
+                    lang,
+                    title,
+                    acronym,
+                },
+            )
+            .map_err(Error::Usage)?
+        }
+    })
+}
+
+/// frab acronyms are at least four of `a-z 0-9 _ -`; slugs are of those characters.
+fn acronym(slug: &str) -> String {
+    if slug.len() >= 4 {
+        slug.to_string()
+    } else {
+        format!("seminar-{slug}")
+    }
+}
+
+fn range_names(
+    lang: render::Lang,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> (String, String) {
+    let seminars = lang.labels().seminars;
+    match (from, to) {
+        (None, None) => (seminars.to_string(), "seminars".to_string()),
+        (from, to) => {
+            let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            (
+                format!("{seminars} {}–{}", day(from), day(to)),
+                format!("seminars-{}-{}", day(from), day(to))
+                    .trim_end_matches('-')
+                    .to_string(),
+            )
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format of the file
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// The file to write (replaced atomically); `-` for standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Only seminars on or after this day
+    #[arg(long, value_parser = date)]
+    pub from: Option<NaiveDate>,
+    /// Only seminars on or before this day
+    #[arg(long, value_parser = date)]
+    pub to: Option<NaiveDate>,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
+    let mut store = context.open()?;
+    let programmes = store.read(|db| seminars::programmes(db, args.from, args.to))?;
+    let scope = Scope::Range {
+        from: args.from,
+        to: args.to,
+    };
+    let text = document(args.format, &programmes, &scope, args.document, context)?;
+    context.deliver(&text, Some(&args.output))?;
+    if args.output.as_os_str() != "-" {
+        eprintln!(
+            "Exported {} seminar(s) to {}",
+            programmes.len(),
+            args.output.display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! `import FILE`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Context, PermissionArgs};
+use crate::error::{Error, Result};
+use crate::import::{self, Format, ReadOptions};
+use crate::ops::import::{Summary, apply};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file: a JSON archive, a CSV of speakers, or a frab/pretalx schedule.xml
+    pub file: PathBuf,
+    /// The file's format [default: from its extension: .json, .csv, .xml]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// CSV: the seminar every row goes to (slug or #ID), instead of a seminar column
+    #[arg(long)]
+    pub seminar: Option<String>,
+    /// Check everything and say what would change, without changing anything
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub permission: PermissionArgs,
+}
+
+pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
+    let format = match args.format.or_else(|| Format::of_path(&args.file)) {
+        Some(format) => format,
+        None => {
+            return Err(Error::usage(format!(
+                "format: cannot tell the format of {} from its name; pass --format json, csv or frab",
+                args.file.display()
+            )));
+        }
+    };
+    let text = import::read_text(&args.file)?;
+    let options = ReadOptions {
+        seminar: args.seminar,
+        today: context.today,
+        default_zone: context.default_zone,
+    };
+    let plan = import::read(&text, format, &options)?;
+    let permission = args.permission.into();
+    let mut store = context.open()?;
+    let (summary, notices) = if args.dry_run {
+        store.rehearse(|db| apply(db, plan, permission))?
+    } else {
+        store.write(|db| apply(db, plan, permission))?
+    };
+    context.tell(&notices);
+    if context.json {
+        #[derive(serde::Serialize)]
+        struct Report {
+            dry_run: bool,
+            added: Summary,
+        }
+        return context.print_json(&Report {
+            dry_run: args.dry_run,
+            added: summary,
+        });
+    }
+    let verb = if args.dry_run {
+        "Would add"
+    } else {
+        "Added"
+    };
+    let mut line = format!(
+        "{verb} {} seminar(s), {} slot(s), {} role(s), {} new person(s), {} new institution(s), {} new venue(s)",
+        summary.seminars,
+        summary.slots,
+        summary.roles,
+        summary.people,
+        summary.institutions,
+        summary.venues
+    );
+    if args.dry_run {
+        line.push_str("; nothing was changed (dry run)");
+    }
+    context.print(&format!("{line}\n"))
+}

@@ -1,0 +1,168 @@
+//! Speakers and moderators from a CSV file (RFC 4180, UTF-8, a header row). The columns,
+//! in any order and case:
+//!
+//! - `name` (required)
+//! - `seminar`: the seminar's slug or `#ID`, unless `--seminar` names it for every row
+//! - `role`: `speaker` (the default) or `moderator`
+//! - `position`, `institution` (`Name (ABBR)` also sets a short name), `email`, `phone`
+//! - `talk`, `start` (`09:15`), `minutes`: a talk slot, all three or none; `date` is its
+//!   day in a seminar of several days
+//!
+//! `seminar speaker list --format csv` writes these columns, so a list reads back in.
+
+use std::collections::HashMap;
+
+use super::{ReadOptions, all_problems};
+use crate::error::{Error, Result};
+use crate::model::RoleKind;
+use crate::model::time::{parse_date, parse_minutes, parse_time};
+use crate::ops::import::{Plan, RoleEntry};
+use crate::ops::people::{NewRole, NewTalk};
+
+/// The columns a CSV import understands.
+pub const COLUMNS: [&str; 11] = [
+    "seminar",
+    "role",
+    "name",
+    "position",
+    "institution",
+    "email",
+    "phone",
+    "talk",
+    "date",
+    "start",
+    "minutes",
+];
+
+pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|error| Error::Invalid(csv_problem(&error)))?
+        .clone();
+    let columns = column_indexes(&headers)?;
+    let mut plan = Plan::default();
+    let mut problems = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                problems.push(csv_problem(&error));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |position| position.line());
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let cell = |column: &str| {
+            columns
+                .get(column)
+                .and_then(|index| record.get(*index))
+                .filter(|value| !value.is_empty())
+        };
+        match entry(&cell, options) {
+            Ok((seminar, role)) => plan.roles.push(RoleEntry {
+                place: format!("line {line}"),
+                seminar,
+                role,
+            }),
+            Err(problem) => problems.push(format!("line {line}: {problem}")),
+        }
+    }
+    all_problems(problems)?;
+    if plan.roles.is_empty() {
+        return Err(Error::Invalid(
+            "file: it has a header row but no rows to import".into(),
+        ));
+    }
+    Ok(plan)
+}
+
+fn column_indexes(headers: &csv::StringRecord) -> Result<HashMap<&'static str, usize>> {
+    let mut columns = HashMap::new();
+    for (index, header) in headers.iter().enumerate() {
+        let key = header.trim().to_lowercase();
+        let Some(known) = COLUMNS.iter().find(|column| **column == key) else {
+            return Err(Error::Invalid(format!(
+                "line 1: unknown column '{header}'; accepted columns: {}",
+                COLUMNS.join(", ")
+            )));
+        };
+        if columns.insert(*known, index).is_some() {
+            return Err(Error::Invalid(format!(
+                "line 1: the column '{known}' appears twice"
+            )));
+        }
+    }
+    if !columns.contains_key("name") {
+        return Err(Error::Invalid(format!(
+            "line 1: no 'name' column; the first row must name the columns, from: {}",
+            COLUMNS.join(", ")
+        )));
+    }
+    Ok(columns)
+}
+
+/// One row as the seminar it goes to and the role it adds.
+fn entry<'a>(
+    cell: &dyn Fn(&str) -> Option<&'a str>,
+    options: &ReadOptions,
+) -> Result<(String, NewRole), String> {
+    let seminar = match (&options.seminar, cell("seminar")) {
+        (Some(seminar), _) => seminar.clone(),
+        (None, Some(seminar)) => seminar.to_string(),
+        (None, None) => {
+            return Err("seminar: empty; pass --seminar SEMINAR or fill the seminar column".into());
+        }
+    };
+    let kind = match cell("role").map(str::to_lowercase).as_deref() {
+        None => RoleKind::Speaker,
+        Some(word) => RoleKind::parse(word).ok_or_else(|| {
+            format!("role: '{word}' is not a role; accepted: speaker, moderator")
+        })?,
+    };
+    let name = cell("name").ok_or("name: empty; every row needs a name")?;
+    let talk = match (cell("talk"), cell("start"), cell("minutes")) {
+        (None, None, None) => None,
+        (Some(title), Some(start), Some(minutes)) => Some(NewTalk {
+            title: title.to_string(),
+            at: parse_time(start).map_err(|e| format!("start: {e}"))?,
+            on: cell("date")
+                .map(|day| parse_date(day, options.today))
+                .transpose()
+                .map_err(|e| format!("date: {e}"))?,
+            minutes: parse_minutes(minutes).map_err(|e| format!("minutes: {e}"))?,
+        }),
+        _ => {
+            return Err(
+                "talk: give talk, start and minutes together, or leave all three empty".into(),
+            );
+        }
+    };
+    Ok((
+        seminar,
+        NewRole {
+            kind,
+            name: name.to_string(),
+            institution: cell("institution").map(str::to_string),
+            position: cell("position").map(str::to_string),
+            email: cell("email").map(str::to_string),
+            phone: cell("phone").map(str::to_string),
+            talk,
+        },
+    ))
+}
+
+fn csv_problem(error: &csv::Error) -> String {
+    let line = error.position().map_or(0, |position| position.line());
+    match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("line {line}: has {len} fields, but the header row has {expected_len}"),
+        csv::ErrorKind::Utf8 { .. } => format!("line {line}: not UTF-8 text"),
+        _ => format!("line {line}: {error}"),
+    }
+}

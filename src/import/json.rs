@@ -1,0 +1,264 @@
+//! Seminars from JSON: the archive that `seminar export --format json` writes (format
+//! `seminar-archive`, version 1), or one seminar as `seminar agenda SLUG --format json`
+//! prints it. Ids are not kept (the database gives new ones); uids, slugs, people,
+//! institutions, venues and rundowns are.
+
+use chrono::{DateTime, NaiveDate, NaiveTime};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::model::time::parse_zone;
+use crate::model::{RoleKind, Schedule, SlotKind, Status, Venue, canonical_uid};
+use crate::ops::import::{Plan, SeminarEntry};
+use crate::ops::people::NewRole;
+use crate::ops::seminars::NewSeminar;
+use crate::ops::slots::NewSlot;
+use crate::render::json::{ARCHIVE_FORMAT, ARCHIVE_VERSION};
+
+#[derive(Deserialize)]
+struct ProgrammeIn {
+    seminar: SeminarIn,
+    #[serde(default)]
+    moderators: Vec<RoleIn>,
+    #[serde(default)]
+    speakers: Vec<RoleIn>,
+    #[serde(default)]
+    slots: Vec<SlotIn>,
+}
+
+#[derive(Deserialize)]
+struct SeminarIn {
+    uid: Option<String>,
+    slug: Option<String>,
+    title: String,
+    subtitle: Option<String>,
+    description: Option<String>,
+    status: Option<String>,
+    #[serde(default)]
+    organizers: Vec<String>,
+    time_zone: String,
+    first_day: String,
+    last_day: Option<String>,
+    start_time: String,
+    end_time: String,
+    venue: Option<VenueIn>,
+}
+
+#[derive(Deserialize)]
+struct VenueIn {
+    name: String,
+    address: Option<String>,
+    capacity: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct RoleIn {
+    id: Option<i64>,
+    name: String,
+    position: Option<String>,
+    institution: Option<InstitutionIn>,
+}
+
+#[derive(Deserialize)]
+struct InstitutionIn {
+    name: String,
+    short_name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SlotIn {
+    uid: Option<String>,
+    kind: String,
+    title: String,
+    starts_at: String,
+    minutes: u32,
+    #[serde(default)]
+    role_ids: Vec<i64>,
+    #[serde(default)]
+    people: Vec<String>,
+}
+
+pub fn read(text: &str) -> Result<Plan> {
+    let document: Value = serde_json::from_str(text).map_err(|error| {
+        Error::Invalid(format!(
+            "line {}: not valid JSON: {error}",
+            error.line().max(1)
+        ))
+    })?;
+    let (seminars, place): (Vec<Value>, fn(usize) -> String) = match &document {
+        Value::Object(object) if object.contains_key("format") => {
+            check_format(object)?;
+            match object.get("seminars") {
+                Some(Value::Array(seminars)) => (seminars.clone(), |i| format!("seminars[{i}]")),
+                _ => {
+                    return Err(Error::Invalid(
+                        "file: the archive has no 'seminars' list".into(),
+                    ));
+                }
+            }
+        }
+        Value::Object(object) if object.contains_key("seminar") => {
+            (vec![document.clone()], |_| "seminar".to_string())
+        }
+        _ => {
+            return Err(Error::Invalid(
+                "file: not a seminar JSON file; expected an archive from `seminar export --format json` or one seminar from `seminar agenda SLUG --format json`".into(),
+            ));
+        }
+    };
+    let mut plan = Plan::default();
+    for (index, value) in seminars.into_iter().enumerate() {
+        let place = place(index);
+        let programme: ProgrammeIn = serde_json::from_value(value)
+            .map_err(|error| Error::Invalid(format!("{place}: {error}")))?;
+        plan.seminars
+            .push(entry(programme, &place).map_err(|e| Error::Invalid(format!("{place}: {e}")))?);
+    }
+    if plan.seminars.is_empty() {
+        return Err(Error::Invalid("file: the archive holds no seminars".into()));
+    }
+    Ok(plan)
+}
+
+fn check_format(object: &serde_json::Map<String, Value>) -> Result<()> {
+    if object.get("format").and_then(Value::as_str) != Some(ARCHIVE_FORMAT) {
+        return Err(Error::Invalid(format!(
+            "file: 'format' is not '{ARCHIVE_FORMAT}'; this is not a seminar archive"
+        )));
+    }
+    match object.get("version").and_then(Value::as_u64) {
+        Some(version) if version <= u64::from(ARCHIVE_VERSION) => Ok(()),
+        Some(version) => Err(Error::Invalid(format!(
+            "file: archive version {version} is newer than this seminar reads ({ARCHIVE_VERSION}); upgrade seminar"
+        ))),
+        None => Err(Error::Invalid(
+            "file: the archive has no version number".into(),
+        )),
+    }
+}
+
+fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
+    let input = programme.seminar;
+    let zone = parse_zone(&input.time_zone).map_err(|e| format!("time_zone: {e}"))?;
+    let day = |field: &str, text: &str| {
+        text.parse::<NaiveDate>()
+            .map_err(|_| format!("{field}: '{text}' is not a date like 2017-05-18"))
+    };
+    let clock = |field: &str, text: &str| {
+        NaiveTime::parse_from_str(text, "%H:%M")
+            .map_err(|_| format!("{field}: '{text}' is not a time like 09:00"))
+    };
+    let first_day = day("first_day", &input.first_day)?;
+    let schedule = Schedule {
+        zone,
+        first_day,
+        last_day: match &input.last_day {
+            Some(text) => day("last_day", text)?,
+            None => first_day,
+        },
+        start: clock("start_time", &input.start_time)?,
+        end: clock("end_time", &input.end_time)?,
+    };
+    let status = match input.status.as_deref() {
+        None => Status::Planned,
+        Some(word) => Status::parse(word).ok_or_else(|| {
+            format!("status: '{word}' is not a status; accepted: planned, confirmed, cancelled")
+        })?,
+    };
+    let uid = match input.uid.as_deref() {
+        None => None,
+        Some(text) => Some(
+            canonical_uid(text).ok_or_else(|| format!("uid: '{text}' is not a UUID"))?,
+        ),
+    };
+    let venue = input.venue.map(|venue| Venue {
+        id: 0,
+        name: venue.name,
+        address: venue.address,
+        capacity: venue.capacity,
+    });
+    let mut names_by_role_id = Vec::new();
+    let mut roles = Vec::new();
+    for (kind, list) in [
+        (RoleKind::Moderator, programme.moderators),
+        (RoleKind::Speaker, programme.speakers),
+    ] {
+        for role in list {
+            if let Some(id) = role.id {
+                names_by_role_id.push((id, role.name.clone()));
+            }
+            roles.push(NewRole {
+                kind,
+                name: role.name,
+                institution: role.institution.map(|institution| match institution.short_name {
+                    Some(short) => format!("{} ({short})", institution.name),
+                    None => institution.name,
+                }),
+                position: role.position,
+                email: None,
+                phone: None,
+                talk: None,
+            });
+        }
+    }
+    let mut slots = Vec::new();
+    for (index, slot) in programme.slots.into_iter().enumerate() {
+        let at = DateTime::parse_from_rfc3339(&slot.starts_at)
+            .map_err(|_| {
+                format!(
+                    "slots[{index}].starts_at: '{}' is not a time like 2017-05-18T09:15:00+07:00",
+                    slot.starts_at
+                )
+            })?
+            .with_timezone(&zone);
+        let kind = SlotKind::parse(&slot.kind).ok_or_else(|| {
+            format!(
+                "slots[{index}].kind: '{}' is not a slot kind; accepted: opening, talk, panel, qa, break, closing",
+                slot.kind
+            )
+        })?;
+        let people = if slot.role_ids.is_empty() {
+            slot.people
+        } else {
+            slot.role_ids
+                .iter()
+                .map(|id| {
+                    names_by_role_id
+                        .iter()
+                        .find(|(role_id, _)| role_id == id)
+                        .map(|(_, name)| name.clone())
+                        .ok_or_else(|| {
+                            format!("slots[{index}].role_ids: no moderator or speaker has id {id}")
+                        })
+                })
+                .collect::<Result<_, _>>()?
+        };
+        slots.push(NewSlot {
+            title: slot.title,
+            kind,
+            at: at.time(),
+            on: Some(at.date_naive()),
+            minutes: slot.minutes,
+            people,
+            uid: slot.uid.as_deref().and_then(canonical_uid),
+        });
+    }
+    Ok(SeminarEntry {
+        place: place.to_string(),
+        seminar: NewSeminar {
+            title: input.title,
+            schedule,
+            venue: None,
+            subtitle: input.subtitle,
+            organizers: input.organizers,
+            description: input.description,
+            slug: input.slug,
+            status,
+            uid,
+        },
+        venue,
+        roles,
+        slots,
+    })
+}

@@ -1,0 +1,131 @@
+//! Applying an import: the readers in [`crate::import`] turn a file into a [`Plan`], and
+//! [`apply`] carries it out through the same calls the commands use, so an imported record
+//! obeys every rule a typed one does. The caller runs it in one transaction: all or nothing.
+
+use super::lookup::{add_venue, venue_for};
+use super::people::{NewRole, add_role};
+use super::seminars::{NewSeminar, create};
+use super::slots::{NewSlot, add_slot};
+use super::{Notice, Permission};
+use crate::error::{Error, Result};
+use crate::model::Venue;
+use crate::model::names::name_key;
+use crate::store::{Counts, Db};
+
+/// Everything an import file asks for.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// New seminars with their people and rundowns.
+    pub seminars: Vec<SeminarEntry>,
+    /// Speakers and moderators for seminars that exist (or that `seminars` creates).
+    pub roles: Vec<RoleEntry>,
+}
+
+/// A new seminar from a file.
+#[derive(Debug, Clone)]
+pub struct SeminarEntry {
+    /// Where it is in the file, for messages (`seminars[2]`, `room Auditorium`).
+    pub place: String,
+    pub seminar: NewSeminar,
+    /// The venue with its address and capacity, added if no venue of that name exists.
+    pub venue: Option<Venue>,
+    /// Speakers and moderators, in the order they appear.
+    pub roles: Vec<NewRole>,
+    pub slots: Vec<NewSlot>,
+}
+
+/// A speaker or moderator for a seminar, as one row of a file.
+#[derive(Debug, Clone)]
+pub struct RoleEntry {
+    /// Where it is in the file (`line 4`).
+    pub place: String,
+    /// The seminar's slug or `#ID`.
+    pub seminar: String,
+    pub role: NewRole,
+}
+
+/// How many records an import added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub seminars: i64,
+    pub slots: i64,
+    pub roles: i64,
+    pub people: i64,
+    pub institutions: i64,
+    pub venues: i64,
+}
+
+impl Summary {
+    fn between(before: Counts, after: Counts) -> Summary {
+        Summary {
+            seminars: after.seminars - before.seminars,
+            slots: after.slots - before.slots,
+            roles: after.roles - before.roles,
+            people: after.people - before.people,
+            institutions: after.institutions - before.institutions,
+            venues: after.venues - before.venues,
+        }
+    }
+}
+
+/// Carries out a plan. Any error ends it, and the caller's transaction then keeps nothing.
+pub fn apply(db: &Db<'_>, plan: Plan, permission: Permission) -> Result<(Summary, Vec<Notice>)> {
+    let before = db.counts()?;
+    let mut notices = Vec::new();
+    for entry in plan.seminars {
+        let place = entry.place.clone();
+        import_seminar(db, entry, permission, &mut notices).map_err(|error| error.at(&place))?;
+    }
+    for entry in plan.roles {
+        let (_, more) = add_role(db, &entry.seminar, entry.role, permission)
+            .map_err(|error| error.at(&entry.place))?;
+        notices.extend(more);
+    }
+    Ok((Summary::between(before, db.counts()?), notices))
+}
+
+fn import_seminar(
+    db: &Db<'_>,
+    entry: SeminarEntry,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<()> {
+    let mut input = entry.seminar;
+    if let Some(uid) = &input.uid
+        && let Some(existing) = db.seminar_by_uid(uid)?
+    {
+        return Err(Error::refused(format!(
+            "this seminar is already in the database as '{}' (same uid {uid}); delete it first to import it again",
+            existing.slug
+        )));
+    }
+    if let Some(venue) = entry.venue {
+        let venue = match db.venue_by_key(&name_key(&venue.name))? {
+            Some(existing) => existing,
+            None => add_venue(db, venue, permission, notices)?,
+        };
+        input.venue = Some(venue.name);
+    } else if let Some(name) = &input.venue {
+        input.venue = Some(venue_for(db, name, permission, notices)?.name);
+    }
+    let (seminar, more) = create(db, input, permission)?;
+    notices.extend(more);
+    let reference = format!("#{}", seminar.id);
+    for role in entry.roles {
+        let (_, more) = add_role(db, &reference, role, permission)?;
+        notices.extend(more);
+    }
+    for slot in entry.slots {
+        if let Some(uid) = &slot.uid
+            && db.slot_uid_taken(uid)?
+        {
+            return Err(Error::refused(format!(
+                "'{}' is already in the database (same uid {uid}); was this file imported before?",
+                slot.title
+            )));
+        }
+        let (_, more) = add_slot(db, &reference, slot, permission)?;
+        notices.extend(more);
+    }
+    Ok(())
+}
