@@ -3,8 +3,10 @@
 
 pub mod agenda;
 pub mod csv;
+pub mod frab;
 pub mod html;
 pub mod i18n;
+pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod problems;

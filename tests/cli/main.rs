@@ -3,6 +3,7 @@
 mod agenda;
 mod conflicts;
 mod example;
+mod exports;
 mod input;
 mod people;
 mod seminars;

@@ -275,3 +275,28 @@ impl Env {
         ]);
     }
 }
+
+/// Replaces every UUID in `text` with `[uid]`: uids are random, so snapshots hide them.
+pub fn redact_uids(text: &str) -> String {
+    fn is_uuid(candidate: &[u8]) -> bool {
+        candidate.len() == 36
+            && candidate.iter().enumerate().all(|(i, b)| match i {
+                8 | 13 | 18 | 23 => *b == b'-',
+                _ => b.is_ascii_hexdigit(),
+            })
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 36 <= bytes.len() && is_uuid(&bytes[i..i + 36]) {
+            out.push_str("[uid]");
+            i += 36;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
