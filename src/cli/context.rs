@@ -65,7 +65,10 @@ fn pinned_now() -> Result<Option<(NaiveDate, DateTime<Utc>)>> {
         return Ok(Some((at.date_naive(), at.with_timezone(&Utc))));
     }
     match text.parse::<NaiveDate>() {
-        Ok(date) => Ok(Some((date, date.and_time(chrono::NaiveTime::MIN).and_utc()))),
+        Ok(date) => Ok(Some((
+            date,
+            date.and_time(chrono::NaiveTime::MIN).and_utc(),
+        ))),
         Err(_) => Err(Error::usage(format!(
             "SEMINAR_NOW: '{text}' is not a date; accepted: 2017-05-18 or 2017-05-18T09:00:00+07:00"
         ))),
@@ -223,7 +226,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             }
         }
     };
-    file.as_file().set_permissions(permissions).map_err(failed)?;
+    file.as_file()
+        .set_permissions(permissions)
+        .map_err(failed)?;
     file.as_file().sync_all().map_err(failed)?;
     file.persist(path).map_err(|error| failed(error.error))?;
     Ok(())

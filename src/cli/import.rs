@@ -62,11 +62,7 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
             added: summary,
         });
     }
-    let verb = if args.dry_run {
-        "Would add"
-    } else {
-        "Added"
-    };
+    let verb = if args.dry_run { "Would add" } else { "Added" };
     let mut line = format!(
         "{verb} {} seminar(s), {} slot(s), {} role(s), {} new person(s), {} new institution(s), {} new venue(s)",
         summary.seminars,

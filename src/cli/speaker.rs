@@ -167,7 +167,9 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                 }
                 ListFormat::Csv => crate::render::csv::speakers(&rows),
                 ListFormat::Json => json::to_string(&json::role_rows(&rows)),
-                ListFormat::Markdown => crate::render::markdown::speakers(&rows, context.style.lang),
+                ListFormat::Markdown => {
+                    crate::render::markdown::speakers(&rows, context.style.lang)
+                }
             };
             context.deliver(&document, args.output.as_deref())
         }

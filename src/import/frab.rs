@@ -105,9 +105,8 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
     })?;
     let conference = &schedule.conference;
     let zone = match conference.time_zone_name.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => {
-            parse_zone(name).map_err(|e| Error::Invalid(format!("conference time_zone_name: {e}")))?
-        }
+        Some(name) if !name.is_empty() => parse_zone(name)
+            .map_err(|e| Error::Invalid(format!("conference time_zone_name: {e}")))?,
         _ => options.default_zone,
     };
     let title = conference
@@ -128,7 +127,10 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
                     None => format!("room '{}' event {}", room.name, index + 1),
                 };
                 match checked(event, day, zone) {
-                    Ok(event) => rooms.entry(room.name.trim().to_string()).or_default().push(event),
+                    Ok(event) => rooms
+                        .entry(room.name.trim().to_string())
+                        .or_default()
+                        .push(event),
                     Err(problem) => problems.push(format!("{place}: {problem}")),
                 }
             }
@@ -151,10 +153,10 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
             .as_deref()
             .map(|acronym| acronym.trim().to_lowercase())
             .filter(|acronym| one_room && validate_slug(acronym).is_ok());
-        plan.seminars
-            .push(seminar(&room, seminar_title, slug, zone, events).map_err(|problem| {
-                Error::Invalid(format!("room '{room}': {problem}"))
-            })?);
+        plan.seminars.push(
+            seminar(&room, seminar_title, slug, zone, events)
+                .map_err(|problem| Error::Invalid(format!("room '{room}': {problem}")))?,
+        );
     }
     Ok(plan)
 }
@@ -180,13 +182,19 @@ fn checked(event: &EventXml, day: &DayXml, zone: Tz) -> Result<Event, String> {
                 .map_err(|_| format!("start: '{start}' is not a time like 09:15"))?;
             crate::model::time::local_instant(zone, day, time)?
         }
-        _ => return Err("date: missing; an event needs <date> or a <start> within a dated <day>".into()),
+        _ => {
+            return Err(
+                "date: missing; an event needs <date> or a <start> within a dated <day>".into(),
+            );
+        }
     };
     let duration = event.duration.as_deref().unwrap_or("").trim();
     let minutes = parse_duration(duration)
         .ok_or_else(|| format!("duration: '{duration}' is not a length like 00:30 or 01:30:00"))?;
     if minutes == 0 || minutes > MAX_SLOT_MINUTES {
-        return Err(format!("duration: {duration} is out of range; accepted: 00:01 to 24:00"));
+        return Err(format!(
+            "duration: {duration} is out of range; accepted: 00:01 to 24:00"
+        ));
     }
     let people = event
         .persons
@@ -195,7 +203,12 @@ fn checked(event: &EventXml, day: &DayXml, zone: Tz) -> Result<Event, String> {
         .map(|person| {
             let name = person.name.trim();
             if name.is_empty() {
-                person.public_name.as_deref().unwrap_or("").trim().to_string()
+                person
+                    .public_name
+                    .as_deref()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string()
             } else {
                 name.to_string()
             }
@@ -262,7 +275,9 @@ fn seminar(
         let begins = local(event.starts_at);
         let ends = local(event.starts_at + chrono::Duration::minutes(i64::from(event.minutes)));
         let midnight = begins.date() + chrono::Days::new(1);
-        if ends.date() > begins.date() && !(ends.date() == midnight && ends.time() == NaiveTime::MIN) {
+        if ends.date() > begins.date()
+            && !(ends.date() == midnight && ends.time() == NaiveTime::MIN)
+        {
             return Err(format!("'{}' runs past midnight", event.title));
         }
         first_day = first_day.min(begins.date());

@@ -168,9 +168,9 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
     };
     let uid = match input.uid.as_deref() {
         None => None,
-        Some(text) => Some(
-            canonical_uid(text).ok_or_else(|| format!("uid: '{text}' is not a UUID"))?,
-        ),
+        Some(text) => {
+            Some(canonical_uid(text).ok_or_else(|| format!("uid: '{text}' is not a UUID"))?)
+        }
     };
     let venue = input.venue.map(|venue| Venue {
         id: 0,
@@ -191,10 +191,12 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             roles.push(NewRole {
                 kind,
                 name: role.name,
-                institution: role.institution.map(|institution| match institution.short_name {
-                    Some(short) => format!("{} ({short})", institution.name),
-                    None => institution.name,
-                }),
+                institution: role
+                    .institution
+                    .map(|institution| match institution.short_name {
+                        Some(short) => format!("{} ({short})", institution.name),
+                        None => institution.name,
+                    }),
                 position: role.position,
                 email: None,
                 phone: None,

@@ -166,7 +166,11 @@ pub fn agenda(programme: &Programme, style: &Style) -> String {
                     }
                 })
                 .collect();
-            table.add_row(vec![row.times.clone(), row.session.clone(), people.join("\n")]);
+            table.add_row(vec![
+                row.times.clone(),
+                row.session.clone(),
+                people.join("\n"),
+            ]);
         }
         out.push_str(&table.to_string());
         out.push('\n');

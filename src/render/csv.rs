@@ -25,7 +25,15 @@ pub const AGENDA_COLUMNS: [&str; 10] = [
 
 /// The columns of a speaker list, which `seminar import` reads back.
 pub const SPEAKER_COLUMNS: [&str; 9] = [
-    "seminar", "role", "name", "position", "institution", "talk", "date", "start", "minutes",
+    "seminar",
+    "role",
+    "name",
+    "position",
+    "institution",
+    "talk",
+    "date",
+    "start",
+    "minutes",
 ];
 
 /// Makes a cell safe to open in a spreadsheet: a leading `= + - @`, tab or carriage return
@@ -166,7 +174,14 @@ mod tests {
 
     #[test]
     fn formula_starters_are_neutralized_and_other_cells_kept() {
-        for hostile in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        for hostile in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
             assert_eq!(neutralize(hostile), format!("'{hostile}"));
         }
         for plain in ["Dinur Krismasari", "09:00", "", "a=b", "Ω"] {
@@ -176,7 +191,10 @@ mod tests {
 
     #[test]
     fn records_are_quoted_and_end_in_crlf() {
-        let out = write(&["a", "b"], vec![vec!["x,y".into(), "say \"hi\"\nthere".into()]]);
+        let out = write(
+            &["a", "b"],
+            vec![vec!["x,y".into(), "say \"hi\"\nthere".into()]],
+        );
         assert_eq!(out, "a,b\r\n\"x,y\",\"say \"\"hi\"\"\nthere\"\r\n");
     }
 }

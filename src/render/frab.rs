@@ -121,7 +121,10 @@ const SEMINAR_EVENT_IDS: u64 = 1_000_000_000;
 /// Only the characters XML 1.0 allows: no control characters but tab and line breaks.
 fn clean(text: &str) -> String {
     text.chars()
-        .filter(|c| matches!(c, '\t' | '\n' | '\r') || !(c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}')))
+        .filter(|c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || !(c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        })
         .collect()
 }
 
@@ -280,8 +283,12 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
         .map(|(index, (date, events))| {
             let earliest = events.iter().min_by_key(|e| e.starts_at);
             let latest = events.iter().max_by_key(|e| e.ends_at);
-            let start = earliest.map(|e| offset_time(e.starts_at, e.zone)).unwrap_or_default();
-            let end = latest.map(|e| offset_time(e.ends_at, e.zone)).unwrap_or_default();
+            let start = earliest
+                .map(|e| offset_time(e.starts_at, e.zone))
+                .unwrap_or_default();
+            let end = latest
+                .map(|e| offset_time(e.ends_at, e.zone))
+                .unwrap_or_default();
             let mut rooms: BTreeMap<String, Vec<EventXml>> = BTreeMap::new();
             for placed in events {
                 rooms.entry(placed.room).or_default().push(placed.event);

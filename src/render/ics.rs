@@ -97,7 +97,37 @@ pub fn calendar(programmes: &[Programme], options: &IcsOptions) -> String {
             }
         }
     }
-    calendar.to_string()
+    refold(&calendar.to_string())
+}
+
+/// Folds content lines at 75 octets without splitting a UTF-8 character. The crate folds
+/// too, but lets a last continuation line reach 76 octets, so its folding is undone here
+/// and done again.
+fn refold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 64 * 3);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut rest = line;
+        let mut limit = LIMIT;
+        loop {
+            if rest.len() <= limit {
+                out.push_str(rest);
+                out.push_str("\r\n");
+                break;
+            }
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            // A continuation line starts with a space, which counts.
+            limit = LIMIT - 1;
+        }
+    }
+    out
 }
 
 fn status(status: Status) -> EventStatus {
@@ -191,6 +221,17 @@ fn description(programme: &Programme, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_on_character_boundaries() {
+        let line = format!("DESCRIPTION:{}", "é".repeat(100));
+        let folded = refold(&format!("{line}\r\n"));
+        for part in folded.split_terminator("\r\n") {
+            assert!(part.len() <= 75, "{part:?}");
+        }
+        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
+        assert_eq!(refold("A:b\r\n"), "A:b\r\n");
+    }
 
     #[test]
     fn text_for_x_properties_is_escaped_and_loses_control_characters() {

@@ -42,7 +42,11 @@ fn paragraph(text: &str) -> String {
             let digits = escaped.chars().take_while(char::is_ascii_digit).count();
             match escaped[digits..].chars().next() {
                 Some(delimiter @ ('.' | ')')) if digits > 0 => {
-                    format!("{}\\{delimiter}{}", &escaped[..digits], &escaped[digits + 1..])
+                    format!(
+                        "{}\\{delimiter}{}",
+                        &escaped[..digits],
+                        &escaped[digits + 1..]
+                    )
                 }
                 _ => escaped,
             }
@@ -54,7 +58,11 @@ fn paragraph(text: &str) -> String {
 fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
     out.push_str(&format!(
         "| {} |\n",
-        headers.iter().map(|h| escape(h)).collect::<Vec<_>>().join(" | ")
+        headers
+            .iter()
+            .map(|h| escape(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
     ));
     out.push_str(&format!("|{}\n", "---|".repeat(headers.len())));
     for row in rows {
@@ -192,6 +200,9 @@ mod tests {
 
     #[test]
     fn paragraph_lines_do_not_start_blocks() {
-        assert_eq!(paragraph("- not a list\n1. nor this"), "\\- not a list  \n1\\. nor this");
+        assert_eq!(
+            paragraph("- not a list\n1. nor this"),
+            "\\- not a list  \n1\\. nor this"
+        );
     }
 }

@@ -136,7 +136,7 @@ impl Db<'_> {
         self.conn.execute(
             "UPDATE seminar SET slug = ?2, title = ?3, subtitle = ?4, description = ?5, \
              status = ?6, time_zone = ?7, first_day = ?8, last_day = ?9, start_time = ?10, \
-             end_time = ?11, starts_at = ?12, ends_at = ?13, venue_id = ?14 WHERE id = ?1",
+             end_time = ?11, starts_at = ?12, ends_at = ?13, venue_id = ?14, uid = ?15 WHERE id = ?1",
             params_from_iter(seminar_values(seminar)?),
         )?;
         self.replace_organizers(seminar.id, &seminar.organizers)

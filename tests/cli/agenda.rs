@@ -172,9 +172,9 @@ fn json_agenda_carries_everything_the_text_shows() {
         serde_json::json!([speakers[0]["id"].clone()])
     );
     assert_eq!(talk["starts_at"], "2017-05-18T09:15:00+07:00");
-    insta::assert_snapshot!(crate::support::redact_uids(&env.ok(&[
-        "--json", "agenda", "kss-2017"
-    ])));
+    insta::assert_snapshot!(crate::support::redact_uids(
+        &env.ok(&["--json", "agenda", "kss-2017"])
+    ));
 }
 
 #[test]

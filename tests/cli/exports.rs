@@ -202,7 +202,12 @@ fn csv_records(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
         .collect();
     let rows = reader
         .records()
-        .map(|r| r.expect("a valid record").iter().map(str::to_string).collect())
+        .map(|r| {
+            r.expect("a valid record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
         .collect();
     (header, rows)
 }
@@ -259,7 +264,10 @@ fn the_icalendar_file_has_the_seminar_at_its_local_time() {
     // 09:00–12:00 WIB (UTC+7) is 02:00–05:00 UTC.
     assert_eq!(event.get("DTSTART"), "20170518T020000Z");
     assert_eq!(event.get("DTEND"), "20170518T050000Z");
-    assert_eq!(event.get("UID"), seminar["seminar"]["uid"].as_str().unwrap());
+    assert_eq!(
+        event.get("UID"),
+        seminar["seminar"]["uid"].as_str().unwrap()
+    );
     assert_eq!(event.get("DTSTAMP"), "20170501T000000Z", "pinned clock");
     assert_eq!(event.get("STATUS"), "CONFIRMED");
     assert_eq!(
@@ -272,7 +280,10 @@ fn the_icalendar_file_has_the_seminar_at_its_local_time() {
         "Moh. Syarif Alatas (Direktur Kerja Sama Teknik, Kementerian Luar Negeri)",
         "Valerina Daniel",
     ] {
-        assert!(description.contains(expected), "{expected} in {description}");
+        assert!(
+            description.contains(expected),
+            "{expected} in {description}"
+        );
     }
     assert_eq!(
         ics,
@@ -327,7 +338,10 @@ fn the_frab_schedule_validates_and_reads_back() {
     );
     assert_eq!(conference.days, 1);
     assert_eq!(schedule.days.len(), 1);
-    assert_eq!((schedule.days[0].index, schedule.days[0].date.as_str()), (1, "2017-05-18"));
+    assert_eq!(
+        (schedule.days[0].index, schedule.days[0].date.as_str()),
+        (1, "2017-05-18")
+    );
     let rooms = &schedule.days[0].rooms;
     assert_eq!(rooms.len(), 1);
     assert_eq!(rooms[0].name, "Auditorium Juwono Sudarsono");
@@ -338,7 +352,10 @@ fn the_frab_schedule_validates_and_reads_back() {
         .find(|e| e.title == "Knowledge sharing in triangular cooperation")
         .expect("the JICA talk");
     assert_eq!(talk.date, "2017-05-18T09:45:00+07:00");
-    assert_eq!((talk.start.as_str(), talk.duration.as_str()), ("09:45", "00:30"));
+    assert_eq!(
+        (talk.start.as_str(), talk.duration.as_str()),
+        ("09:45", "00:30")
+    );
     assert_eq!(talk.kind, "talk");
     let people: Vec<&str> = talk
         .persons
@@ -375,7 +392,17 @@ fn csv_agenda_and_speaker_list_read_back_with_a_csv_parser() {
     let (header, rows) = csv_records(&env.ok(&["speaker", "list", "kss-2017", "--format", "csv"]));
     assert_eq!(
         header,
-        ["seminar", "role", "name", "position", "institution", "talk", "date", "start", "minutes"]
+        [
+            "seminar",
+            "role",
+            "name",
+            "position",
+            "institution",
+            "talk",
+            "date",
+            "start",
+            "minutes"
+        ]
     );
     assert_eq!(rows.len(), 4);
     let alatas = rows
@@ -399,7 +426,11 @@ fn speaker_lists_come_as_json_and_markdown_too() {
     let markdown = env.ok(&["speaker", "list", "kss-2017", "--format", "markdown"]);
     let lines: Vec<&str> = markdown.lines().collect();
     assert_eq!(lines.len(), 2 + 4, "header, rule and four rows: {markdown}");
-    assert!(lines.iter().all(|line| line.starts_with("| ") || line.starts_with("|---")));
+    assert!(
+        lines
+            .iter()
+            .all(|line| line.starts_with("| ") || line.starts_with("|---"))
+    );
     assert!(markdown.contains("| Dinur Krismasari | Senior Representative | JICA Indonesia |"));
 }
 
@@ -411,15 +442,28 @@ fn html_is_one_self_contained_well_formed_page() {
     let file = env.dir().join("agenda.html");
     std::fs::write(&file, &html).unwrap();
     validate_html(&file);
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"id\">"), "{html}");
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"id\">"),
+        "{html}"
+    );
     assert!(html.contains("@page { size: A4"), "A4 print rules");
     for remote in ["http://", "https://", "<script", "<link", "src="] {
-        assert!(!html.contains(remote), "no {remote} in a self-contained page");
+        assert!(
+            !html.contains(remote),
+            "no {remote} in a self-contained page"
+        );
     }
     let text = xml_text(&html);
-    assert!(text.contains("Kamis, 18 Mei 2017 · 09.00–12.00 WIB"), "{text}");
+    assert!(
+        text.contains("Kamis, 18 Mei 2017 · 09.00–12.00 WIB"),
+        "{text}"
+    );
     assert!(text.contains("Susunan acara"), "{text}");
-    assert_eq!(html.matches("<tr>").count(), 1 + 7, "a header row and seven slots");
+    assert_eq!(
+        html.matches("<tr>").count(),
+        1 + 7,
+        "a header row and seven slots"
+    );
 }
 
 /// The text content of a well-formed (polyglot) HTML page, read with an XML parser.
@@ -431,19 +475,22 @@ fn xml_text(html: &str) -> String {
         match reader.read_event().expect("the page is well-formed") {
             quick_xml::events::Event::Eof => break,
             quick_xml::events::Event::Start(start) => {
-                elements.push(String::from_utf8_lossy(start.name().as_ref()).into_owned());
+                elements.push(start.name().as_ref().to_string());
             }
             quick_xml::events::Event::Text(t) => {
-                text.push_str(&t.xml_content().expect("text decodes"));
+                text.push_str(&t.xml10_content());
             }
             quick_xml::events::Event::GeneralRef(reference) => {
-                let name = String::from_utf8_lossy(&reference).into_owned();
+                if let Some(c) = reference.resolve_char_ref().expect("a character reference") {
+                    text.push(c);
+                    continue;
+                }
+                let name = reference.xml10_content().into_owned();
                 text.push_str(match name.as_str() {
                     "amp" => "&",
                     "lt" => "<",
                     "gt" => ">",
                     "quot" => "\"",
-                    "#39" => "'",
                     other => panic!("unexpected entity {other}"),
                 });
             }
@@ -459,7 +506,10 @@ fn markdown_tables_keep_their_columns() {
     let env = Env::new();
     env.seed();
     let markdown = env.ok(&["agenda", "kss-2017", "--format", "markdown"]);
-    assert!(markdown.starts_with("# Seminar on Indonesia's South-South"), "{markdown}");
+    assert!(
+        markdown.starts_with("# Seminar on Indonesia's South-South"),
+        "{markdown}"
+    );
     let table: Vec<&str> = markdown.lines().filter(|l| l.starts_with('|')).collect();
     assert_eq!(table.len(), 2 + 7);
     for line in table {
@@ -475,11 +525,38 @@ fn hostile_and_unusual_names_survive_every_format_intact_and_harmless() {
     let formula = "=HYPERLINK(\"http://x\")";
     let separators = "a,b;c\nd";
     let emoji_rtl = "Zoë 🎤 مؤتمر";
-    env.ok(&["create", title, "--date", "2024-03-01", "--start", "09:00", "--end", "12:00", "--tz", "UTC", "--slug", "odd"]);
-    for (name, at) in [(formula, "09:00"), (separators, "10:00"), (emoji_rtl, "11:00")] {
+    env.ok(&[
+        "create",
+        title,
+        "--date",
+        "2024-03-01",
+        "--start",
+        "09:00",
+        "--end",
+        "12:00",
+        "--tz",
+        "UTC",
+        "--slug",
+        "odd",
+    ]);
+    for (name, at) in [
+        (formula, "09:00"),
+        (separators, "10:00"),
+        (emoji_rtl, "11:00"),
+    ] {
         env.ok(&[
-            "speaker", "add", "odd", name, "--institution", "<b>Inst</b>", "--talk", name, "--at", at,
-            "--minutes", "30",
+            "speaker",
+            "add",
+            "odd",
+            name,
+            "--institution",
+            "<b>Inst</b>",
+            "--talk",
+            name,
+            "--at",
+            at,
+            "--minutes",
+            "30",
         ]);
     }
     let names = [formula, separators, emoji_rtl];
@@ -487,24 +564,43 @@ fn hostile_and_unusual_names_survive_every_format_intact_and_harmless() {
     let events = calendar_events(&env.ok(&["agenda", "odd", "--format", "ics", "--slots"]));
     assert_eq!(events[0].text("SUMMARY"), title);
     for name in names {
-        assert!(events.iter().any(|e| e.text("SUMMARY") == name), "{name:?} in iCalendar");
+        assert!(
+            events.iter().any(|e| e.text("SUMMARY") == name),
+            "{name:?} in iCalendar"
+        );
     }
 
     let file = env.dir().join("odd.xml");
-    env.ok(&["agenda", "odd", "--format", "frab", "-o", file.to_str().unwrap()]);
+    env.ok(&[
+        "agenda",
+        "odd",
+        "--format",
+        "frab",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
     validate_against_xsd(&file);
     let schedule = parse_schedule(&read(&file));
     let events = &schedule.days[0].rooms[0].events;
     for name in names {
-        let event = events.iter().find(|e| e.title == name).unwrap_or_else(|| panic!("{name:?} in XML"));
+        let event = events
+            .iter()
+            .find(|e| e.title == name)
+            .unwrap_or_else(|| panic!("{name:?} in XML"));
         assert_eq!(event.persons.as_ref().unwrap().people[0].name, name);
     }
 
     let (header, rows) = csv_records(&env.ok(&["speaker", "list", "odd", "--format", "csv"]));
     let name = column(&header, "name");
     let got: Vec<&str> = rows.iter().map(|row| row[name].as_str()).collect();
-    assert!(got.contains(&"'=HYPERLINK(\"http://x\")"), "formula neutralized: {got:?}");
-    assert!(got.contains(&separators) && got.contains(&emoji_rtl), "{got:?}");
+    assert!(
+        got.contains(&"'=HYPERLINK(\"http://x\")"),
+        "formula neutralized: {got:?}"
+    );
+    assert!(
+        got.contains(&separators) && got.contains(&emoji_rtl),
+        "{got:?}"
+    );
 
     let html = env.ok(&["agenda", "odd", "--format", "html"]);
     let file = env.dir().join("odd.html");
@@ -512,17 +608,30 @@ fn hostile_and_unusual_names_survive_every_format_intact_and_harmless() {
     validate_html(&file);
     let text = xml_text(&html);
     assert!(text.contains(title) && text.contains(emoji_rtl) && text.contains("<b>Inst</b>"));
-    assert!(!html.contains("<script>") && !html.contains("<b>"), "markup escaped");
+    assert!(
+        !html.contains("<script>") && !html.contains("<b>"),
+        "markup escaped"
+    );
 
     let markdown = env.ok(&["agenda", "odd", "--format", "markdown"]);
-    assert!(!markdown.contains("<script>") && !markdown.contains("<b>"), "{markdown}");
-    assert!(markdown.contains("\\<script\\>alert(1)\\</script\\>"), "{markdown}");
+    assert!(
+        !markdown.contains("<script>") && !markdown.contains("<b>"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("\\<script\\>alert(1)\\</script\\>"),
+        "{markdown}"
+    );
 
     let json: serde_json::Value =
         serde_json::from_str(&env.ok(&["agenda", "odd", "--format", "json"])).unwrap();
     assert_eq!(json["seminar"]["title"], title);
-    let speakers: Vec<&str> =
-        json["speakers"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    let speakers: Vec<&str> = json["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
     assert_eq!(speakers, names);
 }
 
@@ -530,26 +639,84 @@ fn hostile_and_unusual_names_survive_every_format_intact_and_harmless() {
 fn export_writes_a_range_of_seminars_to_a_file() {
     let env = Env::new();
     env.seed();
-    env.ok(&["create", "June workshop", "--date", "2017-06-10", "--start", "13:00", "--end", "15:00", "--tz", "WITA", "--slug", "june-2017"]);
-    env.ok(&["create", "Next year", "--date", "2018-01-10", "--slug", "jan-2018"]);
+    env.ok(&[
+        "create",
+        "June workshop",
+        "--date",
+        "2017-06-10",
+        "--start",
+        "13:00",
+        "--end",
+        "15:00",
+        "--tz",
+        "WITA",
+        "--slug",
+        "june-2017",
+    ]);
+    env.ok(&[
+        "create",
+        "Next year",
+        "--date",
+        "2018-01-10",
+        "--slug",
+        "jan-2018",
+    ]);
     let ics = env.dir().join("2017.ics");
-    let run = env.run(&["export", "--format", "ics", "--from", "2017-01-01", "--to", "2017-12-31", "-o", ics.to_str().unwrap()]);
+    let run = env.run(&[
+        "export",
+        "--format",
+        "ics",
+        "--from",
+        "2017-01-01",
+        "--to",
+        "2017-12-31",
+        "-o",
+        ics.to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("Exported 2 seminar(s)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Exported 2 seminar(s)"),
+        "{}",
+        run.stderr
+    );
     let events = calendar_events(&read(&ics));
     let starts: Vec<String> = events.iter().map(|e| e.get("DTSTART")).collect();
-    assert_eq!(starts, ["20170518T020000Z", "20170610T050000Z"], "13:00 WITA is 05:00 UTC");
+    assert_eq!(
+        starts,
+        ["20170518T020000Z", "20170610T050000Z"],
+        "13:00 WITA is 05:00 UTC"
+    );
 
     let xml = env.dir().join("2017.xml");
-    env.ok(&["export", "--format", "frab", "--from", "2017-01-01", "--to", "2017-12-31", "-o", xml.to_str().unwrap()]);
+    env.ok(&[
+        "export",
+        "--format",
+        "frab",
+        "--from",
+        "2017-01-01",
+        "--to",
+        "2017-12-31",
+        "-o",
+        xml.to_str().unwrap(),
+    ]);
     validate_against_xsd(&xml);
     let schedule = parse_schedule(&read(&xml));
     assert_eq!(schedule.conference.days, 2);
-    assert_eq!((schedule.conference.start.as_str(), schedule.conference.end.as_str()), ("2017-05-18", "2017-06-10"));
+    assert_eq!(
+        (
+            schedule.conference.start.as_str(),
+            schedule.conference.end.as_str()
+        ),
+        ("2017-05-18", "2017-06-10")
+    );
     let june = &schedule.days[1].rooms[0].events[0];
-    assert_eq!((june.title.as_str(), june.date.as_str()), ("June workshop", "2017-06-10T13:00:00+08:00"));
+    assert_eq!(
+        (june.title.as_str(), june.date.as_str()),
+        ("June workshop", "2017-06-10T13:00:00+08:00")
+    );
 
-    let archive: serde_json::Value = serde_json::from_str(&env.ok(&["export", "--format", "json", "-o", "-"])).unwrap();
+    let archive: serde_json::Value =
+        serde_json::from_str(&env.ok(&["export", "--format", "json", "-o", "-"])).unwrap();
     assert_eq!(archive["format"], "seminar-archive");
     assert_eq!(archive["version"], 1);
     assert_eq!(archive["seminars"].as_array().map(Vec::len), Some(3));
@@ -561,11 +728,28 @@ fn writing_a_file_replaces_it_whole_or_not_at_all() {
     env.seed();
     let file = env.dir().join("agenda.md");
     std::fs::write(&file, "old agenda").unwrap();
-    env.ok(&["agenda", "kss-2017", "--format", "markdown", "-o", file.to_str().unwrap()]);
+    env.ok(&[
+        "agenda",
+        "kss-2017",
+        "--format",
+        "markdown",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
     assert!(read(&file).starts_with("# Seminar on Indonesia"));
 
     let missing = env.dir().join("no-such-folder").join("agenda.md");
-    let line = env.fails(2, &["agenda", "kss-2017", "--format", "markdown", "-o", missing.to_str().unwrap()]);
+    let line = env.fails(
+        2,
+        &[
+            "agenda",
+            "kss-2017",
+            "--format",
+            "markdown",
+            "-o",
+            missing.to_str().unwrap(),
+        ],
+    );
     assert!(line.contains("output: cannot write"), "{line}");
     let folder = env.dir().to_str().unwrap().to_string();
     let line = env.fails(2, &["export", "--format", "csv", "-o", &folder]);
@@ -573,7 +757,11 @@ fn writing_a_file_replaces_it_whole_or_not_at_all() {
     let leftovers: Vec<_> = std::fs::read_dir(env.dir())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".seminar-export-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".seminar-export-")
+        })
         .collect();
     assert!(leftovers.is_empty(), "no temporary files left behind");
 }
