@@ -81,7 +81,7 @@ pub fn document(
         ),
         Format::Frab => {
             let (title, acronym) = match (scope, programmes) {
-                (Scope::One, [one]) => (one.seminar.title.clone(), acronym(&one.seminar.slug)),
+                (_, [one]) => (one.seminar.title.clone(), acronym(&one.seminar.slug)),
                 (Scope::Range { from, to }, _) => range_names(lang, *from, *to),
                 (Scope::One, _) => range_names(lang, None, None),
             };

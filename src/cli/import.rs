@@ -50,6 +50,12 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
     } else {
         store.write(|db| apply(db, plan, permission))?
     };
+    // What was added is counted in the summary line; the rest (forced problems, updated
+    // roles) is told one by one.
+    let notices: Vec<_> = notices
+        .into_iter()
+        .filter(|notice| !matches!(notice, crate::ops::Notice::Created { .. }))
+        .collect();
     context.tell(&notices);
     if context.json {
         #[derive(serde::Serialize)]
