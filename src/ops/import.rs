@@ -44,29 +44,8 @@ pub struct RoleEntry {
     pub role: NewRole,
 }
 
-/// How many records an import added.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Summary {
-    pub seminars: i64,
-    pub slots: i64,
-    pub roles: i64,
-    pub people: i64,
-    pub institutions: i64,
-    pub venues: i64,
-}
-
-impl Summary {
-    fn between(before: Counts, after: Counts) -> Summary {
-        Summary {
-            seminars: after.seminars - before.seminars,
-            slots: after.slots - before.slots,
-            roles: after.roles - before.roles,
-            people: after.people - before.people,
-            institutions: after.institutions - before.institutions,
-            venues: after.venues - before.venues,
-        }
-    }
-}
+/// How many records of each kind an import added.
+pub type Summary = Counts;
 
 /// Carries out a plan. Any error ends it, and the caller's transaction then keeps nothing.
 pub fn apply(db: &Db<'_>, plan: Plan, permission: Permission) -> Result<(Summary, Vec<Notice>)> {
@@ -81,7 +60,7 @@ pub fn apply(db: &Db<'_>, plan: Plan, permission: Permission) -> Result<(Summary
             .map_err(|error| error.at(&entry.place))?;
         notices.extend(more);
     }
-    Ok((Summary::between(before, db.counts()?), notices))
+    Ok((db.counts()?.since(before), notices))
 }
 
 fn import_seminar(

@@ -14,6 +14,17 @@ pub struct Person {
     pub affiliation: String,
 }
 
+impl Person {
+    /// `Name (Position, Institution)`
+    pub fn line(&self) -> String {
+        if self.affiliation.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.affiliation)
+        }
+    }
+}
+
 fn person(role: &Role) -> Person {
     Person {
         name: role.person_name.clone(),

@@ -112,14 +112,7 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
                 .rows
                 .iter()
                 .map(|row| {
-                    let people: Vec<String> = row
-                        .people
-                        .iter()
-                        .map(|person| match person.affiliation.as_str() {
-                            "" => person.name.clone(),
-                            affiliation => format!("{} ({affiliation})", person.name),
-                        })
-                        .collect();
+                    let people: Vec<String> = row.people.iter().map(|p| p.line()).collect();
                     vec![row.times.clone(), row.session.clone(), people.join("\n")]
                 })
                 .collect();

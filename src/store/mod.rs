@@ -193,8 +193,8 @@ fn create_private_file(path: &Path) -> Result<()> {
     }
 }
 
-/// How many records of each kind the database holds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How many records of each kind the database holds (or a change added).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
     pub seminars: i64,
     pub slots: i64,
@@ -202,6 +202,20 @@ pub struct Counts {
     pub people: i64,
     pub institutions: i64,
     pub venues: i64,
+}
+
+impl Counts {
+    /// What was added since `before`.
+    pub fn since(self, before: Counts) -> Counts {
+        Counts {
+            seminars: self.seminars - before.seminars,
+            slots: self.slots - before.slots,
+            roles: self.roles - before.roles,
+            people: self.people - before.people,
+            institutions: self.institutions - before.institutions,
+            venues: self.venues - before.venues,
+        }
+    }
 }
 
 impl Db<'_> {

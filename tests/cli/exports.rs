@@ -138,6 +138,21 @@ struct Person {
     name: String,
 }
 
+/// Writes a seminar's frab schedule to a file, validates it and reads it back.
+fn frab_schedule_of(env: &Env, seminar: &str) -> Schedule {
+    let file = env.dir().join(format!("{seminar}.xml"));
+    env.ok(&[
+        "agenda",
+        seminar,
+        "--format",
+        "frab",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    validate_against_xsd(&file);
+    parse_schedule(&read(&file))
+}
+
 fn parse_schedule(xml: &str) -> Schedule {
     assert!(xml.starts_with("<?xml"), "{xml}");
     quick_xml::de::from_str(xml).unwrap_or_else(|e| panic!("schedule.xml parses: {e}\n{xml}"))
@@ -314,17 +329,7 @@ fn the_icalendar_file_can_carry_one_event_per_slot() {
 fn the_frab_schedule_validates_and_reads_back() {
     let env = Env::new();
     env.seed();
-    let file = env.dir().join("schedule.xml");
-    env.ok(&[
-        "agenda",
-        "kss-2017",
-        "--format",
-        "frab",
-        "-o",
-        file.to_str().unwrap(),
-    ]);
-    validate_against_xsd(&file);
-    let schedule = parse_schedule(&read(&file));
+    let schedule = frab_schedule_of(&env, "kss-2017");
     let conference = &schedule.conference;
     assert_eq!(
         conference.title,
@@ -570,17 +575,7 @@ fn hostile_and_unusual_names_survive_every_format_intact_and_harmless() {
         );
     }
 
-    let file = env.dir().join("odd.xml");
-    env.ok(&[
-        "agenda",
-        "odd",
-        "--format",
-        "frab",
-        "-o",
-        file.to_str().unwrap(),
-    ]);
-    validate_against_xsd(&file);
-    let schedule = parse_schedule(&read(&file));
+    let schedule = frab_schedule_of(&env, "odd");
     let events = &schedule.days[0].rooms[0].events;
     for name in names {
         let event = events
