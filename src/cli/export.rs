@@ -58,6 +58,12 @@ pub fn document(
     context: &Context,
 ) -> Result<String> {
     let lang = context.style.lang;
+    if programmes.is_empty() && matches!(format, Format::Ics | Format::Frab) {
+        // Both formats need at least one event to be valid.
+        return Err(Error::refused(
+            "no seminars in that range, so there is nothing to put in the file; widen --from/--to",
+        ));
+    }
     Ok(match format {
         Format::Text => programmes
             .iter()

@@ -760,3 +760,41 @@ fn writing_a_file_replaces_it_whole_or_not_at_all() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary files left behind");
 }
+
+#[test]
+fn calendars_and_schedules_need_at_least_one_seminar() {
+    let env = Env::new();
+    env.seed();
+    for format in ["ics", "frab"] {
+        let file = env.dir().join("empty");
+        let line = env.fails(
+            1,
+            &[
+                "export",
+                "--format",
+                format,
+                "--from",
+                "2030-01-01",
+                "-o",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert!(line.contains("no seminars in that range"), "{line}");
+        assert!(!file.exists(), "nothing written");
+    }
+    let archive: serde_json::Value = serde_json::from_str(&env.ok(&[
+        "export",
+        "--format",
+        "json",
+        "--from",
+        "2030-01-01",
+        "-o",
+        "-",
+    ]))
+    .unwrap();
+    assert_eq!(
+        archive["seminars"],
+        serde_json::json!([]),
+        "an empty archive is fine"
+    );
+}
