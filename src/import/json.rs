@@ -180,29 +180,38 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
     });
     let mut names_by_role_id = Vec::new();
     let mut roles = Vec::new();
-    for (kind, list) in [
-        (RoleKind::Moderator, programme.moderators),
-        (RoleKind::Speaker, programme.speakers),
-    ] {
-        for role in list {
-            if let Some(id) = role.id {
-                names_by_role_id.push((id, role.name.clone()));
-            }
-            roles.push(NewRole {
-                kind,
-                name: role.name,
-                institution: role
-                    .institution
-                    .map(|institution| match institution.short_name {
-                        Some(short) => format!("{} ({short})", institution.name),
-                        None => institution.name,
-                    }),
-                position: role.position,
-                email: None,
-                phone: None,
-                talk: None,
-            });
+    // In the order they were first added (by id), so that people and roles come back in
+    // the same order as in the database they were exported from.
+    let mut listed: Vec<(RoleKind, RoleIn)> = programme
+        .moderators
+        .into_iter()
+        .map(|role| (RoleKind::Moderator, role))
+        .chain(
+            programme
+                .speakers
+                .into_iter()
+                .map(|role| (RoleKind::Speaker, role)),
+        )
+        .collect();
+    listed.sort_by_key(|(_, role)| role.id.unwrap_or(i64::MAX));
+    for (kind, role) in listed {
+        if let Some(id) = role.id {
+            names_by_role_id.push((id, role.name.clone()));
         }
+        roles.push(NewRole {
+            kind,
+            name: role.name,
+            institution: role
+                .institution
+                .map(|institution| match institution.short_name {
+                    Some(short) => format!("{} ({short})", institution.name),
+                    None => institution.name,
+                }),
+            position: role.position,
+            email: None,
+            phone: None,
+            talk: None,
+        });
     }
     let mut slots = Vec::new();
     for (index, slot) in programme.slots.into_iter().enumerate() {

@@ -78,6 +78,16 @@ fn import_seminar(
             existing.slug
         )));
     }
+    for slot in &entry.slots {
+        if let Some(uid) = &slot.uid
+            && db.slot_uid_taken(uid)?
+        {
+            return Err(Error::refused(format!(
+                "'{}' is already in the database (same uid {uid}); was this file imported before?",
+                slot.title
+            )));
+        }
+    }
     if let Some(venue) = entry.venue {
         let venue = match db.venue_by_key(&name_key(&venue.name))? {
             Some(existing) => existing,
@@ -95,14 +105,6 @@ fn import_seminar(
         notices.extend(more);
     }
     for slot in entry.slots {
-        if let Some(uid) = &slot.uid
-            && db.slot_uid_taken(uid)?
-        {
-            return Err(Error::refused(format!(
-                "'{}' is already in the database (same uid {uid}); was this file imported before?",
-                slot.title
-            )));
-        }
         let (_, more) = add_slot(db, &reference, slot, permission)?;
         notices.extend(more);
     }

@@ -4,6 +4,7 @@ mod agenda;
 mod conflicts;
 mod example;
 mod exports;
+mod imports;
 mod input;
 mod people;
 mod seminars;

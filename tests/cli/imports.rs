@@ -1,0 +1,500 @@
+//! `seminar import`: CSV speaker lists, JSON archives and frab/pretalx schedules; all or
+//! nothing, bad rows named by line, existing people and institutions matched.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::Env;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn write(env: &Env, name: &str, content: &str) -> String {
+    let path = env.dir().join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+fn count(env: &Env, args: &[&str]) -> usize {
+    env.json(args).as_array().map_or(0, Vec::len)
+}
+
+fn create_second_seminar(env: &Env, slug: &str, date: &str) {
+    env.ok(&[
+        "create",
+        "Follow-up seminar",
+        "--date",
+        date,
+        "--start",
+        "09:00",
+        "--end",
+        "12:00",
+        "--tz",
+        "WIB",
+        "--slug",
+        slug,
+    ]);
+}
+
+#[test]
+fn a_csv_of_speakers_fills_a_seminar() {
+    let env = Env::new();
+    create_second_seminar(&env, "follow-up", "2017-06-01");
+    let file = write(
+        &env,
+        "speakers.csv",
+        "Name,Position,Institution,Talk,Start,Minutes,Email\r\n\
+         Asra Virgianita,Dosen,FISIP UI,Cooperation and theory,09:30,45,asra@example.org\r\n\
+         \"Hoelman, Mickael B.\",Senior Advisor,INFID (INFID),,,,\r\n\
+         Valerina Daniel,,,,,,\r\n",
+    );
+    let out = env.ok(&["import", &file, "--seminar", "follow-up"]);
+    assert_eq!(
+        out,
+        "Added 0 seminar(s), 1 slot(s), 3 role(s), 3 new person(s), 2 new institution(s), 0 new venue(s)\n"
+    );
+    let speakers = env.json(&["speaker", "list", "follow-up"]);
+    let asra = speakers
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Asra Virgianita")
+        .expect("Asra Virgianita");
+    assert_eq!(asra["position"], "Dosen");
+    assert_eq!(asra["institution"]["name"], "FISIP UI");
+    assert_eq!(asra["talks"], serde_json::json!(["Cooperation and theory"]));
+    let slots = env.json(&["slot", "list", "follow-up"]);
+    assert_eq!(slots[0]["starts_at"], "2017-06-01T09:30:00+07:00");
+    assert_eq!(slots[0]["minutes"], 45);
+    let institutions = env.json(&["institution", "list"]);
+    assert!(
+        institutions
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["name"] == "INFID" && i["short_name"] == "INFID")
+    );
+}
+
+#[test]
+fn existing_people_and_institutions_are_matched_not_duplicated() {
+    let env = Env::new();
+    env.seed();
+    create_second_seminar(&env, "follow-up", "2017-06-01");
+    let people = count(&env, &["person", "list"]);
+    let institutions = count(&env, &["institution", "list"]);
+    let file = write(
+        &env,
+        "speakers.csv",
+        "seminar,name,institution,position\n\
+         follow-up,dinur krismasari,JICA,Senior Representative\n\
+         follow-up,MOH. SYARIF ALATAS,Kemlu,Direktur\n",
+    );
+    let report = env.json(&["import", &file]);
+    assert_eq!(report["dry_run"], false);
+    assert_eq!(report["added"]["roles"], 2);
+    assert_eq!(report["added"]["people"], 0);
+    assert_eq!(report["added"]["institutions"], 0);
+    assert_eq!(count(&env, &["person", "list"]), people);
+    assert_eq!(count(&env, &["institution", "list"]), institutions);
+    let names: Vec<Value> = env
+        .json(&["speaker", "list", "follow-up"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].clone())
+        .collect();
+    assert!(names.contains(&"Dinur Krismasari".into()), "{names:?}");
+}
+
+#[test]
+fn a_misspelled_institution_stops_the_whole_import_unless_new() {
+    let env = Env::new();
+    env.seed();
+    create_second_seminar(&env, "follow-up", "2017-06-01");
+    let file = write(
+        &env,
+        "speakers.csv",
+        "name,institution\nBudi Santoso,FISIP UI\nRatna Sari,Kementrian Luar Negeri\n",
+    );
+    let line = env.fails(1, &["import", &file, "--seminar", "follow-up"]);
+    assert!(line.contains("line 3"), "{line}");
+    assert!(line.contains("Kementerian Luar Negeri"), "{line}");
+    assert_eq!(
+        count(&env, &["speaker", "list", "follow-up"]),
+        0,
+        "Budi was not kept either"
+    );
+    env.ok(&["import", &file, "--seminar", "follow-up", "--new"]);
+    assert_eq!(count(&env, &["speaker", "list", "follow-up"]), 2);
+}
+
+#[test]
+fn every_bad_row_is_named_in_one_line_and_nothing_is_written() {
+    let env = Env::new();
+    create_second_seminar(&env, "follow-up", "2017-06-01");
+    let file = write(
+        &env,
+        "speakers.csv",
+        "name,talk,start,minutes\n\
+         Good Person,Fine talk,09:00,30\n\
+         Late Person,Too late,25:00,30\n\
+         Negative Person,Short talk,10:00,-5\n\
+         ,Nameless talk,11:00,30\n\
+         Half Person,Only a title,,\n",
+    );
+    let line = env.fails(1, &["import", &file, "--seminar", "follow-up"]);
+    assert!(line.contains("4 bad rows, nothing imported"), "{line}");
+    for expected in [
+        "line 3: start",
+        "line 4: minutes",
+        "line 5: name",
+        "line 6: talk",
+    ] {
+        assert!(line.contains(expected), "{expected} in {line}");
+    }
+}
+
+#[test]
+fn malformed_files_are_refused_with_the_reason() {
+    let env = Env::new();
+    create_second_seminar(&env, "follow-up", "2017-06-01");
+    let cases: [(&str, &[u8], &str); 6] = [
+        (
+            "unknown.csv",
+            b"name,shoe size\nA,42\n",
+            "unknown column 'shoe size'",
+        ),
+        ("header.csv", b"name,position\n", "no rows to import"),
+        ("empty.csv", b"", "it is empty"),
+        ("latin1.csv", b"name\nJos\xe9\n", "not UTF-8 text (line 2)"),
+        (
+            "wide.csv",
+            b"name,position\nA,B,C\n",
+            "line 2: has 3 fields, but the header row has 2",
+        ),
+        ("noname.csv", b"position\nDosen\n", "no 'name' column"),
+    ];
+    for (name, content, expected) in cases {
+        let path = env.dir().join(name);
+        std::fs::write(&path, content).unwrap();
+        let line = env.fails(
+            1,
+            &["import", path.to_str().unwrap(), "--seminar", "follow-up"],
+        );
+        assert!(line.contains(expected), "{name}: {expected} in {line}");
+    }
+    let file = write(&env, "speakers.txt", "name\nA\n");
+    let line = env.fails(2, &["import", &file, "--seminar", "follow-up"]);
+    assert!(line.contains("--format json, csv or frab"), "{line}");
+    let missing = env.dir().join("missing.csv");
+    env.fails(
+        2,
+        &[
+            "import",
+            missing.to_str().unwrap(),
+            "--seminar",
+            "follow-up",
+        ],
+    );
+    let bom = write(&env, "bom.csv", "\u{feff}name\nWith Bom\n");
+    env.ok(&["import", &bom, "--seminar", "follow-up"]);
+    assert_eq!(
+        count(&env, &["speaker", "list", "follow-up"]),
+        1,
+        "a byte order mark is fine"
+    );
+}
+
+#[test]
+fn a_dry_run_reports_the_import_and_keeps_nothing() {
+    let env = Env::new();
+    create_second_seminar(&env, "follow-up", "2017-06-01");
+    let file = write(
+        &env,
+        "speakers.csv",
+        "name,institution\nRatna Sari,Universitas Gadjah Mada\nBudi Santoso,Bappenas\n",
+    );
+    let before = env.dump();
+    let out = env.ok(&["import", &file, "--seminar", "follow-up", "--dry-run"]);
+    assert!(
+        out.starts_with(
+            "Would add 0 seminar(s), 0 slot(s), 2 role(s), 2 new person(s), 2 new institution(s)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("nothing was changed"), "{out}");
+    assert_eq!(env.dump(), before);
+    let report = env.json(&["import", &file, "--seminar", "follow-up"]);
+    assert_eq!(report["added"]["roles"], 2);
+    assert_eq!(report["added"]["institutions"], 2);
+}
+
+#[test]
+fn a_speaker_list_reads_back_into_another_seminar() {
+    let env = Env::new();
+    env.seed();
+    let list = env.dir().join("list.csv");
+    env.ok(&[
+        "speaker",
+        "list",
+        "kss-2017",
+        "--format",
+        "csv",
+        "-o",
+        list.to_str().unwrap(),
+    ]);
+    // The same rundown a week later: the list's dates are those of the first seminar, so
+    // the date column is dropped and the talks land on the new seminar's day.
+    let text = std::fs::read_to_string(&list).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = reader.headers().unwrap().clone();
+    let keep: Vec<usize> = (0..header.len())
+        .filter(|i| &header[*i] != "date")
+        .collect();
+    writer
+        .write_record(keep.iter().map(|i| &header[*i]))
+        .unwrap();
+    for record in reader.records() {
+        let record = record.unwrap();
+        writer
+            .write_record(keep.iter().map(|i| &record[*i]))
+            .unwrap();
+    }
+    let file = write(
+        &env,
+        "next.csv",
+        &String::from_utf8(writer.into_inner().unwrap()).unwrap(),
+    );
+    create_second_seminar(&env, "kss-2017-b", "2017-05-25");
+    let people = count(&env, &["person", "list"]);
+    env.ok(&["import", &file, "--seminar", "kss-2017-b"]);
+    assert_eq!(count(&env, &["person", "list"]), people, "nobody new");
+    let strip = |value: Value| -> Vec<(Value, Value, Value, Value)> {
+        value
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["name"].clone(),
+                    s["position"].clone(),
+                    s["institution"]["name"].clone(),
+                    s["talks"].clone(),
+                )
+            })
+            .collect()
+    };
+    let mut before = strip(env.json(&["speaker", "list", "kss-2017"]));
+    let mut after = strip(env.json(&["speaker", "list", "kss-2017-b"]));
+    before.sort_by_key(|row| row.0.to_string());
+    after.sort_by_key(|row| row.0.to_string());
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_json_archive_round_trips_into_an_empty_database() {
+    let source = Env::new();
+    source.seed();
+    let archive = source.dir().join("all.json");
+    source.ok(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        archive.to_str().unwrap(),
+    ]);
+
+    let copy = Env::new();
+    let out = copy.ok(&["import", archive.to_str().unwrap()]);
+    assert!(out.starts_with("Added 1 seminar(s), 7 slot(s), 5 role(s), 5 new person(s), 4 new institution(s), 1 new venue(s)"), "{out}");
+    for args in [
+        &["agenda", "kss-2017"][..],
+        &["agenda", "kss-2017", "--lang", "id"],
+        &["agenda", "kss-2017", "--format", "ics", "--slots"],
+        &["agenda", "kss-2017", "--format", "frab"],
+        &["speaker", "list", "kss-2017", "--format", "csv"],
+    ] {
+        assert_eq!(
+            source.ok(args),
+            copy.ok(args),
+            "{args:?} is the same after the round trip"
+        );
+    }
+    let line = copy.fails(1, &["import", archive.to_str().unwrap()]);
+    assert!(
+        line.contains("already in the database as 'kss-2017'"),
+        "{line}"
+    );
+
+    let one = source.dir().join("one.json");
+    source.ok(&[
+        "agenda",
+        "kss-2017",
+        "--format",
+        "json",
+        "-o",
+        one.to_str().unwrap(),
+    ]);
+    let third = Env::new();
+    third.ok(&["import", one.to_str().unwrap()]);
+    assert_eq!(
+        source.ok(&["agenda", "kss-2017"]),
+        third.ok(&["agenda", "kss-2017"])
+    );
+}
+
+#[test]
+fn json_from_a_newer_version_or_broken_json_is_refused() {
+    let env = Env::new();
+    let newer = write(
+        &env,
+        "newer.json",
+        r#"{"format": "seminar-archive", "version": 99, "seminars": []}"#,
+    );
+    let line = env.fails(1, &["import", &newer]);
+    assert!(line.contains("archive version 99 is newer"), "{line}");
+    let broken = write(
+        &env,
+        "broken.json",
+        "{\n  \"format\": \"seminar-archive\",\n  oops\n}",
+    );
+    let line = env.fails(1, &["import", &broken]);
+    assert!(line.contains("line 3: not valid JSON"), "{line}");
+    let other = write(&env, "other.json", "[1, 2, 3]");
+    let line = env.fails(1, &["import", &other]);
+    assert!(line.contains("not a seminar JSON file"), "{line}");
+    let zone = write(
+        &env,
+        "zone.json",
+        r#"{"seminar": {"title": "T", "time_zone": "Mars/Olympus", "first_day": "2024-01-01", "start_time": "09:00", "end_time": "10:00"}}"#,
+    );
+    let line = env.fails(1, &["import", &zone]);
+    assert!(line.contains("seminar: time_zone"), "{line}");
+}
+
+#[test]
+fn a_pretalx_schedule_becomes_one_seminar_per_room() {
+    let env = Env::new();
+    let schedule = fixture("pretalx-schedule.xml");
+    let out = env.ok(&["import", schedule.to_str().unwrap()]);
+    assert!(out.starts_with("Added 2 seminar(s), 5 slot(s)"), "{out}");
+    let seminars = env.json(&["list"]);
+    let titles: Vec<&str> = seminars
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Demo Con 2024 — Main Hall", "Demo Con 2024 — Workshop Room"]
+    );
+    let main = seminars[0]["slug"].as_str().unwrap().to_string();
+    let agenda = env.json(&["agenda", &main]);
+    assert_eq!(agenda["seminar"]["time_zone"], "Europe/Berlin");
+    assert_eq!(agenda["seminar"]["venue"]["name"], "Main Hall");
+    assert_eq!(
+        (
+            agenda["seminar"]["first_day"].as_str(),
+            agenda["seminar"]["last_day"].as_str()
+        ),
+        (Some("2024-08-15"), Some("2024-08-16"))
+    );
+    let slots = agenda["slots"].as_array().unwrap();
+    let talk = slots
+        .iter()
+        .find(|s| s["title"] == "Schedules in the wild")
+        .unwrap();
+    assert_eq!(talk["starts_at"], "2024-08-15T10:30:00+02:00");
+    assert_eq!(talk["minutes"], 45);
+    assert_eq!(
+        talk["uid"], "4a2d8b63-af5c-5e3b-9d70-2b3c4d5e6f70",
+        "the guid is kept"
+    );
+    assert_eq!(
+        talk["people"],
+        serde_json::json!(["Zoë Łukasz", "Jane Example"])
+    );
+    let kinds: Vec<&str> = slots.iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["opening", "talk", "break", "panel"]);
+    let speakers: Vec<&str> = agenda["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(speakers, ["Jane Example", "Zoë Łukasz", "Budi Santoso"]);
+    let line = env.fails(1, &["import", schedule.to_str().unwrap()]);
+    assert!(line.contains("imported before"), "{line}");
+}
+
+#[test]
+fn our_own_frab_export_reads_back() {
+    let source = Env::new();
+    source.seed();
+    let file = source.dir().join("kss.xml");
+    source.ok(&[
+        "agenda",
+        "kss-2017",
+        "--format",
+        "frab",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    let copy = Env::new();
+    copy.ok(&["import", file.to_str().unwrap()]);
+    let times = |env: &Env| -> Vec<(Value, Value, Value)> {
+        env.json(&["agenda", "kss-2017"])["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["title"].clone(),
+                    s["starts_at"].clone(),
+                    s["people"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(times(&source), times(&copy));
+}
+
+#[test]
+fn hostile_xml_is_refused_without_reading_anything_else() {
+    let env = Env::new();
+    let xxe = write(
+        &env,
+        "xxe.xml",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE schedule [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n\
+         <schedule><version>1</version><conference><title>&xxe;</title></conference></schedule>",
+    );
+    let line = env.fails(1, &["import", &xxe]);
+    assert!(line.contains("declares entities"), "{line}");
+    assert!(!line.contains("root:"), "{line}");
+    let mut laughs =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+    for level in 1..10 {
+        let previous = if level == 1 {
+            "lol".to_string()
+        } else {
+            format!("lol{}", level - 1)
+        };
+        laughs.push_str(&format!(
+            "<!ENTITY lol{level} \"{}\">\n",
+            format!("&{previous};").repeat(10)
+        ));
+    }
+    laughs.push_str("]>\n<schedule><conference><title>&lol9;</title></conference></schedule>");
+    let file = write(&env, "laughs.xml", &laughs);
+    env.fails(1, &["import", &file]);
+    let not_xml = write(&env, "junk.xml", "this is not a schedule");
+    let line = env.fails(1, &["import", &not_xml]);
+    assert!(line.contains("not a frab schedule.xml"), "{line}");
+}
