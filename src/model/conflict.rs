@@ -1,7 +1,7 @@
 //! The booking rules: a venue is not booked twice at once, a person is not in two places at
 //! once, and the slots of a seminar neither overlap nor leave its hours.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono_tz::Tz;
 
@@ -32,7 +32,6 @@ pub struct SlotFacts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Engagement {
     pub person_id: i64,
-    pub person_name: String,
     pub seminar_id: i64,
     pub kind: RoleKind,
     pub slot: Option<Interval>,
@@ -64,6 +63,7 @@ pub enum Problem {
     },
     PersonDoubleBooked {
         person_id: i64,
+        /// Filled in by [`name_people`]: the rules work on ids only.
         person: String,
         first: SeminarAt,
         second: SeminarAt,
@@ -178,12 +178,10 @@ pub fn find_problems(
     slots: &[SlotFacts],
     engagements: &[Engagement],
 ) -> Vec<Problem> {
-    let by_id: BTreeMap<i64, &SeminarFacts> = seminars
-        .iter()
-        .filter(|seminar| !seminar.cancelled)
-        .map(|seminar| (seminar.id, seminar))
-        .collect();
-    let mut problems = venue_problems(&by_id);
+    let mut active: Vec<&SeminarFacts> = seminars.iter().filter(|s| !s.cancelled).collect();
+    active.sort_unstable_by_key(|seminar| seminar.id);
+    let by_id: HashMap<i64, &SeminarFacts> = active.iter().map(|s| (s.id, *s)).collect();
+    let mut problems = venue_problems(&active, &by_id);
     problems.extend(person_problems(&by_id, engagements));
     problems.extend(slot_problems(&by_id, slots));
     problems
@@ -236,9 +234,13 @@ impl<T: Copy + Ord> Tagged<T> {
     }
 }
 
-fn venue_problems(seminars: &BTreeMap<i64, &SeminarFacts>) -> Vec<Problem> {
+/// `active` is in id order, which keeps the problems found in a stable order.
+fn venue_problems(
+    active: &[&SeminarFacts],
+    seminars: &HashMap<i64, &SeminarFacts>,
+) -> Vec<Problem> {
     let mut by_venue: BTreeMap<i64, (String, Tagged<i64>)> = BTreeMap::new();
-    for seminar in seminars.values() {
+    for seminar in active {
         if let Some((venue_id, venue_name)) = &seminar.venue {
             let entry = by_venue
                 .entry(*venue_id)
@@ -261,50 +263,43 @@ fn venue_problems(seminars: &BTreeMap<i64, &SeminarFacts>) -> Vec<Problem> {
     problems
 }
 
-/// Whether a person is busy for the whole seminar, and their slots there.
-type Busy = (bool, Vec<Interval>);
-
 /// When a person is busy at a seminar: during their slots if they are a speaker with slots,
-/// otherwise (moderators, speakers without a slot) for the whole seminar.
+/// otherwise (moderators, speakers without a slot) for the whole seminar. Engagements are
+/// grouped by sorting, so that a large database is checked in O(n log n).
 fn person_problems(
-    seminars: &BTreeMap<i64, &SeminarFacts>,
+    seminars: &HashMap<i64, &SeminarFacts>,
     engagements: &[Engagement],
 ) -> Vec<Problem> {
-    let mut by_person: BTreeMap<i64, (String, BTreeMap<i64, Busy>)> = BTreeMap::new();
-    for engagement in engagements {
-        if !seminars.contains_key(&engagement.seminar_id) {
-            continue;
-        }
-        let (_, per_seminar) = by_person
-            .entry(engagement.person_id)
-            .or_insert_with(|| (engagement.person_name.clone(), BTreeMap::new()));
-        let (whole_seminar, intervals) = per_seminar.entry(engagement.seminar_id).or_default();
-        match (engagement.kind, engagement.slot) {
-            (RoleKind::Speaker, Some(slot)) => intervals.push(slot),
-            _ => *whole_seminar = true,
-        }
-    }
+    let mut ordered: Vec<&Engagement> = engagements
+        .iter()
+        .filter(|engagement| seminars.contains_key(&engagement.seminar_id))
+        .collect();
+    ordered.sort_unstable_by_key(|e| (e.person_id, e.seminar_id));
     let mut problems = Vec::new();
-    for (person_id, (name, per_seminar)) in &by_person {
-        if per_seminar.len() < 2 {
+    for person in ordered.chunk_by(|a, b| a.person_id == b.person_id) {
+        if person.iter().all(|e| e.seminar_id == person[0].seminar_id) {
             continue;
         }
         let mut tagged = Tagged::new();
-        for (seminar_id, (whole_seminar, intervals)) in per_seminar {
-            if *whole_seminar || intervals.is_empty() {
-                for window in &seminars[seminar_id].windows {
-                    tagged.push(*window, *seminar_id);
+        for at_seminar in person.chunk_by(|a, b| a.seminar_id == b.seminar_id) {
+            let seminar_id = at_seminar[0].seminar_id;
+            let whole_seminar = at_seminar
+                .iter()
+                .any(|e| e.kind != RoleKind::Speaker || e.slot.is_none());
+            if whole_seminar {
+                for window in &seminars[&seminar_id].windows {
+                    tagged.push(*window, seminar_id);
                 }
             } else {
-                for interval in intervals {
-                    tagged.push(*interval, *seminar_id);
+                for slot in at_seminar.iter().filter_map(|e| e.slot) {
+                    tagged.push(slot, seminar_id);
                 }
             }
         }
         for ((a, during_a), (b, during_b)) in tagged.clashes() {
             problems.push(Problem::PersonDoubleBooked {
-                person_id: *person_id,
-                person: name.clone(),
+                person_id: person[0].person_id,
+                person: String::new(),
                 first: at(seminars[&a], during_a),
                 second: at(seminars[&b], during_b),
             });
@@ -313,22 +308,47 @@ fn person_problems(
     problems
 }
 
-fn slot_problems(seminars: &BTreeMap<i64, &SeminarFacts>, slots: &[SlotFacts]) -> Vec<Problem> {
-    let mut by_seminar: BTreeMap<i64, Vec<&SlotFacts>> = BTreeMap::new();
-    for slot in slots {
-        if seminars.contains_key(&slot.seminar_id) {
-            by_seminar.entry(slot.seminar_id).or_default().push(slot);
+/// Gives each person problem the person's name, from `names` (person id, name).
+pub fn name_people(problems: &mut [Problem], names: &HashMap<i64, String>) {
+    for problem in problems {
+        if let Problem::PersonDoubleBooked {
+            person_id, person, ..
+        } = problem
+            && let Some(name) = names.get(person_id)
+        {
+            person.clone_from(name);
         }
     }
+}
+
+/// The people that problems name, to look their names up.
+pub fn people_in(problems: &[Problem]) -> Vec<i64> {
+    let mut ids: Vec<i64> = problems
+        .iter()
+        .filter_map(|problem| match problem {
+            Problem::PersonDoubleBooked { person_id, .. } => Some(*person_id),
+            _ => None,
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+fn slot_problems(seminars: &HashMap<i64, &SeminarFacts>, slots: &[SlotFacts]) -> Vec<Problem> {
+    let mut ordered: Vec<&SlotFacts> = slots
+        .iter()
+        .filter(|slot| seminars.contains_key(&slot.seminar_id))
+        .collect();
+    ordered.sort_unstable_by_key(|slot| (slot.seminar_id, slot.interval, slot.id));
     let slot_at = |slot: &SlotFacts| SlotAt {
         id: slot.id,
         title: slot.title.clone(),
         during: slot.interval,
     };
     let mut problems = Vec::new();
-    for (seminar_id, mut in_seminar) in by_seminar {
-        let seminar = seminars[&seminar_id];
-        in_seminar.sort_by_key(|slot| (slot.interval, slot.id));
+    for in_seminar in ordered.chunk_by(|a, b| a.seminar_id == b.seminar_id) {
+        let seminar = seminars[&in_seminar[0].seminar_id];
         let intervals: Vec<Interval> = in_seminar.iter().map(|slot| slot.interval).collect();
         for (i, j) in overlapping_pairs(&intervals) {
             problems.push(Problem::SlotsOverlap {
@@ -337,7 +357,7 @@ fn slot_problems(seminars: &BTreeMap<i64, &SeminarFacts>, slots: &[SlotFacts]) -
                 second: slot_at(in_seminar[j]),
             });
         }
-        for slot in &in_seminar {
+        for slot in in_seminar {
             if !seminar
                 .windows
                 .iter()
@@ -394,7 +414,6 @@ mod tests {
     ) -> Engagement {
         Engagement {
             person_id: person,
-            person_name: format!("Person {person}"),
             seminar_id,
             kind,
             slot,
@@ -492,8 +511,10 @@ mod tests {
             engagement(7, 1, RoleKind::Moderator, None),
             engagement(7, 2, RoleKind::Speaker, None),
         ];
-        let problems = find_problems(&seminars, &[], &moderator);
+        let mut problems = find_problems(&seminars, &[], &moderator);
         assert_eq!(kinds(&problems), ["person_double_booked"]);
+        assert_eq!(people_in(&problems), [7]);
+        name_people(&mut problems, &HashMap::from([(7, "Person 7".to_string())]));
         assert!(
             matches!(&problems[0], Problem::PersonDoubleBooked { person, .. } if person == "Person 7")
         );

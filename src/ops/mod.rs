@@ -12,7 +12,7 @@ pub mod slots;
 use std::collections::BTreeSet;
 
 use crate::error::{Error, Result};
-use crate::model::conflict::{self, Problem, ProblemKey, SeminarFacts};
+use crate::model::conflict::{self, Problem, ProblemKey};
 use crate::model::{Interval, Seminar};
 use crate::store::{Db, Facts};
 
@@ -45,30 +45,18 @@ pub struct Permission {
     pub new: bool,
 }
 
-pub fn facts_of(seminar: &Seminar) -> SeminarFacts {
-    SeminarFacts {
-        id: seminar.id,
-        slug: seminar.slug.clone(),
-        title: seminar.title.clone(),
-        zone: seminar.schedule.zone,
-        windows: seminar.schedule.windows().unwrap_or_default(),
-        venue: seminar
-            .venue
-            .as_ref()
-            .map(|venue| (venue.id, venue.name.clone())),
-        cancelled: seminar.status == crate::model::Status::Cancelled,
-    }
-}
-
-fn problems_in(facts: &Facts) -> Vec<Problem> {
-    let seminars: Vec<SeminarFacts> = facts.seminars.iter().map(facts_of).collect();
-    conflict::find_problems(&seminars, &facts.slots, &facts.engagements)
+/// The problems among facts, with the names of the people they concern.
+fn problems_in(db: &Db<'_>, facts: &Facts) -> Result<Vec<Problem>> {
+    let mut problems = conflict::find_problems(&facts.seminars, &facts.slots, &facts.engagements);
+    let names = db.people_names(&conflict::people_in(&problems))?;
+    conflict::name_people(&mut problems, &names);
+    Ok(problems)
 }
 
 /// Every problem in the database, or those that concern one seminar.
 pub fn check(db: &Db<'_>, seminar: Option<&Seminar>) -> Result<Vec<Problem>> {
     match seminar {
-        None => Ok(problems_in(&db.facts(None)?)),
+        None => problems_in(db, &db.facts(None)?),
         Some(seminar) => problems_around(db, seminar.id),
     }
 }
@@ -82,7 +70,7 @@ fn problems_around(db: &Db<'_>, seminar_id: i64) -> Result<Vec<Problem>> {
         return Ok(Vec::new());
     };
     let facts = db.facts(Some(Interval::new(first.start, last.end)))?;
-    let mut problems = problems_in(&facts);
+    let mut problems = problems_in(db, &facts)?;
     problems.retain(|problem| problem.involves(seminar_id));
     Ok(problems)
 }

@@ -1,42 +1,88 @@
-use rusqlite::params;
+use rusqlite::params_from_iter;
 
-use super::seminars::{SEMINAR_COLUMNS, SEMINAR_FROM, seminar_from_row};
+use super::seminars::schedule_from_row;
 use super::{Db, corrupt};
 use crate::error::Result;
-use crate::model::conflict::{Engagement, SlotFacts};
-use crate::model::{Interval, RoleKind, Seminar};
+use crate::model::conflict::{Engagement, SeminarFacts, SlotFacts};
+use crate::model::{Interval, RoleKind, Status};
 
 /// What the booking rules look at: seminars, their slots and who is engaged where.
 #[derive(Debug, Default)]
 pub struct Facts {
-    pub seminars: Vec<Seminar>,
+    pub seminars: Vec<SeminarFacts>,
     pub slots: Vec<SlotFacts>,
     pub engagements: Vec<Engagement>,
 }
 
-/// Seminars that are not cancelled and run at some point within `[?1, ?2)`.
-const IN_RANGE: &str = "s.status <> 'cancelled' AND s.starts_at < ?2 AND s.ends_at > ?1";
+/// Seminars that are not cancelled and run at some point within `[?1, ?2)`. A seminar lasts
+/// at most a year, so `?3` (a year and a day before `?1`) bounds the index range searched.
+const IN_RANGE: &str =
+    "s.status <> 'cancelled' AND s.starts_at >= ?3 AND s.starts_at < ?2 AND s.ends_at > ?1";
+
+const LONGEST_SEMINAR_SECONDS: i64 = 367 * 86_400;
 
 impl Db<'_> {
     /// The facts of every seminar that runs at some point within `during` (all of them when
-    /// `during` is `None`).
+    /// `during` is `None`; cancelled ones come too, marked, and book nothing).
     pub fn facts(&self, during: Option<Interval>) -> Result<Facts> {
-        let range = during.unwrap_or(Interval::new(i64::MIN, i64::MAX));
+        let bounds = during.map(|range| {
+            [
+                range.start,
+                range.end,
+                range.start.saturating_sub(LONGEST_SEMINAR_SECONDS),
+            ]
+        });
+        let values: &[i64] = bounds.as_ref().map_or(&[], |b| b.as_slice());
+        // Without a range nothing needs the seminar table, and the joins are left out.
+        let (seminar_filter, join_seminar_of) = match during {
+            Some(_) => (format!("WHERE {IN_RANGE}"), "JOIN seminar s ON s.id ="),
+            None => (String::new(), ""),
+        };
+        let join = |column: &str| {
+            if join_seminar_of.is_empty() {
+                String::new()
+            } else {
+                format!("{join_seminar_of} {column}")
+            }
+        };
         let seminars_sql = format!(
-            "SELECT {SEMINAR_COLUMNS} FROM {SEMINAR_FROM} WHERE {IN_RANGE} ORDER BY s.starts_at"
+            "SELECT s.id, s.slug, s.title, s.status, s.time_zone, s.first_day, s.last_day, \
+             s.start_time, s.end_time, s.starts_at, s.ends_at, v.id, v.name \
+             FROM seminar s LEFT JOIN venue v ON v.id = s.venue_id {seminar_filter}"
         );
         let mut statement = self.conn.prepare_cached(&seminars_sql)?;
         let seminars = statement
-            .query_map(params![range.start, range.end], seminar_from_row)?
+            .query_map(params_from_iter(values), |row| {
+                let schedule = schedule_from_row(row, 4)?;
+                // A seminar of one day runs from its stored start to its stored end.
+                let windows = if schedule.first_day == schedule.last_day {
+                    vec![Interval::new(row.get(9)?, row.get(10)?)]
+                } else {
+                    schedule.windows().unwrap_or_default()
+                };
+                Ok(SeminarFacts {
+                    id: row.get(0)?,
+                    slug: row.get(1)?,
+                    title: row.get(2)?,
+                    zone: schedule.zone,
+                    windows,
+                    venue: match row.get::<_, Option<i64>>(11)? {
+                        Some(id) => Some((id, row.get(12)?)),
+                        None => None,
+                    },
+                    cancelled: row.get_ref(3)?.as_str()? == Status::Cancelled.as_str(),
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
         let slots_sql = format!(
             "SELECT t.id, t.seminar_id, t.title, t.starts_at, t.minutes FROM slot t \
-             JOIN seminar s ON s.id = t.seminar_id WHERE {IN_RANGE}"
+             {} {seminar_filter}",
+            join("t.seminar_id")
         );
         let mut statement = self.conn.prepare_cached(&slots_sql)?;
         let slots = statement
-            .query_map(params![range.start, range.end], |row| {
+            .query_map(params_from_iter(values), |row| {
                 let start: i64 = row.get(3)?;
                 let minutes: i64 = row.get(4)?;
                 Ok(SlotFacts {
@@ -48,33 +94,74 @@ impl Db<'_> {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
-        let engagements_sql = format!(
-            "SELECT r.person_id, p.name, r.seminar_id, r.kind, t.starts_at, t.minutes \
-             FROM role r JOIN seminar s ON s.id = r.seminar_id JOIN person p ON p.id = r.person_id \
-             LEFT JOIN slot_role sr ON sr.role_id = r.id LEFT JOIN slot t ON t.id = sr.slot_id \
-             WHERE {IN_RANGE}"
+        // Roles, and the slots each puts its person on, both in role order: merged below
+        // rather than joined, which is faster on a large database.
+        let roles_sql = format!(
+            "SELECT r.id, r.person_id, r.seminar_id, r.kind FROM role r {} {seminar_filter} \
+             ORDER BY r.id",
+            join("r.seminar_id")
         );
-        let mut statement = self.conn.prepare_cached(&engagements_sql)?;
-        let engagements = statement
-            .query_map(params![range.start, range.end], |row| {
-                let kind: String = row.get(3)?;
-                let start: Option<i64> = row.get(4)?;
-                let minutes: Option<i64> = row.get(5)?;
-                Ok(Engagement {
-                    person_id: row.get(0)?,
-                    person_name: row.get(1)?,
-                    seminar_id: row.get(2)?,
-                    kind: RoleKind::parse(&kind).ok_or_else(|| corrupt(3, kind))?,
-                    slot: start
-                        .zip(minutes)
-                        .map(|(s, m)| Interval::new(s, s + m * 60)),
-                })
+        let mut statement = self.conn.prepare_cached(&roles_sql)?;
+        let roles = statement
+            .query_map(params_from_iter(values), |row| {
+                let kind = row.get_ref(3)?.as_str()?;
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, i64>(1)?,
+                    row.get::<_, i64>(2)?,
+                    RoleKind::parse(kind).ok_or_else(|| corrupt(3, kind.to_string()))?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let links_sql = format!(
+            "SELECT sr.role_id, t.starts_at, t.minutes FROM slot_role sr \
+             JOIN slot t ON t.id = sr.slot_id {} {seminar_filter} ORDER BY sr.role_id",
+            join("t.seminar_id")
+        );
+        let mut statement = self.conn.prepare_cached(&links_sql)?;
+        let links = statement
+            .query_map(params_from_iter(values), |row| {
+                let start: i64 = row.get(1)?;
+                let minutes: i64 = row.get(2)?;
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    Interval::new(start, start + minutes * 60),
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut engagements = Vec::with_capacity(links.len().max(roles.len()));
+        let mut links = links.into_iter().peekable();
+        for (role_id, person_id, seminar_id, kind) in roles {
+            let engagement = |slot| Engagement {
+                person_id,
+                seminar_id,
+                kind,
+                slot,
+            };
+            while links.next_if(|(linked, _)| *linked < role_id).is_some() {}
+            let mut on_a_slot = false;
+            while let Some((_, slot)) = links.next_if(|(linked, _)| *linked == role_id) {
+                engagements.push(engagement(Some(slot)));
+                on_a_slot = true;
+            }
+            if !on_a_slot {
+                engagements.push(engagement(None));
+            }
+        }
         Ok(Facts {
             seminars,
             slots,
             engagements,
         })
+    }
+
+    /// The names of people, by id.
+    pub fn people_names(&self, ids: &[i64]) -> Result<std::collections::HashMap<i64, String>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, name FROM person WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        let rows = statement.query_map([ids], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

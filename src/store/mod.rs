@@ -4,6 +4,7 @@
 //! one transaction (`BEGIN IMMEDIATE` for writes) and hand it a [`Db`], whose methods are
 //! the queries. Queries return [`crate::model`] types.
 
+mod bulk;
 mod facts;
 mod people;
 pub mod schema;

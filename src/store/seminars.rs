@@ -22,10 +22,10 @@ pub(super) fn seminar_from_row(row: &Row<'_>) -> rusqlite::Result<Seminar> {
     seminar_from_row_offset(row, 0)
 }
 
-/// Reads a seminar whose columns start at `o` in the row.
-pub(super) fn seminar_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Result<Seminar> {
-    let status: String = row.get(o + 5)?;
-    let zone: String = row.get(o + 6)?;
+/// Reads a schedule from five columns starting at `o`: time_zone, first_day, last_day,
+/// start_time, end_time.
+pub(super) fn schedule_from_row(row: &Row<'_>, o: usize) -> rusqlite::Result<Schedule> {
+    let zone: String = row.get(o)?;
     let date = |index: usize| -> rusqlite::Result<NaiveDate> {
         let text: String = row.get(index)?;
         text.parse()
@@ -36,6 +36,20 @@ pub(super) fn seminar_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Resu
         NaiveTime::parse_from_str(&text, "%H:%M")
             .map_err(|_| corrupt(index, format!("time {text}")))
     };
+    Ok(Schedule {
+        zone: zone
+            .parse()
+            .map_err(|_| corrupt(o, format!("time zone {zone}")))?,
+        first_day: date(o + 1)?,
+        last_day: date(o + 2)?,
+        start: time(o + 3)?,
+        end: time(o + 4)?,
+    })
+}
+
+/// Reads a seminar whose columns start at `o` in the row.
+pub(super) fn seminar_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Result<Seminar> {
+    let status: String = row.get(o + 5)?;
     let venue = match row.get::<_, Option<i64>>(o + 11)? {
         Some(id) => Some(Venue {
             id,
@@ -54,15 +68,7 @@ pub(super) fn seminar_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Resu
         subtitle: row.get(o + 3)?,
         description: row.get(o + 4)?,
         status: Status::parse(&status).ok_or_else(|| corrupt(o + 5, format!("status {status}")))?,
-        schedule: Schedule {
-            zone: zone
-                .parse()
-                .map_err(|_| corrupt(o + 6, format!("time zone {zone}")))?,
-            first_day: date(o + 7)?,
-            last_day: date(o + 8)?,
-            start: time(o + 9)?,
-            end: time(o + 10)?,
-        },
+        schedule: schedule_from_row(row, o + 6)?,
         venue,
         organizers: serde_json::from_str(&organizers)
             .map_err(|_| corrupt(o + 15, format!("organizers {organizers}")))?,
@@ -195,7 +201,7 @@ impl Db<'_> {
 }
 
 /// The values of a seminar's row, `?1` (the id) to `?14`.
-fn seminar_values(seminar: &Seminar) -> Result<Vec<Value>> {
+pub(super) fn seminar_values(seminar: &Seminar) -> Result<Vec<Value>> {
     let schedule = &seminar.schedule;
     let starts_at = schedule.starts_at().map_err(crate::error::Error::Usage)?;
     let ends_at = schedule.ends_at().map_err(crate::error::Error::Usage)?;
