@@ -330,6 +330,10 @@ const POSITIONS: [&str; 10] = [
     "Senior Representative",
 ];
 
+/// A slot of every generated rundown: kind, start, minutes, and which of the seminar's ten
+/// roles (0 is the moderator) are on it.
+type RundownItem = (SlotKind, (u32, u32), u32, &'static [usize]);
+
 /// A small deterministic generator (SplitMix64), so that a seed always gives the same file.
 struct Random(u64);
 
@@ -509,7 +513,7 @@ fn generate(db: &Db<'_>, options: &Options) -> seminar::error::Result<()> {
     let lanes = n.div_ceil(days).max(1);
     let pool = people.len() / lanes;
     let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("a valid time");
-    let rundown: [(SlotKind, (u32, u32), u32, &[usize]); 5] = [
+    let rundown: [RundownItem; 5] = [
         (SlotKind::Opening, (9, 0), 15, &[0]),
         (SlotKind::Panel, (9, 15), 45, &[1, 2, 3]),
         (SlotKind::Panel, (10, 0), 45, &[4, 5, 6]),
