@@ -10,4 +10,5 @@ pub mod import;
 pub mod model;
 pub mod ops;
 pub mod render;
+pub mod sample;
 pub mod store;

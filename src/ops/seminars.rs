@@ -1,6 +1,6 @@
 //! Creating, changing, listing and removing seminars.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
@@ -10,7 +10,7 @@ use super::{Notice, Permission, find_seminar, guarded, optional, required, settl
 use crate::error::{Error, Result};
 use crate::model::names::contains;
 use crate::model::slug::{slug_from_title, validate_slug};
-use crate::model::{Programme, Schedule, Seminar, SeminarSummary, Status};
+use crate::model::{Programme, Role, Schedule, Seminar, SeminarSummary, Slot, Status};
 use crate::store::{Db, SeminarFilter};
 
 /// Everything `seminar create` takes, parsed.
@@ -309,10 +309,27 @@ pub fn programmes(
         to,
         ..ListQuery::default()
     };
-    list(db, &query)?
+    let seminars: Vec<Seminar> = list(db, &query)?
         .into_iter()
-        .map(|summary| programme_of(db, summary.seminar))
-        .collect()
+        .map(|summary| summary.seminar)
+        .collect();
+    let ids: Vec<i64> = seminars.iter().map(|seminar| seminar.id).collect();
+    let mut roles: HashMap<i64, Vec<Role>> = HashMap::new();
+    for role in db.roles_of_seminars(&ids)? {
+        roles.entry(role.seminar_id).or_default().push(role);
+    }
+    let mut slots: HashMap<i64, Vec<Slot>> = HashMap::new();
+    for slot in db.slots_of_seminars(&ids)? {
+        slots.entry(slot.seminar_id).or_default().push(slot);
+    }
+    Ok(seminars
+        .into_iter()
+        .map(|seminar| Programme {
+            roles: roles.remove(&seminar.id).unwrap_or_default(),
+            slots: slots.remove(&seminar.id).unwrap_or_default(),
+            seminar,
+        })
+        .collect())
 }
 
 /// A seminar with its people and rundown.

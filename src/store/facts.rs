@@ -160,8 +160,8 @@ impl Db<'_> {
         let mut statement = self.conn.prepare_cached(
             "SELECT id, name FROM person WHERE id IN (SELECT value FROM json_each(?1))",
         )?;
-        let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-        let rows = statement.query_map([ids], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let rows =
+            statement.query_map([super::id_list(ids)], |row| Ok((row.get(0)?, row.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

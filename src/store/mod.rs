@@ -120,6 +120,39 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `work` and returns, with its result, the SQL of every statement it ran (values
+    /// bound in), in order: to check query plans, and how many queries a command needs.
+    pub fn capture_statements<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<(T, Vec<String>)> {
+        use rusqlite::trace::{TraceEvent, TraceEventCodes};
+        let captured = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = std::sync::Arc::clone(&captured);
+        self.conn.trace_v2(
+            TraceEventCodes::SQLITE_TRACE_PROFILE,
+            Some(move |event: TraceEvent<'_>| {
+                if let TraceEvent::Profile(statement, _) = event
+                    && let Ok(mut sink) = sink.lock()
+                {
+                    sink.push(
+                        statement
+                            .expanded_sql()
+                            .unwrap_or_else(|| statement.sql().into_owned()),
+                    );
+                }
+            }),
+        )?;
+        let value = work(self);
+        self.conn
+            .trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>)?;
+        let statements = captured
+            .lock()
+            .map(|statements| statements.clone())
+            .unwrap_or_default();
+        Ok((value?, statements))
+    }
+
     fn run<T>(
         &mut self,
         behavior: TransactionBehavior,
@@ -192,6 +225,11 @@ fn create_private_file(path: &Path) -> Result<()> {
             path.display()
         ))),
     }
+}
+
+/// Ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
+fn id_list(ids: &[i64]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
 }
 
 /// How many records of each kind the database holds (or a change added).

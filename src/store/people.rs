@@ -239,6 +239,18 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The roles of several seminars, by seminar and then in the order they were added: one
+    /// query however many seminars there are.
+    pub fn roles_of_seminars(&self, seminar_ids: &[i64]) -> Result<Vec<Role>> {
+        let sql = format!(
+            "SELECT {ROLE_COLUMNS} FROM {ROLE_FROM} \
+             WHERE r.seminar_id IN (SELECT value FROM json_each(?1)) ORDER BY r.seminar_id, r.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([super::id_list(seminar_ids)], role_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn insert_role(&self, role: &Role) -> Result<i64> {
         self.conn.execute(
             "INSERT INTO role (seminar_id, person_id, kind, position, institution_id) \

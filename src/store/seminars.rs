@@ -171,6 +171,10 @@ impl Db<'_> {
         let mut conditions = Conditions::default();
         if let Some(from) = filter.from {
             conditions.bind("s.last_day >= ?", from.to_string());
+            // A seminar lasts at most a year: this lets the index on first_day narrow the
+            // search to the range instead of everything before `to`.
+            let earliest = from - chrono::Days::new(367);
+            conditions.bind("s.first_day >= ?", earliest.to_string());
         }
         if let Some(to) = filter.to {
             conditions.bind("s.first_day <= ?", to.to_string());

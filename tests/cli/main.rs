@@ -7,6 +7,7 @@ mod exports;
 mod imports;
 mod input;
 mod people;
+mod performance;
 mod seminars;
 mod slots;
 mod storage;
