@@ -3,14 +3,15 @@
 //! obeys every rule a typed one does. The caller runs it in one transaction: all or nothing.
 
 use super::lookup::{add_venue, venue_for};
-use super::people::{NewRole, add_role};
+use super::people::{NewRole, add_role, add_role_unchecked};
 use super::seminars::{NewSeminar, create};
 use super::slots::{NewSlot, add_slot};
-use super::{Notice, Permission};
+use super::{Notice, Permission, find_seminar, guarded_all};
 use crate::error::{Error, Result};
-use crate::model::Venue;
 use crate::model::names::name_key;
+use crate::model::{Seminar, Venue};
 use crate::store::{Counts, Db};
+use std::collections::HashMap;
 
 /// Everything an import file asks for.
 #[derive(Debug, Clone, Default)]
@@ -55,11 +56,27 @@ pub fn apply(db: &Db<'_>, plan: Plan, permission: Permission) -> Result<(Summary
         let place = entry.place.clone();
         import_seminar(db, entry, permission, &mut notices).map_err(|error| error.at(&place))?;
     }
-    for entry in plan.roles {
-        let (_, more) = add_role(db, &entry.seminar, entry.role, permission)
-            .map_err(|error| error.at(&entry.place))?;
-        notices.extend(more);
+    // The rows are checked against the booking rules together, once before and once after:
+    // an import of many rows costs two checks, not two per row.
+    let mut seminars: HashMap<String, Seminar> = HashMap::new();
+    for entry in &plan.roles {
+        if !seminars.contains_key(&entry.seminar) {
+            let seminar =
+                find_seminar(db, &entry.seminar).map_err(|error| error.at(&entry.place))?;
+            seminars.insert(entry.seminar.clone(), seminar);
+        }
     }
+    let mut ids: Vec<i64> = seminars.values().map(|seminar| seminar.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    guarded_all(db, &ids, permission, &mut notices, |notices| {
+        for entry in plan.roles {
+            let seminar = &seminars[&entry.seminar];
+            add_role_unchecked(db, seminar, entry.role, permission, notices)
+                .map_err(|error| error.at(&entry.place))?;
+        }
+        Ok(())
+    })?;
     Ok((db.counts()?.since(before), notices))
 }
 

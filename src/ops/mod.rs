@@ -9,7 +9,7 @@ pub mod people;
 pub mod seminars;
 pub mod slots;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::error::{Error, Result};
 use crate::model::conflict::{self, Problem, ProblemKey};
@@ -57,21 +57,34 @@ fn problems_in(db: &Db<'_>, facts: &Facts) -> Result<Vec<Problem>> {
 pub fn check(db: &Db<'_>, seminar: Option<&Seminar>) -> Result<Vec<Problem>> {
     match seminar {
         None => problems_in(db, &db.facts(None)?),
-        Some(seminar) => problems_around(db, seminar.id),
+        Some(seminar) => problems_around(db, &[seminar.id]),
     }
 }
 
-fn problems_around(db: &Db<'_>, seminar_id: i64) -> Result<Vec<Problem>> {
-    let Some(seminar) = db.seminar_by_id(seminar_id)? else {
+/// The problems that concern any of the seminars, found among everything that runs
+/// between the earliest of their starts and the latest of their ends.
+fn problems_around(db: &Db<'_>, seminar_ids: &[i64]) -> Result<Vec<Problem>> {
+    let mut range: Option<Interval> = None;
+    for id in seminar_ids {
+        let Some(seminar) = db.seminar_by_id(*id)? else {
+            continue;
+        };
+        for window in seminar.schedule.windows().unwrap_or_default() {
+            range = Some(match range {
+                None => window,
+                Some(range) => {
+                    Interval::new(range.start.min(window.start), range.end.max(window.end))
+                }
+            });
+        }
+    }
+    let Some(range) = range else {
         return Ok(Vec::new());
     };
-    let windows = seminar.schedule.windows().unwrap_or_default();
-    let (Some(first), Some(last)) = (windows.first(), windows.last()) else {
-        return Ok(Vec::new());
-    };
-    let facts = db.facts(Some(Interval::new(first.start, last.end)))?;
+    let facts = db.facts(Some(range))?;
     let mut problems = problems_in(db, &facts)?;
-    problems.retain(|problem| problem.involves(seminar_id));
+    let wanted: HashSet<i64> = seminar_ids.iter().copied().collect();
+    problems.retain(|problem| problem.seminar_ids().iter().any(|id| wanted.contains(id)));
     Ok(problems)
 }
 
@@ -84,28 +97,40 @@ fn guarded<T>(
     notices: &mut Vec<Notice>,
     change: impl FnOnce(&mut Vec<Notice>) -> Result<T>,
 ) -> Result<T> {
-    let before = problem_keys(db, seminar_id)?;
+    guarded_all(db, &[seminar_id], permission, notices, change)
+}
+
+/// [`guarded`] for a change to several seminars at once (an import): the rules are checked
+/// once before and once after, not per seminar.
+fn guarded_all<T>(
+    db: &Db<'_>,
+    seminar_ids: &[i64],
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+    change: impl FnOnce(&mut Vec<Notice>) -> Result<T>,
+) -> Result<T> {
+    let before = problem_keys(db, seminar_ids)?;
     let value = change(notices)?;
-    settle(db, seminar_id, &before, permission, notices)?;
+    settle(db, seminar_ids, &before, permission, notices)?;
     Ok(value)
 }
 
-fn problem_keys(db: &Db<'_>, seminar_id: i64) -> Result<BTreeSet<ProblemKey>> {
-    Ok(problems_around(db, seminar_id)?
+fn problem_keys(db: &Db<'_>, seminar_ids: &[i64]) -> Result<BTreeSet<ProblemKey>> {
+    Ok(problems_around(db, seminar_ids)?
         .iter()
         .map(Problem::key)
         .collect())
 }
 
-/// Refuses the problems of a seminar that are not in `before`, unless forced.
+/// Refuses the problems of seminars that are not in `before`, unless forced.
 fn settle(
     db: &Db<'_>,
-    seminar_id: i64,
+    seminar_ids: &[i64],
     before: &BTreeSet<ProblemKey>,
     permission: Permission,
     notices: &mut Vec<Notice>,
 ) -> Result<()> {
-    let new: Vec<Problem> = problems_around(db, seminar_id)?
+    let new: Vec<Problem> = problems_around(db, seminar_ids)?
         .into_iter()
         .filter(|problem| !before.contains(&problem.key()))
         .collect();

@@ -6,7 +6,7 @@ use super::slots::{NewSlot, insert_slot};
 use super::{Notice, Permission, find_seminar, guarded, optional, required};
 use crate::error::{Error, Result};
 use crate::model::names::contains;
-use crate::model::{Institution, Person, Role, RoleKind, SlotKind, Venue};
+use crate::model::{Institution, Person, Role, RoleKind, Seminar, SlotKind, Venue};
 use crate::store::{Db, PersonRow, RoleRow, SpeakerFilter};
 
 /// A talk to create with a speaker in one step.
@@ -78,79 +78,91 @@ pub fn add_role(
 ) -> Result<(Role, Vec<Notice>)> {
     let seminar = find_seminar(db, seminar_reference)?;
     let mut notices = Vec::new();
+    let role = guarded(db, seminar.id, permission, &mut notices, |notices| {
+        add_role_unchecked(db, &seminar, input, permission, notices)
+    })?;
+    Ok((role, notices))
+}
+
+/// [`add_role`] without the booking rules, for a caller that checks them once around many
+/// changes to one seminar (an import).
+pub(super) fn add_role_unchecked(
+    db: &Db<'_>,
+    seminar: &Seminar,
+    input: NewRole,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<Role> {
     let email = check_email(input.email.as_deref())?;
     let phone = check_phone(input.phone.as_deref())?;
     let position = optional("position", input.position.as_deref())?;
-    let role = guarded(db, seminar.id, permission, &mut notices, |notices| {
-        let institution = match optional("institution", input.institution.as_deref())? {
-            Some(name) => Some(institution_for(db, &name, permission, notices)?),
-            None => None,
-        };
-        let details = PersonDetails {
-            position: position.clone(),
-            institution: institution.clone(),
-            email,
-            phone,
-        };
-        let person = upsert_person(db, &input.name, details, permission, notices)?;
-        let mut changed = false;
-        let role = match db.role(seminar.id, person.id, input.kind)? {
-            Some(mut role) => {
-                if position.is_some() && role.position != position {
-                    role.position = position.clone();
-                    changed = true;
-                }
-                if institution.is_some() && role.institution != institution {
-                    role.institution = institution.clone();
-                    changed = true;
-                }
-                if changed {
-                    db.update_role(&role)?;
-                    notices.push(Notice::Updated {
-                        what: input.kind.as_str(),
-                        name: person.name.clone(),
-                        detail: format!("at {}", seminar.slug),
-                    });
-                }
-                role
-            }
-            None => {
+    let institution = match optional("institution", input.institution.as_deref())? {
+        Some(name) => Some(institution_for(db, &name, permission, notices)?),
+        None => None,
+    };
+    let details = PersonDetails {
+        position: position.clone(),
+        institution: institution.clone(),
+        email,
+        phone,
+    };
+    let person = upsert_person(db, &input.name, details, permission, notices)?;
+    let mut changed = false;
+    let role = match db.role(seminar.id, person.id, input.kind)? {
+        Some(mut role) => {
+            if position.is_some() && role.position != position {
+                role.position = position.clone();
                 changed = true;
-                let mut role = Role::taking_current(&person, seminar.id, input.kind);
-                role.position = position.clone().or(role.position);
-                role.institution = institution.clone().or(role.institution);
-                role.id = db.insert_role(&role)?;
-                role
             }
-        };
-        if let Some(talk) = &input.talk {
-            let slot = NewSlot {
-                title: talk.title.clone(),
-                kind: SlotKind::Talk,
-                at: talk.at,
-                on: talk.on,
-                minutes: talk.minutes,
-                people: Vec::new(),
-                uid: None,
-            };
-            insert_slot(db, &seminar, &slot, &[role.id])?;
+            if institution.is_some() && role.institution != institution {
+                role.institution = institution.clone();
+                changed = true;
+            }
+            if changed {
+                db.update_role(&role)?;
+                notices.push(Notice::Updated {
+                    what: input.kind.as_str(),
+                    name: person.name.clone(),
+                    detail: format!("at {}", seminar.slug),
+                });
+            }
+            role
+        }
+        None => {
             changed = true;
+            let mut role = Role::taking_current(&person, seminar.id, input.kind);
+            role.position = position.clone().or(role.position);
+            role.institution = institution.clone().or(role.institution);
+            role.id = db.insert_role(&role)?;
+            role
         }
-        if !changed {
-            return Err(Error::refused(format!(
-                "{} is already {} at {}; give --position, --institution or --talk to change something",
-                person.name,
-                if input.kind == RoleKind::Moderator {
-                    "a moderator"
-                } else {
-                    "a speaker"
-                },
-                seminar.slug
-            )));
-        }
-        Ok(role)
-    })?;
-    Ok((role, notices))
+    };
+    if let Some(talk) = &input.talk {
+        let slot = NewSlot {
+            title: talk.title.clone(),
+            kind: SlotKind::Talk,
+            at: talk.at,
+            on: talk.on,
+            minutes: talk.minutes,
+            people: Vec::new(),
+            uid: None,
+        };
+        insert_slot(db, &seminar, &slot, &[role.id])?;
+        changed = true;
+    }
+    if !changed {
+        return Err(Error::refused(format!(
+            "{} is already {} at {}; give --position, --institution or --talk to change something",
+            person.name,
+            if input.kind == RoleKind::Moderator {
+                "a moderator"
+            } else {
+                "a speaker"
+            },
+            seminar.slug
+        )));
+    }
+    Ok(role)
 }
 
 /// What is known of a person now; `None` leaves a recorded detail as it is.

@@ -97,7 +97,13 @@ pub fn create(
         venue,
     };
     seminar.id = db.insert_seminar(&seminar)?;
-    settle(db, seminar.id, &BTreeSet::new(), permission, &mut notices)?;
+    settle(
+        db,
+        &[seminar.id],
+        &BTreeSet::new(),
+        permission,
+        &mut notices,
+    )?;
     Ok((seminar, notices))
 }
 

@@ -80,6 +80,8 @@ impl Store {
 
     fn configure(&mut self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Room for every statement of the program, so that none is parsed twice.
+        self.conn.set_prepared_statement_cache_capacity(128);
         self.conn.pragma_update(None, "foreign_keys", true)?;
         schema::check_compatible(&self.conn)?;
         if self.path.is_some() {
@@ -224,6 +226,23 @@ fn create_private_file(path: &Path) -> Result<()> {
             "cannot create {}: {error}",
             path.display()
         ))),
+    }
+}
+
+impl Db<'_> {
+    /// `Connection::execute` through the statement cache: the same writes run many times
+    /// in an import.
+    fn execute<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.conn.prepare_cached(sql)?.execute(params)
+    }
+
+    /// `Connection::query_row` through the statement cache.
+    fn query_row<T, P, F>(&self, sql: &str, params: P, read: F) -> rusqlite::Result<T>
+    where
+        P: rusqlite::Params,
+        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    {
+        self.conn.prepare_cached(sql)?.query_row(params, read)
     }
 }
 

@@ -97,7 +97,6 @@ impl Db<'_> {
 
     pub fn institution_by_id(&self, id: i64) -> Result<Option<Institution>> {
         Ok(self
-            .conn
             .query_row(
                 "SELECT id, name, short_name FROM institution WHERE id = ?1",
                 [id],
@@ -126,7 +125,7 @@ impl Db<'_> {
     }
 
     pub fn insert_institution(&self, name: &str, short_name: Option<&str>) -> Result<Institution> {
-        self.conn.execute(
+        self.execute(
             "INSERT INTO institution (name, name_key, short_name, short_key) VALUES (?1, ?2, ?3, ?4)",
             params![name, name_key(name), short_name, short_name.map(name_key)],
         )?;
@@ -138,7 +137,7 @@ impl Db<'_> {
     }
 
     pub fn update_institution(&self, institution: &Institution) -> Result<()> {
-        self.conn.execute(
+        self.execute(
             "UPDATE institution SET name = ?2, name_key = ?3, short_name = ?4, short_key = ?5 \
              WHERE id = ?1",
             params![
@@ -154,10 +153,7 @@ impl Db<'_> {
 
     pub fn person_by_key(&self, key: &str) -> Result<Option<Person>> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM {PERSON_FROM} WHERE p.name_key = ?1");
-        Ok(self
-            .conn
-            .query_row(&sql, [key], person_from_row)
-            .optional()?)
+        Ok(self.query_row(&sql, [key], person_from_row).optional()?)
     }
 
     /// Names and keys of everyone, to look for near-duplicates.
@@ -168,7 +164,7 @@ impl Db<'_> {
     }
 
     pub fn insert_person(&self, person: &Person) -> Result<i64> {
-        self.conn.execute(
+        self.execute(
             "INSERT INTO person (name, name_key, email, phone, position, institution_id) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -184,7 +180,7 @@ impl Db<'_> {
     }
 
     pub fn update_person(&self, person: &Person) -> Result<()> {
-        self.conn.execute(
+        self.execute(
             "UPDATE person SET name = ?2, name_key = ?3, email = ?4, phone = ?5, position = ?6, \
              institution_id = ?7 WHERE id = ?1",
             params![
@@ -222,7 +218,6 @@ impl Db<'_> {
              WHERE r.seminar_id = ?1 AND r.person_id = ?2 AND r.kind = ?3"
         );
         Ok(self
-            .conn
             .query_row(
                 &sql,
                 params![seminar_id, person_id, kind.as_str()],
@@ -252,7 +247,7 @@ impl Db<'_> {
     }
 
     pub fn insert_role(&self, role: &Role) -> Result<i64> {
-        self.conn.execute(
+        self.execute(
             "INSERT INTO role (seminar_id, person_id, kind, position, institution_id) \
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
@@ -267,7 +262,7 @@ impl Db<'_> {
     }
 
     pub fn update_role(&self, role: &Role) -> Result<()> {
-        self.conn.execute(
+        self.execute(
             "UPDATE role SET position = ?2, institution_id = ?3 WHERE id = ?1",
             params![
                 role.id,
@@ -279,8 +274,7 @@ impl Db<'_> {
     }
 
     pub fn delete_role(&self, role_id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM role WHERE id = ?1", [role_id])?;
+        self.execute("DELETE FROM role WHERE id = ?1", [role_id])?;
         Ok(())
     }
 

@@ -87,18 +87,12 @@ pub struct SeminarFilter {
 impl Db<'_> {
     pub fn seminar_by_slug(&self, slug: &str) -> Result<Option<Seminar>> {
         let sql = format!("SELECT {SEMINAR_COLUMNS} FROM {SEMINAR_FROM} WHERE s.slug = ?1");
-        Ok(self
-            .conn
-            .query_row(&sql, [slug], seminar_from_row)
-            .optional()?)
+        Ok(self.query_row(&sql, [slug], seminar_from_row).optional()?)
     }
 
     pub fn seminar_by_id(&self, id: i64) -> Result<Option<Seminar>> {
         let sql = format!("SELECT {SEMINAR_COLUMNS} FROM {SEMINAR_FROM} WHERE s.id = ?1");
-        Ok(self
-            .conn
-            .query_row(&sql, [id], seminar_from_row)
-            .optional()?)
+        Ok(self.query_row(&sql, [id], seminar_from_row).optional()?)
     }
 
     /// Slugs that start with `prefix`, at most `limit` of them.
@@ -112,22 +106,18 @@ impl Db<'_> {
 
     pub fn seminar_by_uid(&self, uid: &str) -> Result<Option<Seminar>> {
         let sql = format!("SELECT {SEMINAR_COLUMNS} FROM {SEMINAR_FROM} WHERE s.uid = ?1");
-        Ok(self
-            .conn
-            .query_row(&sql, [uid], seminar_from_row)
-            .optional()?)
+        Ok(self.query_row(&sql, [uid], seminar_from_row).optional()?)
     }
 
     pub fn slug_taken(&self, slug: &str) -> Result<bool> {
         Ok(self
-            .conn
             .query_row("SELECT 1 FROM seminar WHERE slug = ?1", [slug], |_| Ok(()))
             .optional()?
             .is_some())
     }
 
     pub fn insert_seminar(&self, seminar: &Seminar) -> Result<i64> {
-        self.conn.execute(
+        self.execute(
             "INSERT INTO seminar (id, slug, title, subtitle, description, status, time_zone, \
              first_day, last_day, start_time, end_time, starts_at, ends_at, venue_id, uid) \
              VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
@@ -139,7 +129,7 @@ impl Db<'_> {
     }
 
     pub fn update_seminar(&self, seminar: &Seminar) -> Result<()> {
-        self.conn.execute(
+        self.execute(
             "UPDATE seminar SET slug = ?2, title = ?3, subtitle = ?4, description = ?5, \
              status = ?6, time_zone = ?7, first_day = ?8, last_day = ?9, start_time = ?10, \
              end_time = ?11, starts_at = ?12, ends_at = ?13, venue_id = ?14, uid = ?15 WHERE id = ?1",
@@ -149,8 +139,7 @@ impl Db<'_> {
     }
 
     fn replace_organizers(&self, seminar_id: i64, organizers: &[String]) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM organizer WHERE seminar_id = ?1", [seminar_id])?;
+        self.execute("DELETE FROM organizer WHERE seminar_id = ?1", [seminar_id])?;
         let mut insert = self.conn.prepare_cached(
             "INSERT INTO organizer (seminar_id, position, name) VALUES (?1, ?2, ?3)",
         )?;
@@ -162,8 +151,7 @@ impl Db<'_> {
 
     /// Deletes a seminar with its roles and slots; people, institutions and venues stay.
     pub fn delete_seminar(&self, seminar_id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM seminar WHERE id = ?1", [seminar_id])?;
+        self.execute("DELETE FROM seminar WHERE id = ?1", [seminar_id])?;
         Ok(())
     }
 

@@ -50,14 +50,13 @@ impl Db<'_> {
 
     pub fn slot_uid_taken(&self, uid: &str) -> Result<bool> {
         Ok(self
-            .conn
             .query_row("SELECT 1 FROM slot WHERE uid = ?1", [uid], |_| Ok(()))
             .optional()?
             .is_some())
     }
 
     pub fn insert_slot(&self, slot: &Slot) -> Result<i64> {
-        self.conn.execute(
+        self.execute(
             "INSERT INTO slot (seminar_id, kind, title, starts_at, minutes, uid) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -78,7 +77,7 @@ impl Db<'_> {
 
     /// Puts the person of a role on a slot, after those already on it.
     pub fn link_slot_role(&self, slot_id: i64, role_id: i64) -> Result<()> {
-        self.conn.execute(
+        self.execute(
             "INSERT OR IGNORE INTO slot_role (slot_id, role_id, position) VALUES (?1, ?2, \
              (SELECT coalesce(max(position), -1) + 1 FROM slot_role WHERE slot_id = ?1))",
             params![slot_id, role_id],
@@ -87,7 +86,7 @@ impl Db<'_> {
     }
 
     pub fn move_slot(&self, slot_id: i64, starts_at: i64) -> Result<()> {
-        self.conn.execute(
+        self.execute(
             "UPDATE slot SET starts_at = ?2 WHERE id = ?1",
             params![slot_id, starts_at],
         )?;
@@ -95,8 +94,7 @@ impl Db<'_> {
     }
 
     pub fn delete_slot(&self, slot_id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM slot WHERE id = ?1", [slot_id])?;
+        self.execute("DELETE FROM slot WHERE id = ?1", [slot_id])?;
         Ok(())
     }
 }

@@ -17,7 +17,6 @@ fn venue_from_row(row: &Row<'_>) -> rusqlite::Result<Venue> {
 impl Db<'_> {
     pub fn venue_by_key(&self, key: &str) -> Result<Option<Venue>> {
         Ok(self
-            .conn
             .query_row(
                 "SELECT id, name, address, capacity FROM venue WHERE name_key = ?1",
                 [key],
@@ -38,7 +37,7 @@ impl Db<'_> {
     }
 
     pub fn insert_venue(&self, venue: &Venue) -> Result<i64> {
-        self.conn.execute(
+        self.execute(
             "INSERT INTO venue (name, name_key, address, capacity) VALUES (?1, ?2, ?3, ?4)",
             params![
                 venue.name,
@@ -51,7 +50,7 @@ impl Db<'_> {
     }
 
     pub fn update_venue(&self, venue: &Venue) -> Result<()> {
-        self.conn.execute(
+        self.execute(
             "UPDATE venue SET name = ?2, name_key = ?3, address = ?4, capacity = ?5 WHERE id = ?1",
             params![
                 venue.id,
