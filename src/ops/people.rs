@@ -147,7 +147,7 @@ pub(super) fn add_role_unchecked(
             people: Vec::new(),
             uid: None,
         };
-        insert_slot(db, &seminar, &slot, &[role.id])?;
+        insert_slot(db, seminar, &slot, &[role.id])?;
         changed = true;
     }
     if !changed {
