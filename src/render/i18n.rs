@@ -174,10 +174,59 @@ impl Lang {
         }
     }
 
-    pub fn locale(self) -> chrono::Locale {
+    /// The name of a day of the week (`Thursday`, `Kamis`).
+    pub fn weekday(self, day: chrono::Weekday) -> &'static str {
+        const EN: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        const ID: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
+        let index = day.num_days_from_monday() as usize;
         match self {
-            Lang::En => chrono::Locale::en_GB,
-            Lang::Id => chrono::Locale::id_ID,
+            Lang::En => EN[index],
+            Lang::Id => ID[index],
+        }
+    }
+
+    /// The name of a month, from 1 (`May`, `Mei`).
+    pub fn month(self, month: u32) -> &'static str {
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const ID: [&str; 12] = [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ];
+        let index = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            Lang::En => EN[index],
+            Lang::Id => ID[index],
         }
     }
 }

@@ -1,20 +1,25 @@
 //! Dates and times as people read them: `Thursday, 18 May 2017 · 09:00–12:00 WIB`, or in
 //! Indonesian `Kamis, 18 Mei 2017 · 09.00–12.00 WIB`.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use super::Lang;
 use crate::model::{Schedule, Slot};
 
+/// `Thursday, 18 May 2017`, `Kamis, 18 Mei 2017`
 pub fn long_date(date: NaiveDate, lang: Lang) -> String {
-    date.format_localized("%A, %-d %B %Y", lang.locale())
-        .to_string()
+    format!("{} {}", day_and_month(date, lang), date.year())
 }
 
+/// `Thursday, 18 May`, `Kamis, 18 Mei`
 fn day_and_month(date: NaiveDate, lang: Lang) -> String {
-    date.format_localized("%A, %-d %B", lang.locale())
-        .to_string()
+    format!(
+        "{}, {} {}",
+        lang.weekday(date.weekday()),
+        date.day(),
+        lang.month(date.month())
+    )
 }
 
 pub fn clock(time: NaiveTime, lang: Lang) -> String {
