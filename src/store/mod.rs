@@ -83,12 +83,15 @@ impl Store {
         // Room for every statement of the program, so that none is parsed twice.
         self.conn.set_prepared_statement_cache_capacity(128);
         self.conn.pragma_update(None, "foreign_keys", true)?;
-        schema::check_compatible(&self.conn)?;
+        let version = schema::check_compatible(&self.conn)?;
         if self.path.is_some() {
             use_wal(&self.conn)?;
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
-        schema::migrate(&mut self.conn, schema::current_version())
+        if version < schema::current_version() {
+            schema::migrate(&mut self.conn, schema::current_version())?;
+        }
+        Ok(())
     }
 
     pub fn path(&self) -> Option<&Path> {

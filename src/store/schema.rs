@@ -114,8 +114,9 @@ pub fn current_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-/// Refuses, without writing anything, a file from a newer `seminar` or from another program.
-pub fn check_compatible(conn: &Connection) -> Result<()> {
+/// Refuses, without writing anything, a file from a newer `seminar` or from another program;
+/// returns the file's schema version.
+pub fn check_compatible(conn: &Connection) -> Result<i64> {
     // One statement, so that the three values come from one state of the file even while
     // another process is creating it.
     let (version, application_id, tables): (i64, i64, i64) = conn.query_row(
@@ -136,12 +137,14 @@ pub fn check_compatible(conn: &Connection) -> Result<()> {
             "the file is an SQLite database of another program, not a seminar database".into(),
         ));
     }
-    Ok(())
+    Ok(version)
 }
 
 /// Brings the schema up to `target` (normally [`current_version`]).
 pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
-    check_compatible(conn)?;
+    if check_compatible(conn)? >= target {
+        return Ok(());
+    }
     // The version is read again inside each transaction: another process may have
     // migrated the file meanwhile.
     loop {
