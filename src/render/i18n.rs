@@ -185,7 +185,9 @@ impl Lang {
             "Saturday",
             "Sunday",
         ];
-        const ID: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
+        const ID: [&str; 7] = [
+            "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+        ];
         let index = day.num_days_from_monday() as usize;
         match self {
             Lang::En => EN[index],
