@@ -1,5 +1,5 @@
 //! A large, realistic, rule-abiding database for benchmarks and tests of query plans,
-//! written through the bulk loader ([`Db::load_seminar`] and friends).
+//! written through the store's insert queries, in one transaction.
 //!
 //! For N seminars over ten years (2016–2025) it writes N/5 institutions, N/50 venues (at
 //! least 20), 2N people with Indonesian and English names, ten roles per seminar (a
@@ -11,7 +11,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Institution, Person, Role, RoleKind, Schedule, Seminar, Slot, SlotKind, Status, Venue, time,
+    Person, Role, RoleKind, Schedule, Seminar, Slot, SlotKind, Status, Venue, time,
 };
 use crate::store::Db;
 
@@ -382,12 +382,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
             name.push_str(&format!(" {}", round + 1));
         }
         let short = (i % 4 == 0).then(|| format!("I{i}"));
-        let id = db.load_institution(&name, short.as_deref())?;
-        institutions.push(Institution {
-            id,
-            name,
-            short_name: short,
-        });
+        institutions.push(db.insert_institution(&name, short.as_deref())?);
     }
 
     let mut venues = Vec::with_capacity(venue_count);
@@ -407,7 +402,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
             )),
             capacity: Some(50 + (i % 20) as u32 * 25),
         };
-        venue.id = db.load_venue(&venue)?;
+        venue.id = db.insert_venue(&venue)?;
         venues.push(venue);
     }
 
@@ -432,7 +427,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
             institution: Some(institution),
             name,
         };
-        person.id = db.load_person(&person)?;
+        person.id = db.insert_person(&person)?;
         people.push(person);
     }
 
@@ -489,7 +484,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
             schedule,
             venue: Some(venues[(day_index * 31 + lane) % venues.len()].clone()),
         };
-        seminar.id = db.load_seminar(&seminar)?;
+        seminar.id = db.insert_seminar(&seminar)?;
 
         let offset = (day_index * 10) % pool;
         let mut role_ids = Vec::with_capacity(10);
@@ -501,7 +496,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
                 RoleKind::Speaker
             };
             let role = Role::taking_current(person, seminar.id, kind);
-            role_ids.push(db.load_role(&role)?);
+            role_ids.push(db.insert_role(&role)?);
         }
         for (index, (kind, (hour, minute), minutes, on)) in rundown.iter().enumerate() {
             let starts_at =
@@ -520,7 +515,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
                 minutes: *minutes,
                 role_ids: on.iter().map(|k| role_ids[*k]).collect(),
             };
-            db.load_slot(&slot)?;
+            db.insert_slot(&slot)?;
         }
     }
     Ok(())

@@ -115,7 +115,8 @@ struct Placed {
     event: EventXml,
 }
 
-/// Events of seminars without slots get ids above every slot id.
+/// Events of seminars without slots get ids above every slot id: this plus the seminar id
+/// times 1000 plus the day of the seminar (from 0; a seminar lasts at most 367 days).
 const SEMINAR_EVENT_IDS: u64 = 1_000_000_000;
 
 /// Only the characters XML 1.0 allows: no control characters but tab and line breaks.
@@ -156,14 +157,22 @@ fn persons<'a>(roles: impl Iterator<Item = &'a Role>) -> PersonsXml {
     }
 }
 
-/// A guid for day `index` (from 0) of a seminar-event: the seminar's uid on its first day,
-/// then the uid with its last four hex digits replaced by the day number, so that each
-/// day's event keeps a stable guid of its own.
+/// The guid of day `index` (from 0) of a seminar-event: the seminar's uid on its first
+/// day; on later days the uid with the day number XORed into its last four hex digits.
+/// That keeps each day's guid stable, a well-formed UUID, and different from the uid and
+/// from every other day's (for up to 65535 days), whatever digits the uid ends in.
 fn day_guid(uid: &str, index: usize) -> String {
-    if index == 0 || uid.len() < 4 {
-        uid.to_string()
-    } else {
-        format!("{}{:04x}", &uid[..uid.len() - 4], index % 0x1_0000)
+    let split = uid.len().saturating_sub(4);
+    let head = uid.get(..split);
+    let tail = uid
+        .get(split..)
+        .filter(|tail| tail.chars().all(|c| c.is_ascii_hexdigit()))
+        .and_then(|tail| u16::from_str_radix(tail, 16).ok());
+    match (head, tail) {
+        (Some(head), Some(tail)) if index > 0 => {
+            format!("{head}{:04x}", tail ^ (index & 0xffff) as u16)
+        }
+        _ => uid.to_string(),
     }
 }
 
@@ -234,7 +243,11 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             for (index, window) in windows.iter().enumerate() {
                 let starts_at = DateTime::from_timestamp(window.start, 0).unwrap_or_default();
                 let ends_at = DateTime::from_timestamp(window.end, 0).unwrap_or_default();
-                let id = SEMINAR_EVENT_IDS + seminar.id.unsigned_abs() * 1000 + index as u64;
+                let id = seminar
+                    .id
+                    .unsigned_abs()
+                    .saturating_mul(1000)
+                    .saturating_add(SEMINAR_EVENT_IDS + index as u64);
                 let mut xml = event(id, day_guid(&seminar.uid, index), starts_at, ends_at);
                 xml.title = track.clone();
                 xml.subtitle = subtitle.clone();
@@ -248,7 +261,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             let people: Vec<&Role> = programme.people_on(slot).collect();
             let mut xml = event(
                 slot.id.unsigned_abs(),
-                slot.uid.clone(),
+                clean(&slot.uid),
                 slot.starts_at,
                 slot.ends_at(),
             );
@@ -265,6 +278,9 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             xml.persons = persons(people.into_iter());
             placed.push(place(slot.starts_at, slot.ends_at(), xml));
         }
+    }
+    if placed.is_empty() {
+        return Err("schedule: no events to put in it; give at least one seminar".into());
     }
     placed.sort_by(|a, b| (a.day, &a.room, a.starts_at).cmp(&(b.day, &b.room, b.starts_at)));
 

@@ -19,22 +19,15 @@ pub struct IcsOptions {
     pub now: DateTime<Utc>,
 }
 
-/// Text as iCalendar may carry it: line breaks as `\n`, no other control characters (the
-/// crate escapes `\n` but would pass a carriage return through and break the line).
+/// Text as iCalendar may carry it: every line break as `\n`, no other control characters
+/// but tabs. The crate escapes `\n` (and `\ , ;`) in TEXT values, `X-` properties included,
+/// but would pass a carriage return through and break the line.
 fn clean(text: &str) -> String {
     text.replace("\r\n", "\n")
+        .replace('\r', "\n")
         .chars()
         .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
         .collect()
-}
-
-/// Escapes a TEXT value by hand, for the `X-` properties the crate does not know as text.
-fn escape(text: &str) -> String {
-    clean(text)
-        .replace('\\', "\\\\")
-        .replace(',', "\\,")
-        .replace(';', "\\;")
-        .replace('\n', "\\n")
 }
 
 fn utc(at: DateTime<Utc>) -> String {
@@ -61,7 +54,7 @@ pub fn calendar(programmes: &[Programme], options: &IcsOptions) -> String {
         [one] => one.seminar.title.as_str(),
         _ => lang.labels().seminars,
     };
-    calendar.append_property(("X-WR-CALNAME", escape(name).as_str()));
+    calendar.append_property(("X-WR-CALNAME", clean(name).as_str()));
     if let Some(first) = programmes.first() {
         let zone = first.seminar.schedule.zone;
         if programmes.iter().all(|p| p.seminar.schedule.zone == zone) {
@@ -80,13 +73,13 @@ pub fn calendar(programmes: &[Programme], options: &IcsOptions) -> String {
                 }
                 description.push_str(&programme.seminar.title);
                 event
-                    .uid(&slot.uid)
+                    .uid(&clean(&slot.uid))
                     .timestamp(options.now)
                     .starts(slot.starts_at)
                     .ends(slot.ends_at())
                     .summary(&clean(&slot.title))
                     .description(&clean(&description))
-                    .add_property("RELATED-TO", programme.seminar.uid.as_str())
+                    .add_property("RELATED-TO", clean(&programme.seminar.uid))
                     .add_property("CATEGORIES", slot.kind.as_str().to_uppercase());
                 let location = venue_line(programme.seminar.venue.as_ref());
                 if !location.is_empty() {
@@ -143,7 +136,7 @@ fn seminar_event(programme: &Programme, options: &IcsOptions) -> Event {
     let windows = seminar.schedule.windows().unwrap_or_default();
     let mut event = Event::new();
     event
-        .uid(&seminar.uid)
+        .uid(&clean(&seminar.uid))
         .timestamp(options.now)
         .summary(&clean(&seminar.title))
         .description(&clean(&description(programme, options.lang)))
@@ -234,8 +227,269 @@ mod tests {
     }
 
     #[test]
-    fn text_for_x_properties_is_escaped_and_loses_control_characters() {
-        assert_eq!(escape("a,b;c\\d\r\ne\u{7}"), "a\\,b\\;c\\\\d\\ne");
-        assert_eq!(clean("x\ry\u{0}z"), "xyz");
+    fn line_breaks_become_newlines_and_other_control_characters_go() {
+        assert_eq!(clean("a\r\nb\rc\nd\te\u{0}f\u{7}"), "a\nb\nc\nd\tef");
+    }
+
+    use chrono::{NaiveDate, NaiveTime, TimeZone};
+    use chrono_tz::Tz;
+
+    use crate::model::{Institution, Role, Schedule, Seminar, Slot, SlotKind, Status, Venue};
+
+    const SEMINAR_UID: &str = "0b5b3f0e-8a4e-4c1a-9d3e-5f6a7b8c9d0e";
+    const SLOT_UID: &str = "6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f";
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn clock(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn role(id: i64, name: &str, position: &str, institution: &str) -> Role {
+        Role {
+            id,
+            seminar_id: 1,
+            person_id: id * 10,
+            person_name: name.into(),
+            kind: RoleKind::Speaker,
+            position: Some(position.into()),
+            institution: Some(Institution {
+                id,
+                name: institution.into(),
+                short_name: None,
+            }),
+        }
+    }
+
+    /// A seminar in Jakarta on 18 May 2017, 09:00–12:00, with two speakers and one slot.
+    fn programme(title: &str) -> Programme {
+        let zone = chrono_tz::Asia::Jakarta;
+        Programme {
+            seminar: Seminar {
+                id: 1,
+                uid: SEMINAR_UID.into(),
+                slug: "kss-2017".into(),
+                title: title.into(),
+                subtitle: Some("Proud to Contribute".into()),
+                description: None,
+                organizers: vec!["FISIP UI".into()],
+                status: Status::Confirmed,
+                schedule: Schedule {
+                    zone,
+                    first_day: date(2017, 5, 18),
+                    last_day: date(2017, 5, 18),
+                    start: clock(9, 0),
+                    end: clock(12, 0),
+                },
+                venue: Some(Venue {
+                    id: 1,
+                    name: "Auditorium".into(),
+                    address: Some("Depok".into()),
+                    capacity: None,
+                }),
+            },
+            roles: vec![
+                role(1, "Dinur Krismasari", "Senior Representative", "JICA"),
+                role(2, "Asra Virgianita", "Dosen", "FISIP UI"),
+            ],
+            slots: vec![Slot {
+                id: 7,
+                uid: SLOT_UID.into(),
+                seminar_id: 1,
+                kind: SlotKind::Talk,
+                title: "Knowledge sharing".into(),
+                starts_at: zone
+                    .with_ymd_and_hms(2017, 5, 18, 9, 15, 0)
+                    .unwrap()
+                    .with_timezone(&Utc),
+                minutes: 30,
+                role_ids: vec![1],
+            }],
+        }
+    }
+
+    fn in_zone(mut programme: Programme, zone: Tz, first: NaiveDate, last: NaiveDate) -> Programme {
+        let schedule = &mut programme.seminar.schedule;
+        schedule.zone = zone;
+        schedule.first_day = first;
+        schedule.last_day = last;
+        schedule.start = clock(9, 0);
+        schedule.end = clock(17, 0);
+        programme.slots.clear();
+        programme
+    }
+
+    fn options(slots: bool) -> IcsOptions {
+        IcsOptions {
+            lang: Lang::En,
+            slots,
+            now: Utc.with_ymd_and_hms(2017, 5, 1, 0, 0, 0).unwrap(),
+        }
+    }
+
+    /// The unfolded content lines, each still escaped.
+    fn lines(ics: &str) -> Vec<String> {
+        ics.replace("\r\n ", "")
+            .split_terminator("\r\n")
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The values of a property, in order, from every component.
+    fn values(ics: &str, name: &str) -> Vec<String> {
+        lines(ics)
+            .into_iter()
+            .filter_map(|line| line.strip_prefix(&format!("{name}:")).map(str::to_string))
+            .collect()
+    }
+
+    fn value(ics: &str, name: &str) -> String {
+        values(ics, name).into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn every_line_ends_in_crlf_and_fits_in_75_octets() {
+        let title = format!(
+            "Seminar Kerja Sama Selatan-Selatan dan Triangular Indonesia 🇮🇩🎉 {} ✨ {}",
+            "التعاون بين بلدان الجنوب",
+            "ñ".repeat(40)
+        );
+        let ics = calendar(&[programme(&title)], &options(true));
+        assert!(ics.ends_with("\r\n"));
+        for line in ics.split_terminator("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+            assert!(!line.contains(['\r', '\n']), "bare line break in {line:?}");
+        }
+        assert!(ics.contains("\r\n "), "long lines are folded");
+        assert_eq!(value(&ics, "SUMMARY"), title, "folding loses no character");
+        assert_eq!(value(&ics, "X-WR-CALNAME"), title);
+    }
+
+    #[test]
+    fn text_values_are_escaped_once() {
+        let ics = calendar(&[programme("a,b;c\nd\\e\r\nf\rg\u{7}")], &options(false));
+        let escaped = r"a\,b\;c\nd\\e\nf\ng";
+        assert_eq!(value(&ics, "SUMMARY"), escaped);
+        assert_eq!(value(&ics, "X-WR-CALNAME"), escaped);
+        assert_eq!(value(&ics, "LOCATION"), r"Auditorium\, Depok");
+    }
+
+    #[test]
+    fn the_seminar_is_one_event_in_utc() {
+        let ics = calendar(&[programme("Seminar")], &options(false));
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert_eq!(
+            values(&ics, "PRODID"),
+            [format!(
+                "-//seminar//seminar {}//EN",
+                env!("CARGO_PKG_VERSION")
+            )]
+        );
+        assert_eq!(values(&ics, "CALSCALE"), ["GREGORIAN"]);
+        assert_eq!(values(&ics, "METHOD"), ["PUBLISH"]);
+        assert_eq!(values(&ics, "X-WR-TIMEZONE"), ["Asia/Jakarta"]);
+        assert_eq!(values(&ics, "BEGIN"), ["VCALENDAR", "VEVENT"]);
+        assert_eq!(value(&ics, "UID"), SEMINAR_UID);
+        assert_eq!(value(&ics, "DTSTAMP"), "20170501T000000Z");
+        assert_eq!(value(&ics, "DTSTART"), "20170518T020000Z");
+        assert_eq!(value(&ics, "DTEND"), "20170518T050000Z");
+        assert_eq!(value(&ics, "STATUS"), "CONFIRMED");
+        assert!(values(&ics, "RRULE").is_empty() && values(&ics, "RDATE").is_empty());
+        let description = value(&ics, "DESCRIPTION");
+        for expected in [
+            "Proud to Contribute",
+            r"Thursday\, 18 May 2017 · 09:00–12:00 WIB",
+            r"Dinur Krismasari (Senior Representative\, JICA)",
+            "09:15–09:45 Knowledge sharing",
+        ] {
+            assert!(
+                description.contains(expected),
+                "{expected} in {description}"
+            );
+        }
+    }
+
+    #[test]
+    fn with_slots_each_slot_is_an_event_of_its_own() {
+        let ics = calendar(&[programme("Seminar")], &options(true));
+        assert_eq!(values(&ics, "UID"), [SEMINAR_UID, SLOT_UID]);
+        assert_eq!(values(&ics, "DTSTART")[1], "20170518T021500Z");
+        assert_eq!(values(&ics, "DTEND")[1], "20170518T024500Z");
+        assert_eq!(values(&ics, "SUMMARY")[1], "Knowledge sharing");
+        assert_eq!(values(&ics, "RELATED-TO"), [SEMINAR_UID]);
+        assert_eq!(values(&ics, "CATEGORIES"), ["TALK"]);
+        assert_eq!(values(&ics, "LOCATION")[1], r"Auditorium\, Depok");
+        assert_eq!(
+            values(&ics, "DESCRIPTION")[1],
+            r"Dinur Krismasari (Senior Representative\, JICA)\n\nSeminar"
+        );
+    }
+
+    #[test]
+    fn a_seminar_of_three_days_recurs_daily() {
+        let three_days = in_zone(
+            programme("Seminar"),
+            chrono_tz::Asia::Jakarta,
+            date(2017, 5, 18),
+            date(2017, 5, 20),
+        );
+        let ics = calendar(&[three_days], &options(false));
+        assert_eq!(value(&ics, "DTSTART"), "20170518T020000Z");
+        assert_eq!(value(&ics, "DTEND"), "20170518T100000Z");
+        assert_eq!(values(&ics, "RRULE"), ["FREQ=DAILY;COUNT=3"]);
+        assert!(values(&ics, "RDATE").is_empty());
+    }
+
+    #[test]
+    fn a_seminar_across_a_clock_change_lists_its_other_days() {
+        let berlin = in_zone(
+            programme("Seminar"),
+            chrono_tz::Europe::Berlin,
+            date(2024, 3, 30),
+            date(2024, 4, 1),
+        );
+        let ics = calendar(&[berlin], &options(false));
+        // 09:00 is 08:00 UTC before the clocks go forward on 31 March, 07:00 UTC after.
+        assert_eq!(value(&ics, "DTSTART"), "20240330T080000Z");
+        assert_eq!(values(&ics, "RDATE"), ["20240331T070000Z,20240401T070000Z"]);
+        assert!(values(&ics, "RRULE").is_empty());
+    }
+
+    #[test]
+    fn several_seminars_share_a_generic_name_and_a_zone_only_if_they_have_one() {
+        let berlin = in_zone(
+            programme("Two"),
+            chrono_tz::Europe::Berlin,
+            date(2024, 3, 30),
+            date(2024, 3, 30),
+        );
+        let both = [programme("One"), berlin];
+        let ics = calendar(&both, &options(false));
+        assert_eq!(values(&ics, "X-WR-CALNAME"), ["Seminars"]);
+        assert!(values(&ics, "X-WR-TIMEZONE").is_empty());
+        assert_eq!(values(&ics, "SUMMARY"), ["One", "Two"]);
+        let indonesian = IcsOptions {
+            lang: Lang::Id,
+            ..options(false)
+        };
+        assert_eq!(
+            values(&calendar(&both, &indonesian), "X-WR-CALNAME"),
+            ["Seminar"]
+        );
+    }
+
+    #[test]
+    fn planned_and_cancelled_seminars_say_so() {
+        for (status, word) in [
+            (Status::Planned, "TENTATIVE"),
+            (Status::Cancelled, "CANCELLED"),
+        ] {
+            let mut planned = programme("Seminar");
+            planned.seminar.status = status;
+            let ics = calendar(&[planned], &options(false));
+            assert_eq!(value(&ics, "STATUS"), word);
+        }
     }
 }

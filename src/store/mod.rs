@@ -4,7 +4,6 @@
 //! one transaction (`BEGIN IMMEDIATE` for writes) and hand it a [`Db`], whose methods are
 //! the queries. Queries return [`crate::model`] types.
 
-mod bulk;
 mod facts;
 mod people;
 pub mod schema;
@@ -280,6 +279,12 @@ impl Counts {
 }
 
 impl Db<'_> {
+    /// Refreshes the statistics the query planner uses, after a large load.
+    pub fn analyze(&self) -> Result<()> {
+        self.conn.execute_batch("ANALYZE")?;
+        Ok(())
+    }
+
     pub fn counts(&self) -> Result<Counts> {
         Ok(self.conn.query_row(
             "SELECT (SELECT count(*) FROM seminar), (SELECT count(*) FROM slot), \

@@ -193,7 +193,7 @@ impl Db<'_> {
 }
 
 /// The values of a seminar's row, `?1` (the id) to `?14`.
-pub(super) fn seminar_values(seminar: &Seminar) -> Result<Vec<Value>> {
+fn seminar_values(seminar: &Seminar) -> Result<Vec<Value>> {
     let schedule = &seminar.schedule;
     let starts_at = schedule.starts_at().map_err(crate::error::Error::Usage)?;
     let ends_at = schedule.ends_at().map_err(crate::error::Error::Usage)?;
