@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
@@ -16,7 +16,9 @@ use super::{ReadOptions, all_problems};
 use crate::error::{Error, Result};
 use crate::model::slug::validate_slug;
 use crate::model::time::parse_zone;
-use crate::model::{MAX_SLOT_MINUTES, RoleKind, Schedule, SlotKind, Status, canonical_uid};
+use crate::model::{
+    FIRST_YEAR, LAST_YEAR, MAX_SLOT_MINUTES, RoleKind, Schedule, SlotKind, Status, canonical_uid,
+};
 use crate::ops::import::{Plan, SeminarEntry};
 use crate::ops::people::NewRole;
 use crate::ops::seminars::NewSeminar;
@@ -188,6 +190,12 @@ fn checked(event: &EventXml, day: &DayXml, zone: Tz) -> Result<Event, String> {
             );
         }
     };
+    let year = starts_at.year();
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        return Err(format!(
+            "date: the year {year} is out of range; accepted: {FIRST_YEAR} to {LAST_YEAR}"
+        ));
+    }
     let duration = event.duration.as_deref().unwrap_or("").trim();
     let minutes = parse_duration(duration)
         .ok_or_else(|| format!("duration: '{duration}' is not a length like 00:30 or 01:30:00"))?;

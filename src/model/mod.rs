@@ -5,7 +5,7 @@ pub mod names;
 pub mod slug;
 pub mod time;
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
@@ -89,12 +89,24 @@ pub struct Schedule {
     pub end: NaiveTime,
 }
 
+/// The years a seminar may be in: wide enough for any real event, narrow enough that no
+/// date arithmetic can overflow.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2199;
+
 pub const DEFAULT_START: (u32, u32) = (9, 0);
 pub const DEFAULT_END: (u32, u32) = (17, 0);
 
 impl Schedule {
     /// Checks that the schedule makes sense and that its times exist in its zone.
     pub fn validate(&self) -> Result<(), String> {
+        for day in [self.first_day, self.last_day] {
+            if !(FIRST_YEAR..=LAST_YEAR).contains(&day.year()) {
+                return Err(format!(
+                    "date: {day} is out of range; accepted: a day from {FIRST_YEAR} to {LAST_YEAR}"
+                ));
+            }
+        }
         if self.last_day < self.first_day {
             return Err(format!(
                 "until: {} is before the first day {}",

@@ -181,8 +181,12 @@ fn number(text: &str) -> Result<u32, String> {
 }
 
 fn calendar_date(year: u32, month: u32, day: u32) -> Result<NaiveDate, String> {
-    if !(1900..=2199).contains(&year) {
-        return Err(format!("year {year} is outside 1900–2199"));
+    if !(super::FIRST_YEAR..=super::LAST_YEAR).contains(&(year as i32)) {
+        return Err(format!(
+            "year {year} is outside {}–{}",
+            super::FIRST_YEAR,
+            super::LAST_YEAR
+        ));
     }
     if !(1..=12).contains(&month) {
         return Err(format!("month {month} does not exist (1–12)"));

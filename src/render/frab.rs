@@ -248,7 +248,12 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
                     .unsigned_abs()
                     .saturating_mul(1000)
                     .saturating_add(SEMINAR_EVENT_IDS + index as u64);
-                let mut xml = event(id, day_guid(&seminar.uid, index), starts_at, ends_at);
+                let mut xml = event(
+                    id,
+                    day_guid(&clean(&seminar.uid), index),
+                    starts_at,
+                    ends_at,
+                );
                 xml.title = track.clone();
                 xml.subtitle = subtitle.clone();
                 xml.kind = "seminar";
@@ -349,7 +354,13 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
+    use chrono::{NaiveTime, TimeZone};
+    use serde::Deserialize;
+
     use super::*;
+    use crate::model::{Institution, RoleKind, Schedule, Seminar, Slot, SlotKind, Status, Venue};
 
     #[test]
     fn durations_are_hours_and_minutes() {
@@ -361,11 +372,387 @@ mod tests {
     fn each_day_of_a_seminar_event_gets_its_own_guid() {
         let uid = "0b5b3f0e-8a4e-4c1a-9d3e-5f6a7b8c9d0e";
         assert_eq!(day_guid(uid, 0), uid);
-        assert_eq!(day_guid(uid, 2), "0b5b3f0e-8a4e-4c1a-9d3e-5f6a7b8c0002");
+        assert_eq!(day_guid(uid, 2), "0b5b3f0e-8a4e-4c1a-9d3e-5f6a7b8c9d0c");
+        let ends_in_one = "0b5b3f0e-8a4e-4c1a-9d3e-5f6a7b8c0001";
+        let days: BTreeSet<String> = (0..367).map(|day| day_guid(ends_in_one, day)).collect();
+        assert_eq!(days.len(), 367, "no day repeats the uid or another day");
+        assert_eq!(
+            day_guid("é", 1),
+            "é",
+            "odd uids pass through without a panic"
+        );
+        assert_eq!(day_guid("xxé", 1), "xxé");
     }
 
     #[test]
     fn characters_xml_forbids_are_dropped() {
         assert_eq!(clean("a\u{0}b\u{1b}c\td\u{FFFF}"), "abc\td");
+    }
+
+    const SEMINAR_UID: &str = "0b5b3f0e-8a4e-4c1a-9d3e-5f6a7b8c9d0e";
+    const TRICKY_NAME: &str = "<script>alert(1)</script> & \"Ω\" 'x'";
+
+    #[derive(Debug, Deserialize)]
+    struct Document {
+        generator: Generator,
+        version: String,
+        conference: Conference,
+        #[serde(rename = "day")]
+        days: Vec<Day>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Generator {
+        #[serde(rename = "@name")]
+        name: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Conference {
+        title: String,
+        acronym: String,
+        start: String,
+        end: String,
+        days: usize,
+        time_zone_name: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Day {
+        #[serde(rename = "@index")]
+        index: usize,
+        #[serde(rename = "@date")]
+        date: String,
+        #[serde(rename = "@start")]
+        start: String,
+        #[serde(rename = "@end")]
+        end: String,
+        #[serde(rename = "room", default)]
+        rooms: Vec<Room>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Room {
+        #[serde(rename = "@name")]
+        name: String,
+        #[serde(rename = "event", default)]
+        events: Vec<Event>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Event {
+        #[serde(rename = "@id")]
+        id: u64,
+        #[serde(rename = "@guid")]
+        guid: String,
+        date: String,
+        start: String,
+        duration: String,
+        room: String,
+        title: String,
+        subtitle: String,
+        #[serde(rename = "type")]
+        kind: String,
+        track: String,
+        language: String,
+        #[serde(rename = "abstract")]
+        summary: String,
+        description: String,
+        persons: Persons,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Persons {
+        #[serde(rename = "person", default)]
+        people: Vec<Person>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Person {
+        #[serde(rename = "@id")]
+        id: i64,
+        #[serde(rename = "$text")]
+        name: String,
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn clock(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn jakarta(h: u32, m: u32) -> DateTime<Utc> {
+        chrono_tz::Asia::Jakarta
+            .with_ymd_and_hms(2017, 5, 18, h, m, 0)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn role(id: i64, kind: RoleKind, name: &str) -> Role {
+        Role {
+            id,
+            seminar_id: 1,
+            person_id: id * 10,
+            person_name: name.into(),
+            kind,
+            position: Some("Dosen".into()),
+            institution: Some(Institution {
+                id: 1,
+                name: "FISIP UI".into(),
+                short_name: Some("FISIP".into()),
+            }),
+        }
+    }
+
+    fn slot(id: i64, title: &str, at: DateTime<Utc>, minutes: u32, role_ids: Vec<i64>) -> Slot {
+        Slot {
+            id,
+            uid: format!("6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e{id:02x}"),
+            seminar_id: 1,
+            kind: SlotKind::Talk,
+            title: title.into(),
+            starts_at: at,
+            minutes,
+            role_ids,
+        }
+    }
+
+    /// A seminar in Jakarta on 18 May 2017, 09:00–12:00, at a venue, with two slots.
+    fn programme() -> Programme {
+        Programme {
+            seminar: Seminar {
+                id: 1,
+                uid: SEMINAR_UID.into(),
+                slug: "kss-2017".into(),
+                title: "Seminar & <Co>".into(),
+                subtitle: Some("Proud to Contribute".into()),
+                description: None,
+                organizers: vec!["FISIP UI".into()],
+                status: Status::Confirmed,
+                schedule: Schedule {
+                    zone: chrono_tz::Asia::Jakarta,
+                    first_day: date(2017, 5, 18),
+                    last_day: date(2017, 5, 18),
+                    start: clock(9, 0),
+                    end: clock(12, 0),
+                },
+                venue: Some(Venue {
+                    id: 1,
+                    name: "Auditorium \"A\" <1>".into(),
+                    address: Some("Depok".into()),
+                    capacity: None,
+                }),
+            },
+            roles: vec![
+                role(1, RoleKind::Moderator, "Valerina Daniel"),
+                role(2, RoleKind::Speaker, TRICKY_NAME),
+            ],
+            slots: vec![
+                slot(1, "Opening\u{0} remarks\u{1b}", jakarta(9, 0), 15, vec![1]),
+                slot(2, "Knowledge sharing", jakarta(9, 15), 30, vec![2]),
+            ],
+        }
+    }
+
+    /// The same seminar without its rundown, venue and zone, over `days` days in Berlin.
+    fn without_slots(id: i64, days: u64) -> Programme {
+        let mut programme = programme();
+        programme.slots.clear();
+        programme.seminar.id = id;
+        programme.seminar.venue = None;
+        programme.seminar.schedule = Schedule {
+            zone: chrono_tz::Europe::Berlin,
+            first_day: date(2024, 3, 30),
+            last_day: date(2024, 3, 30) + chrono::Days::new(days - 1),
+            start: clock(9, 0),
+            end: clock(17, 0),
+        };
+        programme
+    }
+
+    fn options(lang: Lang) -> FrabOptions {
+        FrabOptions {
+            lang,
+            title: "Seminars & more".into(),
+            acronym: "kss-2017".into(),
+        }
+    }
+
+    fn parse(xml: &str) -> Document {
+        quick_xml::de::from_str(xml).unwrap_or_else(|e| panic!("{e}\n{xml}"))
+    }
+
+    fn events(document: &Document) -> Vec<&Event> {
+        document
+            .days
+            .iter()
+            .flat_map(|day| &day.rooms)
+            .flat_map(|room| &room.events)
+            .collect()
+    }
+
+    #[test]
+    fn a_seminar_with_slots_reads_back() {
+        let xml = schedule(&[programme()], &options(Lang::En)).unwrap();
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>"));
+        let document = parse(&xml);
+        assert_eq!(document.generator.name, "seminar");
+        assert_eq!(document.version, "1.0");
+        let conference = &document.conference;
+        assert_eq!(conference.title, "Seminars & more");
+        assert_eq!(conference.acronym, "kss-2017");
+        assert_eq!(
+            (conference.start.as_str(), conference.end.as_str()),
+            ("2017-05-18", "2017-05-18")
+        );
+        assert_eq!(conference.days, 1);
+        assert_eq!(conference.time_zone_name.as_deref(), Some("Asia/Jakarta"));
+
+        let [day] = document.days.as_slice() else {
+            panic!("one day: {:?}", document.days)
+        };
+        assert_eq!((day.index, day.date.as_str()), (1, "2017-05-18"));
+        assert_eq!(day.start, "2017-05-18T09:00:00+07:00");
+        assert_eq!(day.end, "2017-05-18T09:45:00+07:00");
+        assert_eq!(day.rooms.len(), 1);
+        assert_eq!(day.rooms[0].name, "Auditorium \"A\" <1>");
+
+        let events = events(&document);
+        let ids: BTreeSet<u64> = events.iter().map(|e| e.id).collect();
+        let guids: BTreeSet<&str> = events.iter().map(|e| e.guid.as_str()).collect();
+        assert_eq!((ids.len(), guids.len()), (2, 2), "ids and guids are unique");
+        assert_eq!(
+            events[0].title, "Opening remarks",
+            "control characters dropped"
+        );
+        let talk = events[1];
+        assert_eq!(talk.date, "2017-05-18T09:15:00+07:00");
+        assert_eq!(talk.start, "09:15");
+        assert_eq!(talk.duration, "00:30");
+        assert_eq!(talk.room, "Auditorium \"A\" <1>");
+        assert_eq!(talk.title, "Knowledge sharing");
+        assert_eq!(talk.subtitle, "Seminar & <Co>");
+        assert_eq!(talk.track, "Seminar & <Co>");
+        assert_eq!(talk.kind, "talk");
+        assert_eq!(talk.language, "en");
+        assert_eq!(talk.summary, "Proud to Contribute");
+        assert_eq!(talk.description, format!("{TRICKY_NAME} (Dosen, FISIP UI)"));
+        assert_eq!(talk.persons.people.len(), 1);
+        assert_eq!(talk.persons.people[0].id, 20);
+        assert_eq!(
+            talk.persons.people[0].name, TRICKY_NAME,
+            "the name survives exactly"
+        );
+    }
+
+    #[test]
+    fn markup_in_values_is_escaped() {
+        let xml = schedule(&[programme()], &options(Lang::En)).unwrap();
+        assert!(!xml.contains("<script>") && !xml.contains("<Co>"), "{xml}");
+        assert!(
+            xml.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn a_seminar_without_slots_is_one_event_a_day() {
+        let xml = schedule(&[without_slots(3, 1)], &options(Lang::Id)).unwrap();
+        let document = parse(&xml);
+        assert_eq!(
+            document.conference.time_zone_name.as_deref(),
+            Some("Europe/Berlin")
+        );
+        let events = events(&document);
+        let [event] = events.as_slice() else {
+            panic!("one event: {events:?}")
+        };
+        assert_eq!(document.days[0].rooms[0].name, "Belum ditentukan");
+        assert_eq!(event.id, 1_000_003_000);
+        assert_eq!(event.guid, SEMINAR_UID);
+        assert_eq!(event.date, "2024-03-30T09:00:00+01:00");
+        assert_eq!(event.duration, "08:00");
+        assert_eq!(
+            (event.kind.as_str(), event.language.as_str()),
+            ("seminar", "id")
+        );
+        assert_eq!(event.title, "Seminar & <Co>");
+        let names: Vec<&str> = event
+            .persons
+            .people
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Valerina Daniel", TRICKY_NAME],
+            "moderators and speakers"
+        );
+    }
+
+    #[test]
+    fn days_rooms_and_ids_over_several_seminars() {
+        // Three days across the clock change in Berlin, and the Jakarta seminar.
+        let programmes = [without_slots(3, 3), programme()];
+        let document = parse(&schedule(&programmes, &options(Lang::En)).unwrap());
+        let conference = &document.conference;
+        assert_eq!(
+            (conference.start.as_str(), conference.end.as_str()),
+            ("2017-05-18", "2024-04-01")
+        );
+        assert_eq!(conference.days, 4);
+        assert_eq!(conference.time_zone_name, None, "two zones");
+        let days: Vec<(usize, &str, &str)> = document
+            .days
+            .iter()
+            .map(|day| (day.index, day.date.as_str(), day.start.as_str()))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                (1, "2017-05-18", "2017-05-18T09:00:00+07:00"),
+                (2, "2024-03-30", "2024-03-30T09:00:00+01:00"),
+                (3, "2024-03-31", "2024-03-31T09:00:00+02:00"),
+                (4, "2024-04-01", "2024-04-01T09:00:00+02:00"),
+            ]
+        );
+        assert_eq!(document.days[1].rooms[0].name, "To be announced");
+        let events = events(&document);
+        let ids: BTreeSet<u64> = events.iter().map(|e| e.id).collect();
+        let guids: BTreeSet<&str> = events.iter().map(|e| e.guid.as_str()).collect();
+        assert_eq!((events.len(), ids.len(), guids.len()), (5, 5, 5));
+        assert!(ids.iter().all(|id| *id > 0));
+    }
+
+    #[test]
+    fn rooms_of_a_day_are_in_name_order() {
+        let mut other = programme();
+        other.seminar.id = 2;
+        other.seminar.uid = "1b5b3f0e-8a4e-4c1a-9d3e-5f6a7b8c9d0e".into();
+        other.seminar.venue = None;
+        other.slots = vec![slot(9, "Elsewhere", jakarta(10, 0), 60, vec![])];
+        let document = parse(&schedule(&[programme(), other], &options(Lang::En)).unwrap());
+        let rooms: Vec<&str> = document.days[0]
+            .rooms
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
+        assert_eq!(rooms, ["Auditorium \"A\" <1>", "To be announced"]);
+        assert_eq!(document.days[0].end, "2017-05-18T11:00:00+07:00");
+    }
+
+    #[test]
+    fn a_bad_acronym_or_nothing_to_schedule_is_an_error() {
+        for acronym in ["kss", "KSS-2017", "kss 2017", "kss/2017"] {
+            let options = FrabOptions {
+                acronym: acronym.into(),
+                ..options(Lang::En)
+            };
+            let error = schedule(&[programme()], &options).unwrap_err();
+            assert!(error.contains(acronym), "{error}");
+        }
+        assert!(schedule(&[], &options(Lang::En)).is_err());
     }
 }

@@ -498,3 +498,31 @@ fn hostile_xml_is_refused_without_reading_anything_else() {
     let line = env.fails(1, &["import", &not_xml]);
     assert!(line.contains("not a frab schedule.xml"), "{line}");
 }
+
+#[test]
+fn dates_no_calendar_needs_are_refused_not_overflowed() {
+    let env = Env::new();
+    let xml = write(
+        &env,
+        "late.xml",
+        "<schedule><conference><title>T</title><time_zone_name>UTC</time_zone_name></conference>\
+         <day date=\"9999-12-31\"><room name=\"R\"><event id=\"1\">\
+         <date>9999-12-31T23:50:00+00:00</date><duration>00:30</duration><title>Late</title>\
+         </event></room></day></schedule>",
+    );
+    let line = env.fails(1, &["import", &xml]);
+    assert!(
+        line.contains("event 1: date: the year 9999 is out of range"),
+        "{line}"
+    );
+    let json = write(
+        &env,
+        "late.json",
+        r#"{"seminar": {"title": "T", "time_zone": "UTC", "first_day": "9999-12-31", "start_time": "23:00", "end_time": "23:59"}}"#,
+    );
+    let line = env.fails(1, &["import", &json]);
+    assert!(
+        line.contains("out of range; accepted: a day from 1900 to 2199"),
+        "{line}"
+    );
+}
