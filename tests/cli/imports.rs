@@ -502,6 +502,7 @@ fn hostile_xml_is_refused_without_reading_anything_else() {
 #[test]
 fn dates_no_calendar_needs_are_refused_not_overflowed() {
     let env = Env::new();
+    env.ok(&["list"]);
     let xml = write(
         &env,
         "late.xml",
