@@ -3,6 +3,7 @@
 
 mod agenda;
 mod check;
+mod completions;
 mod context;
 mod export;
 mod import;
@@ -138,6 +139,16 @@ pub enum Command {
     /// Report double bookings and rundown problems (exit 3 if any)
     #[command(after_help = "Example:\n  seminar check")]
     Check(check::CheckArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Examples:\n  seminar completions bash > ~/.local/share/bash-completion/completions/seminar\n  seminar completions zsh > ~/.zfunc/_seminar\n  seminar completions fish > ~/.config/fish/completions/seminar.fish"
+    )]
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page, or write one page per command
+    #[command(
+        after_help = "Examples:\n  seminar man | man -l -\n  seminar man --dir ~/.local/share/man/man1"
+    )]
+    Man(completions::ManArgs),
 }
 
 /// Parses the command line and runs it; returns the process exit code.
@@ -176,6 +187,8 @@ pub fn run(command: Command, context: &mut Context) -> Result<u8, Error> {
         Command::Export(args) => export::run(args, context)?,
         Command::Import(args) => import::run(args, context)?,
         Command::Check(args) => return check::run(args, context),
+        Command::Completions(args) => completions::completions(args, context)?,
+        Command::Man(args) => completions::man(args, context)?,
     }
     Ok(0)
 }

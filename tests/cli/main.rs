@@ -9,6 +9,7 @@ mod input;
 mod people;
 mod performance;
 mod seminars;
+mod shell;
 mod slots;
 mod storage;
 mod support;
