@@ -1,10 +1,10 @@
-//! `institution add|list`.
+//! `institution add|list|edit|merge`.
 
 use clap::{Args, Subcommand};
 
 use super::Context;
 use crate::error::Result;
-use crate::ops::people;
+use crate::ops::{merge, people};
 use crate::render::{json, text};
 
 #[derive(Debug, Subcommand)]
@@ -17,6 +17,36 @@ pub enum InstitutionCommand {
     /// List institutions
     #[command(after_help = "Example:\n  seminar institution list")]
     List,
+    /// Rename an institution or set its short name
+    #[command(
+        after_help = "Examples:\n  seminar institution edit \"JICA Indonesia\" --short JICA\n  seminar institution edit Kemlu --name \"Kementerian Luar Negeri\""
+    )]
+    Edit(EditArgs),
+    /// Fold a duplicate institution into another: its people and roles move over
+    #[command(
+        after_help = "Example:\n  seminar institution merge \"Kementrian Luar Negeri\" \"Kementerian Luar Negeri\""
+    )]
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The institution, by name or short name
+    pub name: String,
+    /// Its new full name
+    #[arg(long = "name", value_name = "NEW")]
+    pub new_name: Option<String>,
+    /// Its short name; an empty value removes it
+    #[arg(long, value_name = "ABBR")]
+    pub short: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The duplicate, which is removed
+    pub from: String,
+    /// The institution that stays and takes over the duplicate's people and roles
+    pub into: String,
 }
 
 #[derive(Debug, Args)]
@@ -47,6 +77,42 @@ pub fn run(command: InstitutionCommand, context: &Context) -> Result<()> {
                 context.print(&format!(
                     "Added institution {} (#{})\n",
                     institution.name, institution.id
+                ))
+            }
+        }
+        InstitutionCommand::Edit(args) => {
+            let institution = context.open()?.write(|db| {
+                merge::edit_institution(
+                    db,
+                    &args.name,
+                    args.new_name.as_deref(),
+                    args.short.as_deref(),
+                )
+            })?;
+            if context.json {
+                context.print_json(&institution)
+            } else {
+                let short = institution
+                    .short_name
+                    .as_deref()
+                    .map(|short| format!(" ({short})"))
+                    .unwrap_or_default();
+                context.print(&format!(
+                    "Institution #{}: {}{short}\n",
+                    institution.id, institution.name
+                ))
+            }
+        }
+        InstitutionCommand::Merge(args) => {
+            let merged = context
+                .open()?
+                .write(|db| merge::merge_institutions(db, &args.from, &args.into))?;
+            if context.json {
+                context.print_json(&merged)
+            } else {
+                context.print(&format!(
+                    "Merged {} into {}: {} person(s) and {} role(s) moved\n",
+                    merged.removed_name, merged.into.name, merged.people_moved, merged.roles_moved
                 ))
             }
         }

@@ -1,10 +1,10 @@
-//! `person list|show`.
+//! `person list|show|merge`.
 
 use clap::{Args, Subcommand};
 
 use super::Context;
 use crate::error::Result;
-use crate::ops::people;
+use crate::ops::{merge, people};
 use crate::render::{json, text};
 
 #[derive(Debug, Subcommand)]
@@ -15,6 +15,22 @@ pub enum PersonCommand {
     /// Show a person, with every seminar they took part in
     #[command(after_help = "Example:\n  seminar person show \"dinur krismasari\"")]
     Show(ShowArgs),
+    /// Fold a duplicate person into another: roles and talks move over, nothing is lost
+    #[command(
+        after_help = "Example:\n  seminar person merge \"Dinur Krismasari (JICA)\" \"Dinur Krismasari\""
+    )]
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The duplicate, which is removed
+    pub from: String,
+    /// The person who stays and takes over the duplicate's roles
+    pub into: String,
+    /// Merge even if the person would then be in two places at once
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -40,6 +56,28 @@ pub fn run(command: PersonCommand, context: &Context) -> Result<()> {
                 context.print_json(&json::people(&people))
             } else {
                 context.print(&text::people_list(&people, &context.style))
+            }
+        }
+        PersonCommand::Merge(args) => {
+            let permission = crate::ops::Permission {
+                force: args.force,
+                new: false,
+            };
+            let (merged, notices) = context
+                .open()?
+                .write(|db| merge::merge_people(db, &args.from, &args.into, permission))?;
+            context.tell(&notices);
+            if context.json {
+                context.print_json(&merged)
+            } else {
+                context.print(&format!(
+                    "Merged {} into {}: {} role(s) moved, {} combined with roles {} already had\n",
+                    merged.removed_name,
+                    merged.into_name,
+                    merged.roles_moved,
+                    merged.roles_combined,
+                    merged.into_name
+                ))
             }
         }
         PersonCommand::Show(args) => {

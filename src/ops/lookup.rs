@@ -71,7 +71,7 @@ pub fn split_short_name(text: &str) -> (String, Option<String>) {
     (text.to_string(), None)
 }
 
-fn institution_label(institution: &Institution) -> String {
+pub(super) fn institution_label(institution: &Institution) -> String {
     match &institution.short_name {
         Some(short) => format!("{} ({short})", institution.name),
         None => institution.name.clone(),

@@ -5,6 +5,7 @@
 
 pub mod import;
 mod lookup;
+pub mod merge;
 pub mod people;
 pub mod seminars;
 pub mod slots;

@@ -5,6 +5,7 @@
 //! the queries. Queries return [`crate::model`] types.
 
 mod facts;
+mod merge;
 mod people;
 pub mod schema;
 mod seminars;

@@ -226,6 +226,14 @@ impl Db<'_> {
             .optional()?)
     }
 
+    pub fn roles_of_person(&self, person_id: i64) -> Result<Vec<Role>> {
+        let sql =
+            format!("SELECT {ROLE_COLUMNS} FROM {ROLE_FROM} WHERE r.person_id = ?1 ORDER BY r.id");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([person_id], role_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn roles_of_seminar(&self, seminar_id: i64) -> Result<Vec<Role>> {
         let sql =
             format!("SELECT {ROLE_COLUMNS} FROM {ROLE_FROM} WHERE r.seminar_id = ?1 ORDER BY r.id");

@@ -6,6 +6,7 @@ mod example;
 mod exports;
 mod imports;
 mod input;
+mod merges;
 mod people;
 mod performance;
 mod seminars;
