@@ -7,9 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::GlobalArgs;
+use super::settings::Settings;
 use crate::error::{Error, Result};
 use crate::ops::Notice;
-use crate::render::{Lang, Style, Width};
+use crate::render::{Style, Width};
 use crate::store::Store;
 
 pub struct Context {
@@ -23,6 +24,8 @@ pub struct Context {
     /// The current instant (pinned by `SEMINAR_NOW` like `today`), for export timestamps.
     pub now: DateTime<Utc>,
     pub default_zone: chrono_tz::Tz,
+    /// The database, language and zone, with where each came from.
+    pub settings: Settings,
 }
 
 /// An environment variable, with an empty value counted as unset.
@@ -30,14 +33,6 @@ pub fn env(name: &str) -> Option<String> {
     std::env::var(name)
         .ok()
         .filter(|value| !value.trim().is_empty())
-}
-
-fn default_db_path() -> Result<PathBuf> {
-    directories::ProjectDirs::from("", "", "seminar")
-        .map(|dirs| dirs.data_dir().join("seminar.db"))
-        .ok_or_else(|| {
-            Error::usage("db: cannot find a home folder for the default database; pass --db PATH or set SEMINAR_DB")
-        })
 }
 
 /// Today's date where the user is. `SEMINAR_NOW` (a date or an RFC 3339 time) pins it, for
@@ -75,42 +70,9 @@ fn pinned_now() -> Result<Option<(NaiveDate, DateTime<Utc>)>> {
     }
 }
 
-/// The zone for new seminars without `--tz`: `SEMINAR_TZ`, else the system's, else UTC.
-fn default_zone() -> Result<chrono_tz::Tz> {
-    if let Some(text) = env("SEMINAR_TZ") {
-        return crate::model::time::parse_zone(&text)
-            .map_err(|e| Error::usage(format!("SEMINAR_TZ: {e}")));
-    }
-    Ok(iana_time_zone::get_timezone()
-        .ok()
-        .and_then(|name| name.parse().ok())
-        .unwrap_or(chrono_tz::UTC))
-}
-
-fn lang(flag: Option<Lang>) -> Result<Lang> {
-    if let Some(lang) = flag {
-        return Ok(lang);
-    }
-    match env("SEMINAR_LANG")
-        .as_deref()
-        .map(str::to_lowercase)
-        .as_deref()
-    {
-        None | Some("en") => Ok(Lang::En),
-        Some("id") => Ok(Lang::Id),
-        Some(other) => Err(Error::usage(format!(
-            "SEMINAR_LANG: '{other}' is not a language; accepted: en, id"
-        ))),
-    }
-}
-
 impl Context {
     pub fn new(global: &GlobalArgs) -> Result<Context> {
-        let db_path = match (&global.db, env("SEMINAR_DB")) {
-            (Some(path), _) if !path.as_os_str().is_empty() => path.clone(),
-            (_, Some(path)) => PathBuf::from(path),
-            _ => default_db_path()?,
-        };
+        let settings = Settings::resolve(global)?;
         let terminal = std::io::stdout().is_terminal();
         let width = match env("COLUMNS").and_then(|c| c.parse::<u16>().ok()) {
             Some(columns) => Width::Columns(columns),
@@ -118,18 +80,19 @@ impl Context {
             None => Width::Unlimited,
         };
         Ok(Context {
-            db_path,
+            db_path: settings.db.value.clone(),
             json: global.json,
             yes: global.yes,
             interactive: !global.no_input && std::io::stdin().is_terminal(),
             style: Style {
-                lang: lang(global.lang)?,
+                lang: settings.lang.value,
                 width,
                 terminal,
             },
             today: today()?,
             now: now()?,
-            default_zone: default_zone()?,
+            default_zone: settings.zone.value,
+            settings,
         })
     }
 

@@ -11,6 +11,7 @@ mod institution;
 mod moderator;
 mod person;
 pub mod seminar;
+mod settings;
 mod slot;
 mod speaker;
 pub mod values;
@@ -41,14 +42,14 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Database file [env: SEMINAR_DB] [default: the platform data folder, e.g.
-    /// ~/.local/share/seminar/seminar.db]
+    /// Database file [env: SEMINAR_DB; config: db] [default: the platform data folder,
+    /// e.g. ~/.local/share/seminar/seminar.db]
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<std::path::PathBuf>,
     /// Print machine-readable JSON (read commands, and the record a change touched)
     #[arg(long, global = true)]
     pub json: bool,
-    /// Language of the output [env: SEMINAR_LANG] [default: en]
+    /// Language of the output [env: SEMINAR_LANG; config: lang] [default: en]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<crate::render::Lang>,
     /// Assume yes: do not ask before deleting
@@ -139,6 +140,9 @@ pub enum Command {
     /// Report double bookings and rundown problems (exit 3 if any)
     #[command(after_help = "Example:\n  seminar check")]
     Check(check::CheckArgs),
+    /// Show where the database, language and time zone come from
+    #[command(subcommand)]
+    Config(settings::ConfigCommand),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     #[command(
         after_help = "Examples:\n  seminar completions bash > ~/.local/share/bash-completion/completions/seminar\n  seminar completions zsh > ~/.zfunc/_seminar\n  seminar completions fish > ~/.config/fish/completions/seminar.fish"
@@ -187,6 +191,7 @@ pub fn run(command: Command, context: &mut Context) -> Result<u8, Error> {
         Command::Export(args) => export::run(args, context)?,
         Command::Import(args) => import::run(args, context)?,
         Command::Check(args) => return check::run(args, context),
+        Command::Config(command) => settings::run(command, context)?,
         Command::Completions(args) => completions::completions(args, context)?,
         Command::Man(args) => completions::man(args, context)?,
     }

@@ -47,6 +47,7 @@ impl Env {
             .env_clear()
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("xdg"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
             .env("SEMINAR_DB", &self.db)
             .env("SEMINAR_NOW", "2017-05-01")
             .env("SEMINAR_TZ", "Asia/Jakarta")
