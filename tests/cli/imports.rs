@@ -19,31 +19,10 @@ fn write(env: &Env, name: &str, content: &str) -> String {
     path.to_str().unwrap().to_string()
 }
 
-fn count(env: &Env, args: &[&str]) -> usize {
-    env.json(args).as_array().map_or(0, Vec::len)
-}
-
-fn create_second_seminar(env: &Env, slug: &str, date: &str) {
-    env.ok(&[
-        "create",
-        "Follow-up seminar",
-        "--date",
-        date,
-        "--start",
-        "09:00",
-        "--end",
-        "12:00",
-        "--tz",
-        "WIB",
-        "--slug",
-        slug,
-    ]);
-}
-
 #[test]
 fn a_csv_of_speakers_fills_a_seminar() {
     let env = Env::new();
-    create_second_seminar(&env, "follow-up", "2017-06-01");
+    env.create_morning_seminar("follow-up", "2017-06-01");
     let file = write(
         &env,
         "speakers.csv",
@@ -84,9 +63,9 @@ fn a_csv_of_speakers_fills_a_seminar() {
 fn existing_people_and_institutions_are_matched_not_duplicated() {
     let env = Env::new();
     env.seed();
-    create_second_seminar(&env, "follow-up", "2017-06-01");
-    let people = count(&env, &["person", "list"]);
-    let institutions = count(&env, &["institution", "list"]);
+    env.create_morning_seminar("follow-up", "2017-06-01");
+    let people = env.count(&["person", "list"]);
+    let institutions = env.count(&["institution", "list"]);
     let file = write(
         &env,
         "speakers.csv",
@@ -99,8 +78,8 @@ fn existing_people_and_institutions_are_matched_not_duplicated() {
     assert_eq!(report["added"]["roles"], 2);
     assert_eq!(report["added"]["people"], 0);
     assert_eq!(report["added"]["institutions"], 0);
-    assert_eq!(count(&env, &["person", "list"]), people);
-    assert_eq!(count(&env, &["institution", "list"]), institutions);
+    assert_eq!(env.count(&["person", "list"]), people);
+    assert_eq!(env.count(&["institution", "list"]), institutions);
     let names: Vec<Value> = env
         .json(&["speaker", "list", "follow-up"])
         .as_array()
@@ -115,7 +94,7 @@ fn existing_people_and_institutions_are_matched_not_duplicated() {
 fn a_misspelled_institution_stops_the_whole_import_unless_new() {
     let env = Env::new();
     env.seed();
-    create_second_seminar(&env, "follow-up", "2017-06-01");
+    env.create_morning_seminar("follow-up", "2017-06-01");
     let file = write(
         &env,
         "speakers.csv",
@@ -125,18 +104,18 @@ fn a_misspelled_institution_stops_the_whole_import_unless_new() {
     assert!(line.contains("line 3"), "{line}");
     assert!(line.contains("Kementerian Luar Negeri"), "{line}");
     assert_eq!(
-        count(&env, &["speaker", "list", "follow-up"]),
+        env.count(&["speaker", "list", "follow-up"]),
         0,
         "Budi was not kept either"
     );
     env.ok(&["import", &file, "--seminar", "follow-up", "--new"]);
-    assert_eq!(count(&env, &["speaker", "list", "follow-up"]), 2);
+    assert_eq!(env.count(&["speaker", "list", "follow-up"]), 2);
 }
 
 #[test]
 fn every_bad_row_is_named_in_one_line_and_nothing_is_written() {
     let env = Env::new();
-    create_second_seminar(&env, "follow-up", "2017-06-01");
+    env.create_morning_seminar("follow-up", "2017-06-01");
     let file = write(
         &env,
         "speakers.csv",
@@ -162,7 +141,7 @@ fn every_bad_row_is_named_in_one_line_and_nothing_is_written() {
 #[test]
 fn malformed_files_are_refused_with_the_reason() {
     let env = Env::new();
-    create_second_seminar(&env, "follow-up", "2017-06-01");
+    env.create_morning_seminar("follow-up", "2017-06-01");
     let cases: [(&str, &[u8], &str); 6] = [
         (
             "unknown.csv",
@@ -204,7 +183,7 @@ fn malformed_files_are_refused_with_the_reason() {
     let bom = write(&env, "bom.csv", "\u{feff}name\nWith Bom\n");
     env.ok(&["import", &bom, "--seminar", "follow-up"]);
     assert_eq!(
-        count(&env, &["speaker", "list", "follow-up"]),
+        env.count(&["speaker", "list", "follow-up"]),
         1,
         "a byte order mark is fine"
     );
@@ -213,7 +192,7 @@ fn malformed_files_are_refused_with_the_reason() {
 #[test]
 fn a_dry_run_reports_the_import_and_keeps_nothing() {
     let env = Env::new();
-    create_second_seminar(&env, "follow-up", "2017-06-01");
+    env.create_morning_seminar("follow-up", "2017-06-01");
     let file = write(
         &env,
         "speakers.csv",
@@ -271,10 +250,10 @@ fn a_speaker_list_reads_back_into_another_seminar() {
         "next.csv",
         &String::from_utf8(writer.into_inner().unwrap()).unwrap(),
     );
-    create_second_seminar(&env, "kss-2017-b", "2017-05-25");
-    let people = count(&env, &["person", "list"]);
+    env.create_morning_seminar("kss-2017-b", "2017-05-25");
+    let people = env.count(&["person", "list"]);
     env.ok(&["import", &file, "--seminar", "kss-2017-b"]);
-    assert_eq!(count(&env, &["person", "list"]), people, "nobody new");
+    assert_eq!(env.count(&["person", "list"]), people, "nobody new");
     let strip = |value: Value| -> Vec<(Value, Value, Value, Value)> {
         value
             .as_array()

@@ -5,32 +5,11 @@ use serde_json::Value;
 
 use crate::support::Env;
 
-fn count(env: &Env, args: &[&str]) -> usize {
-    env.json(args).as_array().map_or(0, Vec::len)
-}
-
-fn second_seminar(env: &Env) {
-    env.ok(&[
-        "create",
-        "Follow-up",
-        "--date",
-        "2017-06-01",
-        "--start",
-        "09:00",
-        "--end",
-        "12:00",
-        "--tz",
-        "WIB",
-        "--slug",
-        "follow-up",
-    ]);
-}
-
 #[test]
 fn a_duplicate_person_folds_into_the_real_one_with_roles_and_talks() {
     let env = Env::new();
     env.seed();
-    second_seminar(&env);
+    env.create_morning_seminar("follow-up", "2017-06-01");
     env.ok(&[
         "speaker",
         "add",
@@ -46,7 +25,7 @@ fn a_duplicate_person_folds_into_the_real_one_with_roles_and_talks() {
         "--minutes",
         "30",
     ]);
-    let people = count(&env, &["person", "list"]);
+    let people = env.count(&["person", "list"]);
     let merged = env.json(&["person", "merge", "Dinur Krismasari MA", "dinur krismasari"]);
     assert_eq!(merged["removed_name"], "Dinur Krismasari MA");
     assert_eq!(merged["into_name"], "Dinur Krismasari");
@@ -57,7 +36,7 @@ fn a_duplicate_person_folds_into_the_real_one_with_roles_and_talks() {
         ),
         (Some(1), Some(0))
     );
-    assert_eq!(count(&env, &["person", "list"]), people - 1);
+    assert_eq!(env.count(&["person", "list"]), people - 1);
     let person = env.json(&["person", "show", "Dinur Krismasari"]);
     assert_eq!(
         person["email"], "dinur@example.org",
@@ -181,7 +160,7 @@ fn merging_a_person_into_themselves_or_an_unknown_one_is_an_error() {
 fn a_misspelled_institution_folds_into_the_right_one() {
     let env = Env::new();
     env.seed();
-    second_seminar(&env);
+    env.create_morning_seminar("follow-up", "2017-06-01");
     env.ok(&["institution", "add", "Kementrian Luar Negeri", "--new"]);
     env.ok(&[
         "speaker",
@@ -193,7 +172,7 @@ fn a_misspelled_institution_folds_into_the_right_one() {
         "--position",
         "Peneliti",
     ]);
-    let institutions = count(&env, &["institution", "list"]);
+    let institutions = env.count(&["institution", "list"]);
     let merged = env.json(&["institution", "merge", "Kementrian Luar Negeri", "Kemlu"]);
     assert_eq!(merged["into"]["name"], "Kementerian Luar Negeri");
     assert_eq!(
@@ -203,7 +182,7 @@ fn a_misspelled_institution_folds_into_the_right_one() {
         ),
         (Some(1), Some(1))
     );
-    assert_eq!(count(&env, &["institution", "list"]), institutions - 1);
+    assert_eq!(env.count(&["institution", "list"]), institutions - 1);
     let speakers = env.json(&["speaker", "list", "follow-up"]);
     assert_eq!(
         speakers[0]["institution"]["name"],

@@ -112,6 +112,29 @@ impl Env {
             .unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {stdout}"))
     }
 
+    /// How many records a listing command prints as JSON.
+    pub fn count(&self, args: &[&str]) -> usize {
+        self.json(args).as_array().map_or(0, Vec::len)
+    }
+
+    /// Creates a morning seminar (09:00–12:00 WIB) on `date`, to add people to.
+    pub fn create_morning_seminar(&self, slug: &str, date: &str) {
+        self.ok(&[
+            "create",
+            "Follow-up seminar",
+            "--date",
+            date,
+            "--start",
+            "09:00",
+            "--end",
+            "12:00",
+            "--tz",
+            "WIB",
+            "--slug",
+            slug,
+        ]);
+    }
+
     /// The logical content of the database: every row of every table, in order.
     pub fn dump(&self) -> String {
         if !self.db.exists() {
