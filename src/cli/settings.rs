@@ -254,11 +254,11 @@ pub fn run(command: ConfigCommand, context: &Context) -> Result<()> {
                     settings.zone.source.to_string(),
                 ),
             ];
-            let mut table = context.style.table(&["setting", "value", "from"]);
-            for (name, value, source) in rows {
-                table.add_row(vec![name.to_string(), value, source]);
-            }
-            context.print(&format!("Config file: {file_state}\n{table}\n"))
+            context.print(&crate::render::text::settings(
+                &file_state,
+                &rows,
+                &context.style,
+            ))
         }
     }
 }

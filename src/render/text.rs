@@ -328,3 +328,12 @@ fn talk_titles(row: &RoleRow) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// `config show`: the config file, then each setting with its value and source.
+pub fn settings(config_file: &str, rows: &[(&str, String, String)], style: &Style) -> String {
+    let mut table = style.table(&["setting", "value", "from"]);
+    for (name, value, source) in rows {
+        table.add_row(vec![name.to_string(), value.clone(), source.clone()]);
+    }
+    format!("Config file: {config_file}\n{table}\n")
+}
