@@ -40,7 +40,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|error| Error::Invalid(csv_problem(&error)))?
+        .map_err(|error| Error::Invalid(csv_problem(text, &error)))?
         .clone();
     let columns = column_indexes(&headers)?;
     let mut plan = Plan::default();
@@ -49,11 +49,13 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
         let record = match record {
             Ok(record) => record,
             Err(error) => {
-                problems.push(csv_problem(&error));
+                problems.push(csv_problem(text, &error));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |position| position.line());
+        let line = record
+            .position()
+            .map_or(0, |position| line_at(text, position));
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -155,8 +157,22 @@ fn entry<'a>(
     ))
 }
 
-fn csv_problem(error: &csv::Error) -> String {
-    let line = error.position().map_or(0, |position| position.line());
+/// The line a record starts on. The csv crate's own line count is one short after CRLF line
+/// ends (rust-csv#395), which Excel and our own exports write, so lines are counted here.
+fn line_at(text: &str, position: &csv::Position) -> u64 {
+    let bytes = text.as_bytes();
+    let mut start = (position.byte() as usize).min(bytes.len());
+    // After a CRLF the recorded start can be the LF: a record never begins with a line end.
+    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+        start += 1;
+    }
+    bytes[..start].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+fn csv_problem(text: &str, error: &csv::Error) -> String {
+    let line = error
+        .position()
+        .map_or(0, |position| line_at(text, position));
     match error.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..

@@ -51,6 +51,7 @@ pub type Summary = Counts;
 /// Carries out a plan. Any error ends it, and the caller's transaction then keeps nothing.
 pub fn apply(db: &Db<'_>, plan: Plan, permission: Permission) -> Result<(Summary, Vec<Notice>)> {
     let before = db.counts()?;
+    refuse_repeated_uids(&plan)?;
     let mut notices = Vec::new();
     for entry in plan.seminars {
         let place = entry.place.clone();
@@ -80,6 +81,34 @@ pub fn apply(db: &Db<'_>, plan: Plan, permission: Permission) -> Result<(Summary
     Ok((db.counts()?.since(before), notices))
 }
 
+/// Two records of one file with the same uid would be one record: the file is wrong.
+fn refuse_repeated_uids(plan: &Plan) -> Result<()> {
+    let mut seen: HashMap<&str, (&str, &str)> = HashMap::new();
+    for entry in &plan.seminars {
+        let named = entry
+            .seminar
+            .uid
+            .as_deref()
+            .map(|uid| (uid, entry.seminar.title.as_str()))
+            .into_iter()
+            .chain(
+                entry
+                    .slots
+                    .iter()
+                    .filter_map(|slot| Some((slot.uid.as_deref()?, slot.title.as_str()))),
+            );
+        for (uid, title) in named {
+            if let Some((place, first)) = seen.insert(uid, (&entry.place, title)) {
+                return Err(Error::Invalid(format!(
+                    "{}: '{title}' has the same uid {uid} as '{first}' ({place}); every event needs its own",
+                    entry.place
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn import_seminar(
     db: &Db<'_>,
     entry: SeminarEntry,
@@ -104,6 +133,14 @@ fn import_seminar(
                 slot.title
             )));
         }
+    }
+    if let Some(slug) = &input.slug
+        && let Some(other) = db.seminar_by_slug(slug)?
+    {
+        return Err(Error::refused(format!(
+            "slug '{slug}' is already used by '{}'; give that seminar another slug (seminar edit {slug} --slug NEW) and import again",
+            other.title
+        )));
     }
     if let Some(venue) = entry.venue {
         let venue = match db.venue_by_key(&name_key(&venue.name))? {

@@ -49,6 +49,13 @@ fn a_csv_of_speakers_fills_a_seminar() {
     let slots = env.json(&["slot", "list", "follow-up"]);
     assert_eq!(slots[0]["starts_at"], "2017-06-01T09:30:00+07:00");
     assert_eq!(slots[0]["minutes"], 45);
+    let agenda = env.ok(&["agenda", "follow-up"]);
+    assert!(
+        agenda.lines().any(|line| line.contains("09:30–10:15")
+            && line.contains("Cooperation and theory")
+            && line.contains("Asra Virgianita")),
+        "the talk is in the agenda at its time: {agenda}"
+    );
     let institutions = env.json(&["institution", "list"]);
     assert!(
         institutions
@@ -146,7 +153,8 @@ fn malformed_files_are_refused_with_the_reason() {
         (
             "unknown.csv",
             b"name,shoe size\nA,42\n",
-            "unknown column 'shoe size'",
+            "unknown column 'shoe size'; accepted columns: seminar, role, name, position, \
+             institution, email, phone, talk, date, start, minutes",
         ),
         ("header.csv", b"name,position\n", "no rows to import"),
         ("empty.csv", b"", "it is empty"),
@@ -295,6 +303,7 @@ fn a_json_archive_round_trips_into_an_empty_database() {
     for args in [
         &["agenda", "kss-2017"][..],
         &["agenda", "kss-2017", "--lang", "id"],
+        &["agenda", "kss-2017", "--format", "ics"],
         &["agenda", "kss-2017", "--format", "ics", "--slots"],
         &["agenda", "kss-2017", "--format", "frab"],
         &["speaker", "list", "kss-2017", "--format", "csv"],
@@ -305,6 +314,13 @@ fn a_json_archive_round_trips_into_an_empty_database() {
             "{args:?} is the same after the round trip"
         );
     }
+    let again = copy.dir().join("again.json");
+    copy.ok(&["export", "--format", "json", "-o", again.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(&archive).unwrap(),
+        std::fs::read_to_string(&again).unwrap(),
+        "the copy exports the same archive, uids included"
+    );
     let line = copy.fails(1, &["import", archive.to_str().unwrap()]);
     assert!(
         line.contains("already in the database as 'kss-2017'"),
@@ -505,4 +521,341 @@ fn dates_no_calendar_needs_are_refused_not_overflowed() {
         line.contains("out of range; accepted: a day from 1900 to 2199"),
         "{line}"
     );
+}
+
+#[test]
+fn a_dry_run_counts_exactly_what_the_import_then_adds() {
+    let env = Env::new();
+    env.seed();
+    env.create_morning_seminar("follow-up", "2017-06-01");
+    let file = write(
+        &env,
+        "speakers.csv",
+        "name,institution,talk,start,minutes\n\
+         Dinur Krismasari,JICA,,,\n\
+         Ratna Sari,Universitas Gadjah Mada,Regional cooperation,10:00,30\n\
+         Budi Santoso,FISIP UI,,,\n",
+    );
+    let before = env.dump();
+    let text = env.ok(&["import", &file, "--seminar", "follow-up", "--dry-run"]);
+    assert_eq!(
+        text,
+        "Would add 0 seminar(s), 1 slot(s), 3 role(s), 2 new person(s), 1 new institution(s), \
+         0 new venue(s); nothing was changed (dry run)\n"
+    );
+    let rehearsal = env.json(&["import", &file, "--seminar", "follow-up", "--dry-run"]);
+    assert_eq!(rehearsal["dry_run"], true);
+    assert_eq!(env.dump(), before, "a dry run keeps nothing");
+    let report = env.json(&["import", &file, "--seminar", "follow-up"]);
+    assert_eq!(report["dry_run"], false);
+    assert_eq!(report["added"], rehearsal["added"]);
+    assert_eq!(
+        report["added"],
+        serde_json::json!({
+            "seminars": 0, "slots": 1, "roles": 3,
+            "people": 2, "institutions": 1, "venues": 0
+        })
+    );
+    assert_eq!(env.count(&["speaker", "list", "follow-up"]), 3);
+    assert_eq!(env.count(&["slot", "list", "follow-up"]), 1);
+}
+
+#[test]
+fn a_speaker_list_keeps_its_dates_so_a_seminar_on_another_day_refuses_it() {
+    let env = Env::new();
+    env.seed();
+    let list = env.dir().join("list.csv");
+    env.ok(&[
+        "speaker",
+        "list",
+        "kss-2017",
+        "--format",
+        "csv",
+        "-o",
+        list.to_str().unwrap(),
+    ]);
+    let mut reader = csv::Reader::from_path(&list).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "seminar",
+            "role",
+            "name",
+            "position",
+            "institution",
+            "talk",
+            "date",
+            "start",
+            "minutes"
+        ]
+    );
+    let dates: Vec<String> = reader
+        .records()
+        .map(|record| record.unwrap()[6].to_string())
+        .collect();
+    assert_eq!(dates, ["2017-05-18"; 4]);
+    env.create_morning_seminar("kss-2017-b", "2017-05-19");
+    // The talks are dated the first seminar's day: the whole list is refused, not moved.
+    let line = env.fails(
+        1,
+        &["import", list.to_str().unwrap(), "--seminar", "kss-2017-b"],
+    );
+    assert!(
+        line.contains("2017-05-18 is not a day of kss-2017-b"),
+        "{line}"
+    );
+    assert_eq!(env.count(&["speaker", "list", "kss-2017-b"]), 0);
+}
+
+#[test]
+fn rows_of_a_crlf_file_are_named_by_their_own_line() {
+    let env = Env::new();
+    env.create_morning_seminar("follow-up", "2017-06-01");
+    let file = write(
+        &env,
+        "windows.csv",
+        "name,talk,start,minutes\r\n\
+         Good Person,Fine talk,09:00,30\r\n\
+         Late Person,Too late,25:00,30\r\n\
+         Negative Person,Short talk,10:00,-5\r\n",
+    );
+    let line = env.fails(1, &["import", &file, "--seminar", "follow-up"]);
+    assert!(
+        line.contains("line 3: start") && line.contains("line 4: minutes"),
+        "{line}"
+    );
+    let wide = write(&env, "wide.csv", "name,position\r\nA,B,C\r\n");
+    let line = env.fails(1, &["import", &wide, "--seminar", "follow-up"]);
+    assert!(line.contains("line 2: has 3 fields"), "{line}");
+    let unknown = write(
+        &env,
+        "unknown.csv",
+        "seminar,name\r\nfollow-up,Ratna Sari\r\nnope,Budi Santoso\r\n",
+    );
+    let line = env.fails(1, &["import", &unknown]);
+    assert!(line.contains("line 3: seminar 'nope' not found"), "{line}");
+}
+
+#[test]
+fn the_seminar_option_is_refused_for_files_that_name_their_seminars() {
+    let env = Env::new();
+    env.create_morning_seminar("follow-up", "2017-06-01");
+    let schedule = fixture("pretalx-schedule.xml");
+    let line = env.fails(
+        2,
+        &[
+            "import",
+            schedule.to_str().unwrap(),
+            "--seminar",
+            "follow-up",
+        ],
+    );
+    assert!(line.contains("--seminar applies to CSV imports"), "{line}");
+}
+
+#[test]
+fn a_pretalx_schedule_puts_each_room_at_its_venue_in_berlin_time() {
+    let env = Env::new();
+    let schedule = fixture("pretalx-schedule.xml");
+    let report = env.json(&["import", schedule.to_str().unwrap()]);
+    assert_eq!(
+        report["added"],
+        serde_json::json!({
+            "seminars": 2, "slots": 5, "roles": 4,
+            "people": 3, "institutions": 0, "venues": 2
+        })
+    );
+    let venues: Vec<Value> = env
+        .json(&["venue", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["name"].clone())
+        .collect();
+    assert_eq!(venues, ["Main Hall", "Workshop Room"]);
+    let mut people: Vec<String> = env
+        .json(&["person", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    people.sort();
+    assert_eq!(people, ["Budi Santoso", "Jane Example", "Zoë Łukasz"]);
+
+    let seminars = env.json(&["list"]);
+    let workshop = seminars
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["venue"]["name"] == "Workshop Room")
+        .expect("a seminar in the Workshop Room");
+    assert_eq!(workshop["title"], "Demo Con 2024 — Workshop Room");
+    let agenda = env.json(&["agenda", workshop["slug"].as_str().unwrap()]);
+    let slots = agenda["slots"].as_array().unwrap();
+    assert_eq!(slots.len(), 1);
+    assert_eq!(slots[0]["title"], "Hands-on: exporting a schedule");
+    assert_eq!(slots[0]["starts_at"], "2024-08-15T14:00:00+02:00");
+    assert_eq!(slots[0]["ends_at"], "2024-08-15T15:30:00+02:00");
+    assert_eq!(slots[0]["people"], serde_json::json!(["Budi Santoso"]));
+
+    let main = seminars
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["venue"]["name"] == "Main Hall")
+        .expect("a seminar in the Main Hall");
+    let agenda = env.json(&["agenda", main["slug"].as_str().unwrap()]);
+    let times: Vec<(&str, &str, u64)> = agenda["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["title"].as_str().unwrap(),
+                s["starts_at"].as_str().unwrap(),
+                s["minutes"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        times,
+        [
+            ("Opening & welcome", "2024-08-15T10:00:00+02:00", 15),
+            ("Schedules in the wild", "2024-08-15T10:30:00+02:00", 45),
+            ("Coffee", "2024-08-15T11:15:00+02:00", 30),
+            ("Closing panel", "2024-08-16T16:00:00+02:00", 45),
+        ]
+    );
+    let text = env.ok(&["agenda", main["slug"].as_str().unwrap()]);
+    assert!(text.contains("Zoë Łukasz"), "{text}");
+}
+
+#[test]
+fn an_exported_frab_file_reads_back_as_the_same_seminar() {
+    let source = Env::new();
+    source.seed();
+    let file = source.dir().join("s.xml");
+    source.ok(&["export", "--format", "frab", "-o", file.to_str().unwrap()]);
+    let copy = Env::new();
+    let out = copy.ok(&["import", file.to_str().unwrap()]);
+    assert_eq!(
+        out,
+        "Added 1 seminar(s), 7 slot(s), 5 role(s), 5 new person(s), 0 new institution(s), \
+         1 new venue(s)\n"
+    );
+    let seminars = copy.json(&["list"]);
+    assert_eq!(seminars.as_array().unwrap().len(), 1);
+    assert_eq!(seminars[0]["slug"], "kss-2017");
+    assert_eq!(seminars[0]["venue"]["name"], "Auditorium Juwono Sudarsono");
+    assert_eq!(seminars[0]["time_zone"], "Asia/Jakarta");
+    let rundown = |env: &Env| -> Vec<(Value, Value, Value, Value)> {
+        env.json(&["agenda", "kss-2017"])["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["title"].clone(),
+                    s["starts_at"].clone(),
+                    s["minutes"].clone(),
+                    s["people"].clone(),
+                )
+            })
+            .collect()
+    };
+    let slots = rundown(&copy);
+    assert_eq!(slots.len(), 7);
+    assert_eq!(slots, rundown(&source));
+    let names = |env: &Env| -> Vec<Value> {
+        env.json(&["person", "list"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].clone())
+            .collect()
+    };
+    assert_eq!(names(&copy), names(&source));
+    let line = copy.fails(1, &["import", file.to_str().unwrap()]);
+    assert!(line.contains("imported before"), "{line}");
+}
+
+#[test]
+fn a_schedule_that_repeats_a_guid_is_refused_naming_the_event() {
+    let env = Env::new();
+    env.ok(&["list"]);
+    let event = |id: &str, at: &str, title: &str| {
+        format!(
+            "<event id=\"{id}\" guid=\"3f1c7a52-9e4b-5d2a-8c6f-1a2b3c4d5e6f\">\
+             <date>2024-08-15T{at}:00+02:00</date><duration>00:30</duration>\
+             <title>{title}</title></event>"
+        )
+    };
+    let xml = write(
+        &env,
+        "twice.xml",
+        &format!(
+            "<schedule><conference><title>Demo</title>\
+             <time_zone_name>Europe/Berlin</time_zone_name></conference>\
+             <day date=\"2024-08-15\"><room name=\"Hall\">{}{}</room></day></schedule>",
+            event("1", "10:00", "First"),
+            event("2", "11:00", "Second")
+        ),
+    );
+    let line = env.fails(1, &["import", &xml]);
+    assert!(!line.contains("UNIQUE constraint"), "{line}");
+    assert!(
+        line.contains("3f1c7a52-9e4b-5d2a-8c6f-1a2b3c4d5e6f") || line.contains("event 2"),
+        "{line}"
+    );
+}
+
+#[test]
+fn an_archive_whose_slug_is_taken_gives_advice_import_can_follow() {
+    let source = Env::new();
+    source.seed();
+    let archive = source.dir().join("all.json");
+    source.ok(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        archive.to_str().unwrap(),
+    ]);
+    let env = Env::new();
+    env.create_morning_seminar("kss-2017", "2017-06-01");
+    let line = env.fails(1, &["import", archive.to_str().unwrap()]);
+    assert!(line.contains("'kss-2017'"), "{line}");
+    assert!(!line.contains("choose another --slug"), "{line}");
+    assert!(
+        line.contains("seminar edit kss-2017 --slug NEW"),
+        "advice import can follow: {line}"
+    );
+}
+
+#[test]
+fn an_external_doctype_reads_no_file() {
+    let env = Env::new();
+    let system = write(
+        &env,
+        "system.xml",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE schedule SYSTEM \"file:///etc/passwd\">\n\
+         <schedule><conference><title>&xxe;</title></conference><day date=\"2024-08-15\">\
+         <room name=\"R\"><event id=\"1\"><date>2024-08-15T10:00:00+02:00</date>\
+         <duration>00:30</duration><title>&xxe;</title></event></room></day></schedule>",
+    );
+    let line = env.fails(1, &["import", &system]);
+    assert!(!line.contains("root:"), "{line}");
+    let parameter = write(
+        &env,
+        "parameter.xml",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE schedule [<!ENTITY % remote SYSTEM \
+         \"file:///etc/passwd\"> %remote;]>\n<schedule><conference><title>T</title>\
+         </conference></schedule>",
+    );
+    let line = env.fails(1, &["import", &parameter, "--format", "frab"]);
+    assert!(line.contains("declares entities"), "{line}");
+    assert!(!line.contains("root:"), "{line}");
+    assert_eq!(env.count(&["list"]), 0);
 }
