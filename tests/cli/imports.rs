@@ -198,30 +198,6 @@ fn malformed_files_are_refused_with_the_reason() {
 }
 
 #[test]
-fn a_dry_run_reports_the_import_and_keeps_nothing() {
-    let env = Env::new();
-    env.create_morning_seminar("follow-up", "2017-06-01");
-    let file = write(
-        &env,
-        "speakers.csv",
-        "name,institution\nRatna Sari,Universitas Gadjah Mada\nBudi Santoso,Bappenas\n",
-    );
-    let before = env.dump();
-    let out = env.ok(&["import", &file, "--seminar", "follow-up", "--dry-run"]);
-    assert!(
-        out.starts_with(
-            "Would add 0 seminar(s), 0 slot(s), 2 role(s), 2 new person(s), 2 new institution(s)"
-        ),
-        "{out}"
-    );
-    assert!(out.contains("nothing was changed"), "{out}");
-    assert_eq!(env.dump(), before);
-    let report = env.json(&["import", &file, "--seminar", "follow-up"]);
-    assert_eq!(report["added"]["roles"], 2);
-    assert_eq!(report["added"]["institutions"], 2);
-}
-
-#[test]
 fn a_speaker_list_reads_back_into_another_seminar() {
     let env = Env::new();
     env.seed();
@@ -427,38 +403,6 @@ fn a_pretalx_schedule_becomes_one_seminar_per_room() {
     assert_eq!(speakers, ["Jane Example", "Zoë Łukasz", "Budi Santoso"]);
     let line = env.fails(1, &["import", schedule.to_str().unwrap()]);
     assert!(line.contains("imported before"), "{line}");
-}
-
-#[test]
-fn our_own_frab_export_reads_back() {
-    let source = Env::new();
-    source.seed();
-    let file = source.dir().join("kss.xml");
-    source.ok(&[
-        "agenda",
-        "kss-2017",
-        "--format",
-        "frab",
-        "-o",
-        file.to_str().unwrap(),
-    ]);
-    let copy = Env::new();
-    copy.ok(&["import", file.to_str().unwrap()]);
-    let times = |env: &Env| -> Vec<(Value, Value, Value)> {
-        env.json(&["agenda", "kss-2017"])["slots"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| {
-                (
-                    s["title"].clone(),
-                    s["starts_at"].clone(),
-                    s["people"].clone(),
-                )
-            })
-            .collect()
-    };
-    assert_eq!(times(&source), times(&copy));
 }
 
 #[test]
