@@ -7,7 +7,8 @@ use clap::Args;
 use super::{Context, PermissionArgs};
 use crate::error::{Error, Result};
 use crate::import::{self, Format, ReadOptions};
-use crate::ops::import::{Summary, apply};
+use crate::ops::import::apply;
+use crate::render::{json, text};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -58,28 +59,11 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
         .collect();
     context.tell(&notices);
     if context.json {
-        #[derive(serde::Serialize)]
-        struct Report {
-            dry_run: bool,
-            added: Summary,
-        }
-        return context.print_json(&Report {
+        context.print_json(&json::ImportReport {
             dry_run: args.dry_run,
             added: summary,
-        });
+        })
+    } else {
+        context.print(&text::import_summary(&summary, args.dry_run))
     }
-    let verb = if args.dry_run { "Would add" } else { "Added" };
-    let mut line = format!(
-        "{verb} {} seminar(s), {} slot(s), {} role(s), {} new person(s), {} new institution(s), {} new venue(s)",
-        summary.seminars,
-        summary.slots,
-        summary.roles,
-        summary.people,
-        summary.institutions,
-        summary.venues
-    );
-    if args.dry_run {
-        line.push_str("; nothing was changed (dry run)");
-    }
-    context.print(&format!("{line}\n"))
 }

@@ -206,54 +206,32 @@ pub fn run(command: ConfigCommand, context: &Context) -> Result<()> {
                 Some(path) => format!("{} (not present)", path.display()),
                 None => "(no config folder on this system)".to_string(),
             };
-            if context.json {
-                #[derive(Serialize)]
-                struct Entry<'a> {
-                    value: String,
-                    source: &'a Source,
-                }
-                #[derive(Serialize)]
-                struct Shown<'a> {
-                    config_file: Option<&'a PathBuf>,
-                    config_file_exists: bool,
-                    db: Entry<'a>,
-                    lang: Entry<'a>,
-                    tz: Entry<'a>,
-                }
-                return context.print_json(&Shown {
-                    config_file: file,
-                    config_file_exists: file.is_some_and(|path| path.exists()),
-                    db: Entry {
-                        value: settings.db.value.display().to_string(),
-                        source: &settings.db.source,
-                    },
-                    lang: Entry {
-                        value: lang_code(settings.lang.value).into(),
-                        source: &settings.lang.source,
-                    },
-                    tz: Entry {
-                        value: settings.zone.value.name().into(),
-                        source: &settings.zone.source,
-                    },
-                });
-            }
             let rows = [
                 (
                     "db",
                     settings.db.value.display().to_string(),
-                    settings.db.source.to_string(),
+                    &settings.db.source,
                 ),
                 (
                     "lang",
                     lang_code(settings.lang.value).to_string(),
-                    settings.lang.source.to_string(),
+                    &settings.lang.source,
                 ),
                 (
                     "tz",
                     settings.zone.value.name().to_string(),
-                    settings.zone.source.to_string(),
+                    &settings.zone.source,
                 ),
             ];
+            if context.json {
+                let exists = file.is_some_and(|path| path.exists());
+                return context.print_json(&crate::render::json::settings(
+                    file.map(PathBuf::as_path),
+                    exists,
+                    &rows,
+                ));
+            }
+            let rows = rows.map(|(name, value, source)| (name, value, source.to_string()));
             context.print(&crate::render::text::settings(
                 &file_state,
                 &rows,

@@ -217,6 +217,32 @@ pub fn archive(programmes: &[Programme]) -> ArchiveJson<'_> {
     }
 }
 
+/// What `config show --json` prints: the config file, then each setting as
+/// `{value, source}` under its name.
+pub fn settings<S: Serialize>(
+    config_file: Option<&std::path::Path>,
+    config_file_exists: bool,
+    rows: &[(&str, String, &S)],
+) -> serde_json::Value {
+    let mut shown = serde_json::Map::new();
+    shown.insert("config_file".into(), serde_json::json!(config_file));
+    shown.insert("config_file_exists".into(), config_file_exists.into());
+    for (name, value, source) in rows {
+        shown.insert(
+            (*name).to_string(),
+            serde_json::json!({ "value": value, "source": source }),
+        );
+    }
+    serde_json::Value::Object(shown)
+}
+
+/// What `import --json` prints.
+#[derive(Serialize)]
+pub struct ImportReport {
+    pub dry_run: bool,
+    pub added: crate::ops::import::Summary,
+}
+
 #[derive(Serialize)]
 pub struct RoleRowJson<'a> {
     #[serde(flatten)]

@@ -337,3 +337,17 @@ pub fn settings(config_file: &str, rows: &[(&str, String, String)], style: &Styl
     }
     format!("Config file: {config_file}\n{table}\n")
 }
+
+/// `Added 1 seminar(s), 7 slot(s), …`, or what a dry run would add.
+pub fn import_summary(added: &crate::ops::import::Summary, dry_run: bool) -> String {
+    let verb = if dry_run { "Would add" } else { "Added" };
+    let mut line = format!(
+        "{verb} {} seminar(s), {} slot(s), {} role(s), {} new person(s), {} new institution(s), {} new venue(s)",
+        added.seminars, added.slots, added.roles, added.people, added.institutions, added.venues
+    );
+    if dry_run {
+        line.push_str("; nothing was changed (dry run)");
+    }
+    line.push('\n');
+    line
+}
