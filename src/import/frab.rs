@@ -282,20 +282,17 @@ fn seminar(
     for event in &events {
         let begins = local(event.starts_at);
         let ends = local(event.starts_at + chrono::Duration::minutes(i64::from(event.minutes)));
-        let midnight = begins.date() + chrono::Days::new(1);
-        if ends.date() > begins.date()
-            && !(ends.date() == midnight && ends.time() == NaiveTime::MIN)
-        {
-            return Err(format!("'{}' runs past midnight", event.title));
+        if ends.date() > begins.date() {
+            // A seminar's hours lie within each of its days.
+            return Err(format!(
+                "'{}' ends at or after midnight; events must end by 23:59",
+                event.title
+            ));
         }
         first_day = first_day.min(begins.date());
         last_day = last_day.max(begins.date());
         start = start.min(begins.time());
-        end = if ends.date() > begins.date() {
-            NaiveTime::from_hms_opt(23, 59, 0).unwrap_or(NaiveTime::MIN)
-        } else {
-            end.max(ends.time())
-        };
+        end = end.max(ends.time());
     }
     let mut roles: Vec<NewRole> = Vec::new();
     for name in events.iter().flat_map(|event| &event.people) {

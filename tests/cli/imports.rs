@@ -803,3 +803,19 @@ fn an_external_doctype_reads_no_file() {
     assert!(!line.contains("root:"), "{line}");
     assert_eq!(env.count(&["list"]), 0);
 }
+
+#[test]
+fn an_event_that_runs_into_the_next_day_is_refused() {
+    let env = Env::new();
+    env.ok(&["list"]);
+    let xml = write(
+        &env,
+        "midnight.xml",
+        "<schedule><conference><title>T</title><time_zone_name>UTC</time_zone_name></conference>\
+         <day date=\"2024-08-15\"><room name=\"R\"><event id=\"1\">\
+         <date>2024-08-15T23:30:00+00:00</date><duration>00:30</duration><title>Late</title>\
+         </event></room></day></schedule>",
+    );
+    let line = env.fails(1, &["import", &xml]);
+    assert!(line.contains("'Late' ends at or after midnight"), "{line}");
+}
