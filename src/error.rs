@@ -20,6 +20,16 @@ pub enum Error {
     /// A rule or an existing record stands in the way (exit 1).
     #[error("{0}")]
     Refused(String),
+    /// A new person, institution or venue whose name is close to existing ones (exit 1).
+    #[error(
+        "{} '{name}' looks like existing {}; use that name, or pass --new to add '{name}' as a new {}",
+        record.noun(), quoted(candidates), record.noun()
+    )]
+    LooksLike {
+        record: Record,
+        name: String,
+        candidates: Vec<String>,
+    },
     /// The change would break a booking rule (exit 1); the problems say which.
     #[error("the change breaks a booking rule")]
     Conflicts(Vec<Problem>),
@@ -31,6 +41,32 @@ pub enum Error {
     Storage(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+/// The kinds of record that are created from a typed name, and so may be near-duplicates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Person,
+    Institution,
+    Venue,
+}
+
+impl Record {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Record::Person => "person",
+            Record::Institution => "institution",
+            Record::Venue => "venue",
+        }
+    }
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| format!("'{name}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn hint(suggestions: &[String], see: &str) -> String {
@@ -57,6 +93,7 @@ impl Error {
             Error::Io(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Error::NotFound { .. }
             | Error::Refused(_)
+            | Error::LooksLike { .. }
             | Error::Invalid(_)
             | Error::Conflicts(_)
             | Error::Storage(_)

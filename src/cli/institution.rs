@@ -64,10 +64,7 @@ pub struct AddArgs {
 pub fn run(command: InstitutionCommand, context: &Context) -> Result<()> {
     match command {
         InstitutionCommand::Add(args) => {
-            let permission = crate::ops::Permission {
-                force: false,
-                new: args.new,
-            };
+            let permission = crate::ops::Permission::new(false, args.new);
             let institution = context.open()?.write(|db| {
                 people::add_institution(db, &args.name, args.short.as_deref(), permission)
             })?;

@@ -73,10 +73,7 @@ pub struct PermissionArgs {
 
 impl From<PermissionArgs> for crate::ops::Permission {
     fn from(args: PermissionArgs) -> Self {
-        crate::ops::Permission {
-            force: args.force,
-            new: args.new,
-        }
+        crate::ops::Permission::new(args.force, args.new)
     }
 }
 

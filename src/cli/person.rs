@@ -59,10 +59,7 @@ pub fn run(command: PersonCommand, context: &Context) -> Result<()> {
             }
         }
         PersonCommand::Merge(args) => {
-            let permission = crate::ops::Permission {
-                force: args.force,
-                new: false,
-            };
+            let permission = crate::ops::Permission::new(args.force, false);
             let (merged, notices) = context
                 .open()?
                 .write(|db| merge::merge_people(db, &args.from, &args.into, permission))?;

@@ -59,10 +59,7 @@ pub fn run(command: VenueCommand, context: &Context) -> Result<()> {
                 address: args.address,
                 capacity: args.capacity,
             };
-            let permission = crate::ops::Permission {
-                force: false,
-                new: args.new,
-            };
+            let permission = crate::ops::Permission::new(false, args.new);
             let venue = context
                 .open()?
                 .write(|db| people::add_venue(db, venue, permission))?;

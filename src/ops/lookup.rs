@@ -1,7 +1,7 @@
 //! Finding records by the names users type, and creating them without near-duplicates.
 
 use super::{Notice, Permission, required};
-use crate::error::{Error, Result};
+use crate::error::{Error, Record, Result};
 use crate::model::names::{is_near, name_key};
 use crate::model::{Institution, Person, Seminar, Venue};
 use crate::store::Db;
@@ -49,12 +49,62 @@ fn near_names<'a>(key: &str, names: impl IntoIterator<Item = (&'a str, &'a str)>
     near
 }
 
-fn quoted_list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|name| format!("'{name}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Existing names close to a new one, for "did you mean ...?". Empty when the name is
+/// already on record as it is (then it is no new record) or when nothing is close.
+pub fn similar_names(db: &Db<'_>, record: Record, name: &str) -> Result<Vec<String>> {
+    let name = match record {
+        Record::Institution => split_short_name(name).0,
+        Record::Person | Record::Venue => name.trim().to_string(),
+    };
+    let key = name_key(&name);
+    if key.is_empty() {
+        return Ok(Vec::new());
+    }
+    let labelled: Vec<(String, String)> = match record {
+        Record::Person => {
+            if db.person_by_key(&key)?.is_some() {
+                return Ok(Vec::new());
+            }
+            db.person_names()?
+        }
+        Record::Institution => {
+            if db.institution_by_key(&key)?.is_some() {
+                return Ok(Vec::new());
+            }
+            db.institutions()?
+                .iter()
+                .map(|(institution, _, _)| {
+                    (institution_label(institution), name_key(&institution.name))
+                })
+                .collect()
+        }
+        Record::Venue => {
+            if db.venue_by_key(&key)?.is_some() {
+                return Ok(Vec::new());
+            }
+            db.venues()?
+                .iter()
+                .map(|(venue, _)| (venue.name.clone(), name_key(&venue.name)))
+                .collect()
+        }
+    };
+    Ok(near_names(
+        &key,
+        labelled.iter().map(|(n, k)| (n.as_str(), k.as_str())),
+    ))
+}
+
+/// Refuses a new record whose name is close to existing ones.
+fn refuse_near(db: &Db<'_>, record: Record, name: &str) -> Result<()> {
+    let candidates = similar_names(db, record, name)?;
+    if candidates.is_empty() {
+        return Ok(());
+    }
+    Err(Error::LooksLike {
+        record,
+        name: name.to_string(),
+        candidates,
+    })
 }
 
 /// Splits "Kementerian Luar Negeri (Kemlu)" into a name and a short name.
@@ -153,21 +203,8 @@ pub fn add_institution(
             institution_label(&existing)
         )));
     }
-    if !permission.new {
-        let all = db.institutions()?;
-        let labels: Vec<(String, String)> = all
-            .iter()
-            .map(|(institution, _, _)| {
-                (institution_label(institution), name_key(&institution.name))
-            })
-            .collect();
-        let near = near_names(&key, labels.iter().map(|(l, k)| (l.as_str(), k.as_str())));
-        if !near.is_empty() {
-            return Err(Error::refused(format!(
-                "institution '{name}' looks like existing {}; use that name, or pass --new to add '{name}' as a new institution",
-                quoted_list(&near)
-            )));
-        }
+    if !permission.allows_new(Record::Institution) {
+        refuse_near(db, Record::Institution, &name)?;
     }
     let short_name = super::optional("short name", short_name)?;
     let institution = db.insert_institution(&name, short_name.as_deref())?;
@@ -204,15 +241,8 @@ pub fn existing_person(db: &Db<'_>, name: &str, permission: Permission) -> Resul
     if let Some(person) = db.person_by_key(&key)? {
         return Ok(Some(person));
     }
-    if !permission.new {
-        let names = db.person_names()?;
-        let near = near_names(&key, names.iter().map(|(n, k)| (n.as_str(), k.as_str())));
-        if !near.is_empty() {
-            return Err(Error::refused(format!(
-                "person '{name}' looks like existing {}; use that name, or pass --new to add '{name}' as a new person",
-                quoted_list(&near)
-            )));
-        }
+    if !permission.allows_new(Record::Person) {
+        refuse_near(db, Record::Person, &name)?;
     }
     Ok(None)
 }
@@ -253,19 +283,8 @@ pub fn add_venue(
             "venue '{name}' already exists; see 'seminar venue list'"
         )));
     }
-    if !permission.new {
-        let venues = db.venues()?;
-        let keys: Vec<(String, String)> = venues
-            .iter()
-            .map(|(venue, _)| (venue.name.clone(), name_key(&venue.name)))
-            .collect();
-        let near = near_names(&key, keys.iter().map(|(n, k)| (n.as_str(), k.as_str())));
-        if !near.is_empty() {
-            return Err(Error::refused(format!(
-                "venue '{name}' looks like existing {}; use that name, or pass --new to add '{name}' as a new venue",
-                quoted_list(&near)
-            )));
-        }
+    if !permission.allows_new(Record::Venue) {
+        refuse_near(db, Record::Venue, &name)?;
     }
     let venue = Venue {
         name,

@@ -12,12 +12,12 @@ pub mod slots;
 
 use std::collections::{BTreeSet, HashSet};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Record, Result};
 use crate::model::conflict::{self, Problem, ProblemKey};
 use crate::model::{Interval, Seminar};
 use crate::store::{Db, Facts};
 
-pub use lookup::{find_institution, find_person, find_seminar, find_venue};
+pub use lookup::{find_institution, find_person, find_seminar, find_venue, similar_names};
 
 /// Something a command did besides its main work, or let through with `--force`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +44,39 @@ pub struct Permission {
     pub force: bool,
     /// Create a person, institution or venue even if its name is close to an existing one.
     pub new: bool,
+    /// Kinds of record the user has approved as new one by one (a bit per [`Record`]).
+    approved: u8,
+}
+
+impl Permission {
+    pub fn new(force: bool, new: bool) -> Self {
+        Permission {
+            force,
+            new,
+            approved: 0,
+        }
+    }
+
+    /// The same permission, also letting a new record of this kind through although its
+    /// name is close to an existing one: the answer to "did you mean ...?" being "no".
+    pub fn approve_new(self, record: Record) -> Self {
+        Permission {
+            approved: self.approved | record_bit(record),
+            ..self
+        }
+    }
+
+    pub fn allows_new(self, record: Record) -> bool {
+        self.new || self.approved & record_bit(record) != 0
+    }
+}
+
+fn record_bit(record: Record) -> u8 {
+    match record {
+        Record::Person => 1,
+        Record::Institution => 2,
+        Record::Venue => 4,
+    }
 }
 
 /// The problems among facts, with the names of the people they concern.

@@ -175,10 +175,7 @@ fn statements_for_agenda(speakers: usize) -> usize {
                     }),
                 };
                 // `new`: the numbered names are near-duplicates of each other on purpose.
-                let permission = Permission {
-                    force: false,
-                    new: true,
-                };
+                let permission = Permission::new(false, true);
                 add_role(db, "scaling", role, permission)?;
             }
             Ok(())
