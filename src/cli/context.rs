@@ -7,9 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::GlobalArgs;
+use super::prompt::{Answers, Prompter};
 use super::settings::Settings;
 use crate::error::{Error, Result};
-use crate::ops::Notice;
+use crate::ops::{Notice, Permission};
 use crate::render::{Style, Width};
 use crate::store::Store;
 
@@ -130,6 +131,37 @@ impl Context {
                 "{}",
                 crate::render::problems::notice(notice, self.style.lang)
             );
+        }
+    }
+
+    /// Runs a change. On a terminal, a new name close to existing ones is met with "did you
+    /// mean ...?", and the change is tried again with the answer: the existing name in
+    /// place of the typed one, or the new record approved. Each try is its own transaction,
+    /// so a refused try leaves nothing behind.
+    pub fn settle<T>(
+        &self,
+        permission: Permission,
+        mut attempt: impl FnMut(&Answers, Permission) -> Result<T>,
+    ) -> Result<T> {
+        let mut answers = Answers::default();
+        let mut permission = permission;
+        loop {
+            match attempt(&answers, permission) {
+                Err(Error::LooksLike {
+                    record,
+                    name,
+                    candidates,
+                }) if self.interactive
+                    && !answers.knows(record, &name)
+                    && !permission.allows_new(record) =>
+                {
+                    match Prompter::new().did_you_mean(record, &name, &candidates)? {
+                        Some(existing) => answers.replace(record, &name, existing),
+                        None => permission = permission.approve_new(record),
+                    }
+                }
+                outcome => return outcome,
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::Context;
-use crate::error::Result;
+use crate::error::{Record, Result};
 use crate::ops::{merge, people};
 use crate::render::{json, text};
 
@@ -65,16 +65,24 @@ pub fn run(command: InstitutionCommand, context: &Context) -> Result<()> {
     match command {
         InstitutionCommand::Add(args) => {
             let permission = crate::ops::Permission::new(false, args.new);
-            let institution = context.open()?.write(|db| {
-                people::add_institution(db, &args.name, args.short.as_deref(), permission)
+            let mut store = context.open()?;
+            let added = context.settle(permission, |answers, permission| {
+                if answers.knows(Record::Institution, &args.name) {
+                    return Ok(None);
+                }
+                store
+                    .write(|db| {
+                        people::add_institution(db, &args.name, args.short.as_deref(), permission)
+                    })
+                    .map(Some)
             })?;
-            if context.json {
-                context.print_json(&institution)
-            } else {
-                context.print(&format!(
+            match added {
+                None => context.print("Nothing added: the institution is on record already\n"),
+                Some(institution) if context.json => context.print_json(&institution),
+                Some(institution) => context.print(&format!(
                     "Added institution {} (#{})\n",
                     institution.name, institution.id
-                ))
+                )),
             }
         }
         InstitutionCommand::Edit(args) => {

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::speaker::{PersonArgs, print_role, role_input};
+use super::speaker::{PersonArgs, add_role};
 use super::{Context, PermissionArgs};
 use crate::error::Result;
 use crate::model::RoleKind;
@@ -36,14 +36,13 @@ pub struct UnassignArgs {
 
 pub fn run(command: ModeratorCommand, context: &Context) -> Result<()> {
     match command {
-        ModeratorCommand::Assign(args) => {
-            let (seminar, input) = role_input(RoleKind::Moderator, args.person, None);
-            let mut store = context.open()?;
-            let (role, notices) =
-                store.write(|db| people::add_role(db, &seminar, input, args.permission.into()))?;
-            context.tell(&notices);
-            print_role("Moderator", &role, &seminar, context)
-        }
+        ModeratorCommand::Assign(args) => add_role(
+            RoleKind::Moderator,
+            args.person,
+            None,
+            args.permission.into(),
+            context,
+        ),
         ModeratorCommand::Unassign(args) => {
             let mut store = context.open()?;
             let (role, _) = store.write(|db| {

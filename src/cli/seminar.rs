@@ -1,23 +1,26 @@
 //! `create`, `list`, `show`, `edit`, `cancel`, `delete`.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use clap::Args;
 
+use super::guide::{self, CreateAnswers, Guide};
+use super::prompt::Prompter;
 use super::values::{date, time_of_day, zone};
 use super::{Context, PermissionArgs};
-use crate::error::Result;
-use crate::model::{DEFAULT_END, DEFAULT_START, Schedule, Status};
+use crate::error::{Error, Record, Result};
+use crate::model::{DEFAULT_END, DEFAULT_START, RoleKind, Schedule, Seminar, Status, time};
+use crate::ops::people::NewRole;
 use crate::ops::seminars::{self, ListQuery, NewSeminar, SeminarChanges};
 use crate::render::{json, text};
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    /// The seminar's title
-    pub title: String,
+    /// The seminar's title; without one (on a terminal) every detail is asked for in turn
+    pub title: Option<String>,
     /// The (first) day: 2017-05-18, 18/05/2017, 18 Mei 2017, Kamis, 18 Mei 2017
     #[arg(long, value_parser = date)]
-    pub date: NaiveDate,
+    pub date: Option<NaiveDate>,
     /// The last day, for a seminar of several days
     #[arg(long, value_parser = date, value_name = "DATE")]
     pub until: Option<NaiveDate>,
@@ -45,9 +48,9 @@ pub struct CreateArgs {
     /// Short name for the command line [default: from the title and year]
     #[arg(long)]
     pub slug: Option<String>,
-    /// planned, confirmed or cancelled
-    #[arg(long, value_enum, default_value = "planned")]
-    pub status: Status,
+    /// planned, confirmed or cancelled [default: planned]
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
     #[command(flatten)]
     pub permission: PermissionArgs,
 }
@@ -68,15 +71,33 @@ fn default_end(start: NaiveTime) -> NaiveTime {
 }
 
 pub fn create(args: CreateArgs, context: &Context) -> Result<()> {
-    let start = args.start.unwrap_or_else(|| {
-        NaiveTime::from_hms_opt(DEFAULT_START.0, DEFAULT_START.1, 0).unwrap_or_default()
-    });
+    let Some(title) = args.title.clone() else {
+        if !context.interactive {
+            let mut missing = vec!["TITLE"];
+            if args.date.is_none() {
+                missing.push("--date");
+            }
+            return Err(guide::missing("create", &missing));
+        }
+        return create_guided(args, context);
+    };
+    let first_day = match args.date {
+        Some(day) => day,
+        None if context.interactive => {
+            let today = context.today;
+            Prompter::new().ask("Date, e.g. Kamis, 18/05/2017", None, |text| {
+                time::parse_date(text, today)
+            })?
+        }
+        None => return Err(guide::missing("create", &["--date"])),
+    };
+    let start = args.start.unwrap_or_else(default_start);
     let input = NewSeminar {
-        title: args.title,
+        title,
         schedule: Schedule {
             zone: args.tz.unwrap_or(context.default_zone),
-            first_day: args.date,
-            last_day: args.until.unwrap_or(args.date),
+            first_day,
+            last_day: args.until.unwrap_or(first_day),
             start,
             end: args.end.unwrap_or_else(|| default_end(start)),
         },
@@ -85,21 +106,203 @@ pub fn create(args: CreateArgs, context: &Context) -> Result<()> {
         organizers: args.organizers,
         description: args.description,
         slug: args.slug,
-        status: args.status,
+        status: args.status.unwrap_or(Status::Planned),
         uid: None,
     };
     let mut store = context.open()?;
-    let (seminar, notices) =
-        store.write(|db| seminars::create(db, input, args.permission.into()))?;
+    let (seminar, notices) = context.settle(args.permission.into(), |answers, permission| {
+        let input = NewSeminar {
+            venue: answers.resolve_option(Record::Venue, &input.venue),
+            ..input.clone()
+        };
+        store.write(|db| seminars::create(db, input, permission))
+    })?;
     context.tell(&notices);
+    print_created(&seminar, context)
+}
+
+fn default_start() -> NaiveTime {
+    NaiveTime::from_hms_opt(DEFAULT_START.0, DEFAULT_START.1, 0).unwrap_or_default()
+}
+
+fn print_created(seminar: &Seminar, context: &Context) -> Result<()> {
     if context.json {
-        context.print_json(&json::seminar(&seminar))
+        context.print_json(&json::seminar(seminar))
     } else {
         context.print(&format!(
             "Created {}\n",
-            text::seminar_line(&seminar, &context.style)
+            text::seminar_line(seminar, &context.style)
         ))
     }
+}
+
+/// `create` without a title, on a terminal: asks for every detail not given as a flag,
+/// then the moderator, the speakers with their talks and the rest of the rundown, and
+/// writes it all in one transaction.
+fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
+    let mut guide = Guide::new(context, args.permission.into())?;
+    let ask = &guide.prompter;
+    let title = ask.ask("Title", None, |text| match text {
+        "" => Err("title: cannot be empty".to_string()),
+        text => Ok(text.to_string()),
+    })?;
+    let subtitle = match args.subtitle {
+        Some(subtitle) => Some(subtitle),
+        None => ask.text("Theme (empty for none)", None)?,
+    };
+    let today = context.today;
+    let first_day = match args.date {
+        Some(day) => day,
+        None => ask.ask("Date, e.g. Kamis, 18/05/2017", None, |text| {
+            time::parse_date(text, today)
+        })?,
+    };
+    let last_day = match args.until {
+        Some(day) => day,
+        None => ask
+            .ask_optional(
+                "Last day, for a seminar of several days (empty for one day)",
+                None,
+                |text| match time::parse_date(text, today)? {
+                    day if day < first_day => {
+                        Err(format!("until: {day} is before the first day {first_day}"))
+                    }
+                    day => Ok(day),
+                },
+            )?
+            .unwrap_or(first_day),
+    };
+    let start = match args.start {
+        Some(start) => start,
+        None => ask.ask("Starts at", Some("09:00"), time::parse_time)?,
+    };
+    let end = match args.end {
+        Some(end) => end,
+        None => ask.ask(
+            "Ends at",
+            Some(&default_end(start).format("%H:%M").to_string()),
+            |text| match time::parse_time(text)? {
+                end if end <= start => Err(format!(
+                    "end: {} is not after the start {}; accepted: a time later the same day",
+                    end.format("%H:%M"),
+                    start.format("%H:%M")
+                )),
+                end => Ok(end),
+            },
+        )?,
+    };
+    let zone = match args.tz {
+        Some(zone) => zone,
+        None => ask.ask(
+            "Time zone, e.g. Asia/Jakarta or WIB",
+            Some(context.default_zone.name()),
+            time::parse_zone,
+        )?,
+    };
+    let schedule = Schedule {
+        zone,
+        first_day,
+        last_day,
+        start,
+        end,
+    };
+    schedule.validate().map_err(Error::usage)?;
+    let (venue_name, venue) = match args.venue {
+        Some(name) => (Some(name), None),
+        None => (None, guide.venue()?),
+    };
+    let ask = &guide.prompter;
+    let organizers = match args.organizers.is_empty() {
+        false => args.organizers,
+        true => ask.list("Organizer (empty when done)")?,
+    };
+    let slug = match args.slug {
+        Some(slug) => slug,
+        None => {
+            let suggested = context
+                .open()?
+                .read(|db| seminars::suggested_slug(db, &title, first_day.year()))?;
+            ask.ask(
+                "Short name for the command line",
+                Some(&suggested),
+                |text| {
+                    context
+                        .open()
+                        .and_then(|mut store| store.read(|db| seminars::free_slug(db, text)))
+                        .map_err(|error| error.to_string())
+                },
+            )?
+        }
+    };
+    let status = match args.status {
+        Some(status) => status,
+        None => {
+            let words = [Status::Planned, Status::Confirmed];
+            let items: Vec<String> = words.iter().map(|s| s.as_str().to_string()).collect();
+            words[ask.choose("Status", &items, 0)?]
+        }
+    };
+    let mut taken = Vec::new();
+    let mut roles = Vec::new();
+    let moderator = match guide.person("Moderator")? {
+        Some(name) => Some(guide.role(
+            NewRole::named(RoleKind::Moderator, name),
+            &schedule,
+            &mut taken,
+        )?),
+        None => None,
+    };
+    while let Some(name) = guide.person("Speaker")? {
+        roles.push(guide.role(
+            NewRole::named(RoleKind::Speaker, name),
+            &schedule,
+            &mut taken,
+        )?);
+    }
+    roles.extend(moderator);
+    let slots = guide.rundown(&schedule, &mut taken)?;
+    let answers = CreateAnswers {
+        seminar: NewSeminar {
+            title,
+            schedule,
+            venue: venue_name,
+            subtitle,
+            organizers,
+            description: args.description,
+            slug: Some(slug.clone()),
+            status,
+            uid: None,
+        },
+        venue,
+        roles,
+        slots,
+    };
+    let question = format!(
+        "Create '{}' with {} speaker(s), {} moderator(s) and {} more rundown item(s)?",
+        answers.seminar.title,
+        answers
+            .roles
+            .iter()
+            .filter(|r| r.kind == RoleKind::Speaker)
+            .count(),
+        answers
+            .roles
+            .iter()
+            .filter(|r| r.kind == RoleKind::Moderator)
+            .count(),
+        answers.slots.len()
+    );
+    if !guide.prompter.confirm(&question, true)? {
+        return Err(Error::refused("not created: nothing was written"));
+    }
+    let plan = answers.into_plan();
+    let mut store = context.open()?;
+    let (seminar, notices) = store.write(|db| {
+        let (_, notices) = crate::ops::import::apply(db, plan, guide.permission)?;
+        Ok((crate::ops::find_seminar(db, &slug)?, notices))
+    })?;
+    context.tell(&notices);
+    print_created(&seminar, context)
 }
 
 #[derive(Debug, Args)]
@@ -215,8 +418,13 @@ pub fn edit(args: EditArgs, context: &Context) -> Result<()> {
         status: args.status,
     };
     let mut store = context.open()?;
-    let (seminar, notices) =
-        store.write(|db| seminars::edit(db, &args.seminar, changes, args.permission.into()))?;
+    let (seminar, notices) = context.settle(args.permission.into(), |answers, permission| {
+        let changes = SeminarChanges {
+            venue: answers.resolve_option(Record::Venue, &changes.venue),
+            ..changes.clone()
+        };
+        store.write(|db| seminars::edit(db, &args.seminar, changes, permission))
+    })?;
     context.tell(&notices);
     if context.json {
         context.print_json(&json::seminar(&seminar))

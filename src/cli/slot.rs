@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 
 use super::values::{date, minutes, time_of_day};
 use super::{Context, PermissionArgs};
-use crate::error::Result;
+use crate::error::{Record, Result};
 use crate::model::SlotKind;
 use crate::ops::seminars;
 use crate::ops::slots::{self, NewSlot};
@@ -79,11 +79,20 @@ pub fn run(command: SlotCommand, context: &Context) -> Result<()> {
                 uid: None,
             };
             let mut store = context.open()?;
-            let (programme, slot, notices) = store.write(|db| {
-                let (slot, notices) =
-                    slots::add_slot(db, &args.seminar, input, args.permission.into())?;
-                Ok((seminars::programme(db, &args.seminar)?, slot, notices))
-            })?;
+            let (programme, slot, notices) =
+                context.settle(args.permission.into(), |answers, permission| {
+                    let input = NewSlot {
+                        people: (input.people.iter())
+                            .map(|name| answers.resolve(Record::Person, name))
+                            .collect(),
+                        ..input.clone()
+                    };
+                    store.write(|db| {
+                        let (slot, notices) =
+                            slots::add_slot(db, &args.seminar, input, permission)?;
+                        Ok((seminars::programme(db, &args.seminar)?, slot, notices))
+                    })
+                })?;
             context.tell(&notices);
             if context.json {
                 let json = json::slots(&programme);

@@ -3,11 +3,13 @@
 use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Subcommand};
 
+use super::guide::{self, Guide};
 use super::values::{date, minutes, time_of_day};
 use super::{Context, PermissionArgs};
-use crate::error::Result;
+use crate::error::{Error, Record, Result};
 use crate::model::RoleKind;
 use crate::ops::people::{self, NewRole, NewTalk};
+use crate::ops::{self, Permission};
 use crate::render::{json, role_line, text};
 
 #[derive(Debug, Subcommand)]
@@ -32,8 +34,9 @@ pub enum SpeakerCommand {
 pub struct PersonArgs {
     /// The seminar: its slug (kss-2017) or #ID
     pub seminar: String,
-    /// The person's name (matched without regard to case or accents)
-    pub name: String,
+    /// The person's name (matched without regard to case or accents); without one (on a
+    /// terminal) known people are offered to pick from
+    pub name: Option<String>,
     /// Their institution, by name or short name (added if new); "Name (ABBR)" sets a short name
     #[arg(long, value_name = "INST")]
     pub institution: Option<String>,
@@ -103,19 +106,64 @@ pub enum ListFormat {
     Markdown,
 }
 
-pub fn role_input(kind: RoleKind, person: PersonArgs, talk: Option<NewTalk>) -> (String, NewRole) {
-    (
-        person.seminar,
-        NewRole {
-            kind,
-            name: person.name,
-            institution: person.institution,
-            position: person.position,
-            email: person.email,
-            phone: person.phone,
-            talk,
-        },
-    )
+/// `speaker add` and `moderator assign`: the role from the arguments, with what is missing
+/// asked for on a terminal, written with "did you mean ...?" for names close to others.
+pub fn add_role(
+    kind: RoleKind,
+    person: PersonArgs,
+    talk: Option<NewTalk>,
+    permission: Permission,
+    context: &Context,
+) -> Result<()> {
+    let (label, command) = match kind {
+        RoleKind::Speaker => ("Speaker", "speaker add"),
+        RoleKind::Moderator => ("Moderator", "moderator assign"),
+    };
+    let seminar = person.seminar;
+    let given = NewRole {
+        kind,
+        name: person.name.clone().unwrap_or_default(),
+        institution: person.institution,
+        position: person.position,
+        email: person.email,
+        phone: person.phone,
+        talk,
+    };
+    let (input, permission) = match person.name {
+        Some(_) => (given, permission),
+        None if !context.interactive => return Err(guide::missing(command, &["NAME"])),
+        None => {
+            let programme = context
+                .open()?
+                .read(|db| ops::seminars::programme(db, &seminar))?;
+            let mut guide = Guide::new(context, permission)?;
+            let Some(name) = guide.person(label)? else {
+                return Err(Error::refused(format!(
+                    "no {} chosen: nothing was changed",
+                    label.to_lowercase()
+                )));
+            };
+            let mut taken = programme
+                .slots
+                .iter()
+                .map(|slot| (slot.title.clone(), slot.interval()))
+                .collect();
+            let schedule = programme.seminar.schedule;
+            let role = guide.role(NewRole { name, ..given }, &schedule, &mut taken)?;
+            (role, guide.permission)
+        }
+    };
+    let mut store = context.open()?;
+    let (role, notices) = context.settle(permission, |answers, permission| {
+        let input = NewRole {
+            name: answers.resolve(Record::Person, &input.name),
+            institution: answers.resolve_option(Record::Institution, &input.institution),
+            ..input.clone()
+        };
+        store.write(|db| people::add_role(db, &seminar, input, permission))
+    })?;
+    context.tell(&notices);
+    print_role(label, &role, &seminar, context)
 }
 
 pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
@@ -130,12 +178,13 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                 }),
                 _ => None,
             };
-            let (seminar, input) = role_input(RoleKind::Speaker, args.person, talk);
-            let mut store = context.open()?;
-            let (role, notices) =
-                store.write(|db| people::add_role(db, &seminar, input, args.permission.into()))?;
-            context.tell(&notices);
-            print_role("Speaker", &role, &seminar, context)
+            add_role(
+                RoleKind::Speaker,
+                args.person,
+                talk,
+                args.permission.into(),
+                context,
+            )
         }
         SpeakerCommand::Remove(args) => {
             let mut store = context.open()?;

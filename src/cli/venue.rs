@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::values::capacity;
 use super::{Context, PermissionArgs};
-use crate::error::Result;
+use crate::error::{Record, Result};
 use crate::model::Venue;
 use crate::ops::people;
 use crate::render::{json, text};
@@ -60,13 +60,21 @@ pub fn run(command: VenueCommand, context: &Context) -> Result<()> {
                 capacity: args.capacity,
             };
             let permission = crate::ops::Permission::new(false, args.new);
-            let venue = context
-                .open()?
-                .write(|db| people::add_venue(db, venue, permission))?;
-            if context.json {
-                context.print_json(&venue)
-            } else {
-                context.print(&format!("Added venue {} (#{})\n", venue.name, venue.id))
+            let mut store = context.open()?;
+            let added = context.settle(permission, |answers, permission| {
+                if answers.knows(Record::Venue, &venue.name) {
+                    return Ok(None);
+                }
+                store
+                    .write(|db| people::add_venue(db, venue.clone(), permission))
+                    .map(Some)
+            })?;
+            match added {
+                None => context.print("Nothing added: the venue is on record already\n"),
+                Some(venue) if context.json => context.print_json(&venue),
+                Some(venue) => {
+                    context.print(&format!("Added venue {} (#{})\n", venue.name, venue.id))
+                }
             }
         }
         VenueCommand::List => {
@@ -79,9 +87,11 @@ pub fn run(command: VenueCommand, context: &Context) -> Result<()> {
         }
         VenueCommand::Assign(args) => {
             let mut store = context.open()?;
-            let (seminar, notices) = store.write(|db| {
-                people::assign_venue(db, &args.seminar, &args.venue, args.permission.into())
-            })?;
+            let (seminar, notices) =
+                context.settle(args.permission.into(), |answers, permission| {
+                    let venue = answers.resolve(Record::Venue, &args.venue);
+                    store.write(|db| people::assign_venue(db, &args.seminar, &venue, permission))
+                })?;
             context.tell(&notices);
             if context.json {
                 context.print_json(&json::seminar(&seminar))

@@ -153,6 +153,38 @@ impl Schedule {
         time::local_instant(self.zone, self.last_day, self.end)
     }
 
+    /// When a slot at `at` on `day` for `minutes` would be, if it stays within the seminar's
+    /// hours that day.
+    pub fn slot_during(
+        &self,
+        day: NaiveDate,
+        at: NaiveTime,
+        minutes: u32,
+    ) -> Result<Interval, String> {
+        if self.day_index(day).is_none() {
+            return Err(format!(
+                "{day} is not a day of the seminar ({} to {})",
+                self.first_day, self.last_day
+            ));
+        }
+        let starts_at = time::local_instant(self.zone, day, at)?;
+        let during = Interval::from_minutes(starts_at, minutes);
+        if !self
+            .windows()?
+            .iter()
+            .any(|window| window.contains(&during))
+        {
+            return Err(format!(
+                "{}–{} is outside the seminar's hours, {} to {}",
+                at.format("%H:%M"),
+                (at + chrono::Duration::minutes(i64::from(minutes))).format("%H:%M"),
+                self.start.format("%H:%M"),
+                self.end.format("%H:%M")
+            ));
+        }
+        Ok(during)
+    }
+
     /// The day of the seminar on which `day` falls, counted from 0.
     pub fn day_index(&self, day: NaiveDate) -> Option<u64> {
         (self.first_day..=self.last_day)
@@ -303,6 +335,25 @@ mod tests {
             start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
             end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
         }
+    }
+
+    #[test]
+    fn a_slot_fits_only_inside_the_hours_of_a_day_of_the_seminar() {
+        let seminar = schedule(chrono_tz::Asia::Jakarta, 1, 2);
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert!(seminar.slot_during(day(1), at(9, 0), 30).is_ok());
+        assert!(seminar.slot_during(day(2), at(16, 30), 30).is_ok());
+        let late = seminar.slot_during(day(1), at(16, 45), 30).unwrap_err();
+        assert_eq!(
+            late,
+            "16:45–17:15 is outside the seminar's hours, 09:00 to 17:00"
+        );
+        assert!(seminar.slot_during(day(1), at(8, 59), 10).is_err());
+        let elsewhere = seminar.slot_during(day(3), at(10, 0), 10).unwrap_err();
+        assert!(
+            elsewhere.contains("is not a day of the seminar"),
+            "{elsewhere}"
+        );
     }
 
     #[test]

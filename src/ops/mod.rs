@@ -17,7 +17,9 @@ use crate::model::conflict::{self, Problem, ProblemKey};
 use crate::model::{Interval, Seminar};
 use crate::store::{Db, Facts};
 
-pub use lookup::{find_institution, find_person, find_seminar, find_venue, similar_names};
+pub use lookup::{
+    find_institution, find_person, find_seminar, find_venue, similar_names, split_short_name,
+};
 
 /// Something a command did besides its main work, or let through with `--force`.
 #[derive(Debug, Clone, PartialEq, Eq)]

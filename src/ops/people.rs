@@ -30,6 +30,21 @@ pub struct NewRole {
     pub talk: Option<NewTalk>,
 }
 
+impl NewRole {
+    /// A role with only a name, to fill in.
+    pub fn named(kind: RoleKind, name: String) -> Self {
+        NewRole {
+            kind,
+            name,
+            institution: None,
+            position: None,
+            email: None,
+            phone: None,
+            talk: None,
+        }
+    }
+}
+
 fn check_email(email: Option<&str>) -> Result<Option<String>> {
     let Some(email) = optional("email", email)? else {
         return Ok(None);

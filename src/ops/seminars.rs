@@ -39,6 +39,16 @@ fn organizers(names: &[String]) -> Result<Vec<String>> {
     Ok(cleaned)
 }
 
+/// The slug `create` would give a seminar with this title in this year.
+pub fn suggested_slug(db: &Db<'_>, title: &str, year: i32) -> Result<String> {
+    unique_slug(db, title, year)
+}
+
+/// A slug typed for a new seminar, if it is well-formed and free.
+pub fn free_slug(db: &Db<'_>, slug: &str) -> Result<String> {
+    chosen_slug(db, slug, None)
+}
+
 fn unique_slug(db: &Db<'_>, title: &str, year: i32) -> Result<String> {
     let base = slug_from_title(title, year);
     let mut candidate = base.clone();

@@ -357,20 +357,28 @@ fn removing_an_unknown_slot_is_not_found() {
     );
 }
 
+/// Without a terminal nothing is asked: the command names every value it lacks.
 #[test]
-fn create_without_a_date_names_the_missing_flag() {
+fn without_a_terminal_missing_values_are_named_not_asked() {
     let env = with_one_seminar();
-    let line = env.fails(2, &["create", "Undated"]);
-    assert!(line.contains("required"), "{line}");
-    assert!(line.contains("--date"), "{line}");
-}
-
-#[test]
-fn speaker_add_without_a_name_names_the_missing_argument() {
-    let env = with_one_seminar();
-    let line = env.fails(2, &["speaker", "add", "kss-2017"]);
-    assert!(line.contains("required"), "{line}");
-    assert!(line.contains("<NAME>"), "{line}");
+    let before = env.dump();
+    let cases: [(&[&str], &str); 6] = [
+        (&["create", "Undated"], "create: missing --date;"),
+        (&["create"], "create: missing TITLE, --date;"),
+        (&["create", "--no-input", "--tz", "WIB"], "create: missing TITLE, --date;"),
+        (&["speaker", "add", "kss-2017"], "speaker add: missing NAME;"),
+        (
+            &["speaker", "add", "kss-2017", "--position", "Dosen"],
+            "speaker add: missing NAME;",
+        ),
+        (&["moderator", "assign", "kss-2017"], "moderator assign: missing NAME;"),
+    ];
+    for (args, expected) in cases {
+        let line = env.fails(2, args);
+        assert!(line.starts_with(&format!("error: {expected}")), "{args:?}: {line}");
+        assert!(line.contains("without --no-input to be asked"), "{line}");
+    }
+    assert_eq!(env.dump(), before);
 }
 
 #[test]
