@@ -296,13 +296,9 @@ impl<'a> Guide<'a> {
         let choice = if self.known.venues.is_empty() {
             1
         } else {
-            match self
-                .prompter
+            self.prompter
                 .search("Venue (type to search, Esc for none)", &items)?
-            {
-                None => 0,
-                Some(n) => n,
-            }
+                .unwrap_or_default()
         };
         match choice {
             0 => Ok(None),

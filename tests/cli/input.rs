@@ -365,17 +365,29 @@ fn without_a_terminal_missing_values_are_named_not_asked() {
     let cases: [(&[&str], &str); 6] = [
         (&["create", "Undated"], "create: missing --date;"),
         (&["create"], "create: missing TITLE, --date;"),
-        (&["create", "--no-input", "--tz", "WIB"], "create: missing TITLE, --date;"),
-        (&["speaker", "add", "kss-2017"], "speaker add: missing NAME;"),
+        (
+            &["create", "--no-input", "--tz", "WIB"],
+            "create: missing TITLE, --date;",
+        ),
+        (
+            &["speaker", "add", "kss-2017"],
+            "speaker add: missing NAME;",
+        ),
         (
             &["speaker", "add", "kss-2017", "--position", "Dosen"],
             "speaker add: missing NAME;",
         ),
-        (&["moderator", "assign", "kss-2017"], "moderator assign: missing NAME;"),
+        (
+            &["moderator", "assign", "kss-2017"],
+            "moderator assign: missing NAME;",
+        ),
     ];
     for (args, expected) in cases {
         let line = env.fails(2, args);
-        assert!(line.starts_with(&format!("error: {expected}")), "{args:?}: {line}");
+        assert!(
+            line.starts_with(&format!("error: {expected}")),
+            "{args:?}: {line}"
+        );
         assert!(line.contains("without --no-input to be asked"), "{line}");
     }
     assert_eq!(env.dump(), before);
