@@ -10,6 +10,7 @@ mod input;
 mod merges;
 mod people;
 mod performance;
+mod prompts;
 mod seminars;
 mod shell;
 mod slots;
