@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::Context;
+use super::progress::Progress;
 use super::values::date;
 use crate::error::{Error, Result};
 use crate::model::Programme;
@@ -152,14 +153,18 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
+    let progress = Progress::start("Reading seminars");
     let mut store = context.open()?;
     let programmes = store.read(|db| seminars::programmes(db, args.from, args.to))?;
     let scope = Scope::Range {
         from: args.from,
         to: args.to,
     };
+    progress.stage(&format!("Writing {} seminar(s)", programmes.len()), None);
     let text = document(args.format, &programmes, &scope, args.document, context)?;
+    progress.stage(&format!("Saving {}", args.output.display()), None);
     context.deliver(&text, Some(&args.output))?;
+    drop(progress);
     if args.output.as_os_str() != "-" {
         eprintln!(
             "Exported {} seminar(s) to {}",

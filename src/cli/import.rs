@@ -4,10 +4,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::progress::Progress;
 use super::{Context, PermissionArgs};
 use crate::error::{Error, Result};
 use crate::import::{self, Format, ReadOptions};
-use crate::ops::import::apply;
+use crate::ops::import::apply_reporting;
 use crate::render::{json, text};
 
 #[derive(Debug, Args)]
@@ -37,6 +38,7 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
             )));
         }
     };
+    let progress = Progress::start(&format!("Reading {}", args.file.display()));
     let text = import::read_text(&args.file)?;
     let options = ReadOptions {
         seminar: args.seminar,
@@ -44,13 +46,18 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
         default_zone: context.default_zone,
     };
     let plan = import::read(&text, format, &options)?;
+    drop(text);
     let permission = args.permission.into();
+    let total = (plan.seminars.len() + plan.roles.len()) as u64;
+    progress.stage("Importing", Some(total));
+    let mut report = |done, _| progress.set_position(done);
     let mut store = context.open()?;
     let (summary, notices) = if args.dry_run {
-        store.rehearse(|db| apply(db, plan, permission))?
+        store.rehearse(|db| apply_reporting(db, plan, permission, &mut report))?
     } else {
-        store.write(|db| apply(db, plan, permission))?
+        store.write(|db| apply_reporting(db, plan, permission, &mut report))?
     };
+    drop(progress);
     // What was added is counted in the summary line; the rest (forced problems, updated
     // roles) is told one by one.
     let notices: Vec<_> = notices

@@ -11,6 +11,7 @@ mod import;
 mod institution;
 mod moderator;
 mod person;
+mod progress;
 mod prompt;
 pub mod seminar;
 mod settings;

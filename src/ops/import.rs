@@ -50,12 +50,27 @@ pub type Summary = Counts;
 
 /// Carries out a plan. Any error ends it, and the caller's transaction then keeps nothing.
 pub fn apply(db: &Db<'_>, plan: Plan, permission: Permission) -> Result<(Summary, Vec<Notice>)> {
+    apply_reporting(db, plan, permission, &mut |_, _| {})
+}
+
+/// [`apply`], telling `report` how many of the plan's seminars and rows are done, of how
+/// many, as it goes.
+pub fn apply_reporting(
+    db: &Db<'_>,
+    plan: Plan,
+    permission: Permission,
+    report: &mut dyn FnMut(u64, u64),
+) -> Result<(Summary, Vec<Notice>)> {
     let before = db.counts()?;
     refuse_repeated_uids(&plan)?;
+    let total = (plan.seminars.len() + plan.roles.len()) as u64;
+    let mut done = 0;
     let mut notices = Vec::new();
     for entry in plan.seminars {
         let place = entry.place.clone();
         import_seminar(db, entry, permission, &mut notices).map_err(|error| error.at(&place))?;
+        done += 1;
+        report(done, total);
     }
     // The rows are checked against the booking rules together, once before and once after:
     // an import of many rows costs two checks, not two per row.
@@ -75,6 +90,8 @@ pub fn apply(db: &Db<'_>, plan: Plan, permission: Permission) -> Result<(Summary
             let seminar = &seminars[&entry.seminar];
             add_role_unchecked(db, seminar, entry.role, permission, notices)
                 .map_err(|error| error.at(&entry.place))?;
+            done += 1;
+            report(done, total);
         }
         Ok(())
     })?;

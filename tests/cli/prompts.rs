@@ -291,7 +291,10 @@ fn flags_with_a_near_duplicate_ask_on_a_terminal_and_can_add_a_new_record() {
     );
     let (rest, code) = finish(session);
     assert_eq!(code, 0, "{rest}");
-    assert!(rest.contains("Added institution Kementrian Luar Negri"), "{rest}");
+    assert!(
+        rest.contains("Added institution Kementrian Luar Negri"),
+        "{rest}"
+    );
 
     // Cancel leaves the database as it was, with exit 1 and the usual refusal.
     let before = env.dump();
@@ -320,4 +323,40 @@ fn flags_with_a_near_duplicate_ask_on_a_terminal_and_can_add_a_new_record() {
         "{rest}"
     );
     assert_eq!(env.dump(), before);
+}
+
+/// A CSV of `rows` new speakers, all with distinct names.
+fn speakers_csv(rows: usize) -> String {
+    let mut csv = String::from("name,position,institution\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "Person Number{i:05} Q{},Staff,Institution {}\n",
+            i * 7919 % 100_003,
+            i % 50
+        ));
+    }
+    csv
+}
+
+#[test]
+fn a_long_import_shows_progress_on_a_terminal_and_nowhere_else() {
+    let env = Env::new();
+    env.create_morning_seminar("big", "2017-06-08");
+    let file = env.dir().join("speakers.csv");
+    std::fs::write(&file, speakers_csv(3000)).unwrap();
+    let file = file.to_str().unwrap();
+    let args = ["import", file, "--seminar", "big", "--new"];
+
+    let dry: Vec<&str> = args.iter().copied().chain(["--dry-run"]).collect();
+    let mut session = start(&env, &dry);
+    play(&mut session, &[Wait("Importing ["), Wait("/3000")]);
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains("Would add"), "{rest}");
+
+    let run = env.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("Importing"), "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 0, "{}", run.stderr);
+    assert_eq!(env.count(&["speaker", "list", "big"]), 3000);
 }
