@@ -109,9 +109,22 @@ pub fn run(command: InstitutionCommand, context: &Context) -> Result<()> {
             }
         }
         InstitutionCommand::Merge(args) => {
-            let merged = context
-                .open()?
-                .write(|db| merge::merge_institutions(db, &args.from, &args.into))?;
+            let mut store = context.open()?;
+            let (from, into) = store.read(|db| {
+                Ok((
+                    crate::ops::find_institution(db, &args.from)?,
+                    crate::ops::find_institution(db, &args.into)?,
+                ))
+            })?;
+            if !context.confirm(&format!(
+                "Merge {} into {}? {} is removed; its people and roles move over",
+                from.name, into.name, from.name
+            ))? {
+                return Err(crate::error::Error::refused(
+                    "not merged: nothing was changed",
+                ));
+            }
+            let merged = store.write(|db| merge::merge_institutions(db, &args.from, &args.into))?;
             if context.json {
                 context.print_json(&merged)
             } else {

@@ -60,9 +60,23 @@ pub fn run(command: PersonCommand, context: &Context) -> Result<()> {
         }
         PersonCommand::Merge(args) => {
             let permission = crate::ops::Permission::new(args.force, false);
-            let (merged, notices) = context
-                .open()?
-                .write(|db| merge::merge_people(db, &args.from, &args.into, permission))?;
+            let mut store = context.open()?;
+            let (from, into) = store.read(|db| {
+                Ok((
+                    crate::ops::find_person(db, &args.from)?,
+                    crate::ops::find_person(db, &args.into)?,
+                ))
+            })?;
+            if !context.confirm(&format!(
+                "Merge {} into {}? {} is removed; their roles and talks move over",
+                from.name, into.name, from.name
+            ))? {
+                return Err(crate::error::Error::refused(
+                    "not merged: nothing was changed",
+                ));
+            }
+            let (merged, notices) =
+                store.write(|db| merge::merge_people(db, &args.from, &args.into, permission))?;
             context.tell(&notices);
             if context.json {
                 context.print_json(&merged)

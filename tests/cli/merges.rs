@@ -26,7 +26,13 @@ fn a_duplicate_person_folds_into_the_real_one_with_roles_and_talks() {
         "30",
     ]);
     let people = env.count(&["person", "list"]);
-    let merged = env.json(&["person", "merge", "Dinur Krismasari MA", "dinur krismasari"]);
+    let merged = env.json(&[
+        "person",
+        "merge",
+        "-y",
+        "Dinur Krismasari MA",
+        "dinur krismasari",
+    ]);
     assert_eq!(merged["removed_name"], "Dinur Krismasari MA");
     assert_eq!(merged["into_name"], "Dinur Krismasari");
     assert_eq!(
@@ -78,6 +84,7 @@ fn two_roles_in_one_seminar_become_one_with_both_talks() {
     let merged = env.json(&[
         "person",
         "merge",
+        "-y",
         "Asra Virgianita PhD",
         "Asra Virgianita",
         "--force",
@@ -125,13 +132,20 @@ fn a_merge_that_would_double_book_someone_is_refused_unless_forced() {
     ]);
     let line = env.fails(
         1,
-        &["person", "merge", "Valeria Danielle", "Valerina Daniel"],
+        &[
+            "person",
+            "merge",
+            "-y",
+            "Valeria Danielle",
+            "Valerina Daniel",
+        ],
     );
     assert!(line.contains("Valerina Daniel"), "{line}");
     assert!(line.contains("--force"), "{line}");
     env.ok(&[
         "person",
         "merge",
+        "-y",
         "Valeria Danielle",
         "Valerina Daniel",
         "--force",
@@ -149,10 +163,19 @@ fn merging_a_person_into_themselves_or_an_unknown_one_is_an_error() {
     env.seed();
     let line = env.fails(
         2,
-        &["person", "merge", "Dinur Krismasari", "dinur krismasari"],
+        &[
+            "person",
+            "merge",
+            "-y",
+            "Dinur Krismasari",
+            "dinur krismasari",
+        ],
     );
     assert!(line.contains("same person"), "{line}");
-    let line = env.fails(1, &["person", "merge", "Nobody Here", "Dinur Krismasari"]);
+    let line = env.fails(
+        1,
+        &["person", "merge", "-y", "Nobody Here", "Dinur Krismasari"],
+    );
     assert!(line.contains("person 'Nobody Here' not found"), "{line}");
 }
 
@@ -173,7 +196,13 @@ fn a_misspelled_institution_folds_into_the_right_one() {
         "Peneliti",
     ]);
     let institutions = env.count(&["institution", "list"]);
-    let merged = env.json(&["institution", "merge", "Kementrian Luar Negeri", "Kemlu"]);
+    let merged = env.json(&[
+        "institution",
+        "merge",
+        "-y",
+        "Kementrian Luar Negeri",
+        "Kemlu",
+    ]);
     assert_eq!(merged["into"]["name"], "Kementerian Luar Negeri");
     assert_eq!(
         (
@@ -230,4 +259,20 @@ fn institutions_are_renamed_and_given_short_names() {
     env.fails(2, &["institution", "edit", "INFID"]);
     let cleared = env.json(&["institution", "edit", "INFID", "--short", ""]);
     assert_eq!(cleared["short_name"], Value::Null);
+}
+
+#[test]
+fn merges_remove_a_record_so_without_a_terminal_they_need_yes() {
+    let env = Env::new();
+    env.seed();
+    env.ok(&["institution", "add", "Kementrian Luar Negeri", "--new"]);
+    let before = env.dump();
+    for args in [
+        ["institution", "merge", "Kementrian Luar Negeri", "Kemlu"],
+        ["person", "merge", "Valerina Daniel", "Dinur Krismasari"],
+    ] {
+        let line = env.fails(2, &args);
+        assert!(line.contains("needs confirmation; pass --yes"), "{line}");
+    }
+    assert_eq!(env.dump(), before);
 }
