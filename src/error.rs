@@ -125,6 +125,9 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::NotADatabase) => {
                 "the file is not an SQLite database; pass --db with a seminar database or a new file name".to_string()
             }
+            Some(ErrorCode::DatabaseCorrupt) => {
+                "the file is damaged; run 'seminar doctor' and restore a backup or an export".to_string()
+            }
             Some(ErrorCode::ReadOnly) => "the file is read-only; check its permissions".to_string(),
             Some(ErrorCode::DiskFull) => "the disk is full; nothing was written".to_string(),
             Some(ErrorCode::CannotOpen) => {

@@ -98,7 +98,17 @@ impl Context {
     }
 
     pub fn open(&self) -> Result<Store> {
-        Store::open(&self.db_path)
+        let store = Store::open(&self.db_path)?;
+        if let Some(upgrade) = store.upgrade() {
+            eprintln!(
+                "note: upgraded {} from schema version {} to {}; the file as it was is kept as {}",
+                self.db_path.display(),
+                upgrade.from,
+                upgrade.to,
+                upgrade.backup.display()
+            );
+        }
+        Ok(store)
     }
 
     /// Writes to stdout; a closed pipe ends the command quietly.

@@ -9,6 +9,7 @@ mod export;
 mod guide;
 mod import;
 mod institution;
+mod maintenance;
 mod moderator;
 mod person;
 mod progress;
@@ -140,6 +141,15 @@ pub enum Command {
     /// Report double bookings and rundown problems (exit 3 if any)
     #[command(after_help = "Example:\n  seminar check")]
     Check(check::CheckArgs),
+    /// Copy the database to a file, safely even while it is in use
+    #[command(
+        after_help = "Examples:\n  seminar backup ~/backups/seminar-2017-05-18.db\n  seminar --db copy.db agenda kss-2017      # read the copy like any database"
+    )]
+    Backup(maintenance::BackupArgs),
+    /// Check the database file: integrity, references, schema version and booking rules
+    /// (exit 3 if anything is wrong)
+    #[command(after_help = "Example:\n  seminar doctor")]
+    Doctor(maintenance::DoctorArgs),
     /// Show where the database, language and time zone come from
     #[command(subcommand)]
     Config(settings::ConfigCommand),
@@ -191,6 +201,8 @@ pub fn run(command: Command, context: &mut Context) -> Result<u8, Error> {
         Command::Export(args) => export::run(args, context)?,
         Command::Import(args) => import::run(args, context)?,
         Command::Check(args) => return check::run(args, context),
+        Command::Backup(args) => maintenance::backup(args, context)?,
+        Command::Doctor(args) => return maintenance::doctor(args, context),
         Command::Config(command) => settings::run(command, context)?,
         Command::Completions(args) => completions::completions(args, context)?,
         Command::Man(args) => completions::man(args, context)?,

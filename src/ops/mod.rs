@@ -81,6 +81,11 @@ fn record_bit(record: Record) -> u8 {
     }
 }
 
+/// How many records of each kind the database holds.
+pub fn counts(db: &Db<'_>) -> Result<crate::store::Counts> {
+    db.counts()
+}
+
 /// The problems among facts, with the names of the people they concern.
 fn problems_in(db: &Db<'_>, facts: &Facts) -> Result<Vec<Problem>> {
     let mut problems = conflict::find_problems(&facts.seminars, &facts.slots, &facts.engagements);

@@ -236,6 +236,98 @@ pub fn settings<S: Serialize>(
     serde_json::Value::Object(shown)
 }
 
+/// What `backup --json` prints.
+#[derive(Serialize)]
+pub struct BackupReport {
+    pub file: String,
+    pub schema_version: i64,
+    pub records: crate::store::Counts,
+}
+
+/// What `doctor --json` prints: each check with its verdict.
+#[derive(Serialize)]
+pub struct DoctorReport {
+    pub healthy: bool,
+    pub checks: Vec<DoctorCheck>,
+}
+
+#[derive(Serialize)]
+pub struct DoctorCheck {
+    pub name: &'static str,
+    pub ok: bool,
+    pub detail: String,
+}
+
+pub fn doctor_report(health: &crate::store::Health, problems: &[Problem]) -> DoctorReport {
+    let current = crate::store::schema::current_version();
+    let integrity_ok = health.integrity == ["ok"];
+    let dangling: Vec<String> = health
+        .dangling
+        .iter()
+        .take(5)
+        .map(|(table, row, parent)| format!("{table} {row} -> {parent}"))
+        .collect();
+    let checks = vec![
+        DoctorCheck {
+            name: "integrity",
+            ok: integrity_ok,
+            detail: if integrity_ok {
+                "ok (PRAGMA integrity_check)".to_string()
+            } else {
+                let lines: Vec<&str> = health
+                    .integrity
+                    .iter()
+                    .flat_map(|entry| entry.lines())
+                    .filter(|line| !line.starts_with("***"))
+                    .collect();
+                let mut found: Vec<&str> = lines.iter().copied().take(5).collect();
+                if lines.len() > 5 {
+                    found.push("...");
+                }
+                format!(
+                    "damaged: {}; restore a backup (seminar backup) or an export",
+                    found.join("; ")
+                )
+            },
+        },
+        DoctorCheck {
+            name: "foreign keys",
+            ok: health.dangling.is_empty(),
+            detail: if health.dangling.is_empty() {
+                "every reference points to a record".to_string()
+            } else {
+                format!(
+                    "{} row(s) point nowhere: {}",
+                    health.dangling.len(),
+                    dangling.join(", ")
+                )
+            },
+        },
+        DoctorCheck {
+            name: "schema version",
+            ok: health.schema_version == current,
+            detail: format!("{} (this seminar writes {current})", health.schema_version),
+        },
+        DoctorCheck {
+            name: "journal",
+            ok: health.journal_mode.eq_ignore_ascii_case("wal"),
+            detail: health.journal_mode.to_lowercase(),
+        },
+        DoctorCheck {
+            name: "booking rules",
+            ok: problems.is_empty(),
+            detail: match problems.len() {
+                0 => "no double bookings or rundown problems".to_string(),
+                n => format!("{n} problem(s); see 'seminar check'"),
+            },
+        },
+    ];
+    DoctorReport {
+        healthy: checks.iter().all(|check| check.ok),
+        checks,
+    }
+}
+
 /// What `import --json` prints.
 #[derive(Serialize)]
 pub struct ImportReport {

@@ -282,6 +282,32 @@ pub fn venue_list(venues: &[(Venue, u32)], style: &Style) -> String {
     format!("{table}\n")
 }
 
+pub fn backup_report(report: &super::json::BackupReport) -> String {
+    let records = &report.records;
+    format!(
+        "Backed up {} seminar(s), {} person(s) and {} institution(s) to {} (schema version {})\n",
+        records.seminars, records.people, records.institutions, report.file, report.schema_version
+    )
+}
+
+pub fn doctor_report(report: &super::json::DoctorReport, style: &Style) -> String {
+    let mut table = style.table(&["check", "", "detail"]);
+    for check in &report.checks {
+        let verdict = if check.ok { "ok" } else { "PROBLEM" };
+        table.add_row(vec![
+            check.name.to_string(),
+            verdict.to_string(),
+            check.detail.clone(),
+        ]);
+    }
+    let summary = if report.healthy {
+        "The database is sound."
+    } else {
+        "The database has problems (see above)."
+    };
+    format!("{table}\n{summary}\n")
+}
+
 pub fn problem_report(problems: &[Problem], style: &Style) -> String {
     let labels = style.lang.labels();
     if problems.is_empty() {

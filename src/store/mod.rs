@@ -26,6 +26,27 @@ pub use seminars::SeminarFilter;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    upgrade: Option<Upgrade>,
+}
+
+/// A schema upgrade done on opening, and where the copy of the file from before it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    pub from: i64,
+    pub to: i64,
+    pub backup: PathBuf,
+}
+
+/// What `doctor` finds: SQLite's own checks and the schema's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Health {
+    /// `PRAGMA integrity_check`: "ok", or what is damaged.
+    pub integrity: Vec<String>,
+    /// Rows whose reference points nowhere: (table, rowid, referred table).
+    pub dangling: Vec<(String, i64, String)>,
+    pub schema_version: i64,
+    pub journal_mode: String,
+    pub size_bytes: i64,
 }
 
 /// The queries, borrowed for the length of one transaction.
@@ -53,6 +74,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            upgrade: None,
         };
         store.configure().map_err(|error| located(path, error))?;
         Ok(store)
@@ -63,6 +85,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            upgrade: None,
         };
         store.configure()?;
         Ok(store)
@@ -75,6 +98,7 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
+            upgrade: None,
         })
     }
 
@@ -88,10 +112,103 @@ impl Store {
             use_wal(&self.conn)?;
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
-        if version < schema::current_version() {
-            schema::migrate(&mut self.conn, schema::current_version())?;
+        let current = schema::current_version();
+        if version < current {
+            // A file with data in it is copied before its schema changes, so that the
+            // upgrade can be undone by hand (and an older seminar can still read the copy).
+            if version > 0
+                && let Some(path) = &self.path
+            {
+                let backup = upgrade_backup_path(path, version);
+                self.backup_to(&backup)?;
+                self.upgrade = Some(Upgrade {
+                    from: version,
+                    to: current,
+                    backup,
+                });
+            }
+            schema::migrate(&mut self.conn, current)?;
         }
         Ok(())
+    }
+
+    /// The schema upgrade this open did, if any.
+    pub fn upgrade(&self) -> Option<&Upgrade> {
+        self.upgrade.as_ref()
+    }
+
+    /// Copies the whole database, as one consistent state, to `target` with SQLite's online
+    /// backup, while others may go on using it. The copy is written beside `target` and
+    /// renamed over it at the end, so `target` is never half written; it is private (0600).
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        let failed = |error: std::io::Error| {
+            Error::Storage(format!("cannot write {}: {error}", target.display()))
+        };
+        let folder = match target.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let partial = tempfile::Builder::new()
+            .prefix(".seminar-backup-")
+            .tempfile_in(folder)
+            .map_err(failed)?;
+        {
+            let mut copy = Connection::open(partial.path())?;
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        }
+        // One self-contained file, to keep or send anywhere. (Opened afresh: the copy's
+        // header says WAL, as the original's does.)
+        Connection::open(partial.path())?.pragma_update_and_check(
+            None,
+            "journal_mode",
+            "DELETE",
+            |_| Ok(()),
+        )?;
+        partial.as_file().sync_all().map_err(failed)?;
+        // A log left beside an older file of that name must not be read as the new one's.
+        for suffix in ["-wal", "-shm"] {
+            let mut stale = target.as_os_str().to_os_string();
+            stale.push(suffix);
+            match std::fs::remove_file(&stale) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(failed(error));
+                }
+                _ => {}
+            }
+        }
+        partial
+            .persist(target)
+            .map_err(|error| failed(error.error))?;
+        Ok(())
+    }
+
+    /// SQLite's integrity and foreign-key checks, and the schema's state.
+    pub fn health(&mut self) -> Result<Health> {
+        let tx = self.conn.transaction()?;
+        let integrity = tx
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let dangling = tx
+            .prepare("PRAGMA foreign_key_check")?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let schema_version = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let journal_mode = tx.pragma_query_value(None, "journal_mode", |row| row.get(0))?;
+        let size_bytes = tx.query_row(
+            "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |row| row.get(0),
+        )?;
+        tx.commit()?;
+        Ok(Health {
+            integrity,
+            dangling,
+            schema_version,
+            journal_mode,
+            size_bytes,
+        })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -197,6 +314,13 @@ fn use_wal(conn: &Connection) -> Result<()> {
             Err(error) => return Err(error.into()),
         }
     }
+}
+
+/// Where the copy of a file from before a schema upgrade goes: `seminar.db.v1.bak`.
+fn upgrade_backup_path(path: &Path, version: i64) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".v{version}.bak"));
+    path.with_file_name(name)
 }
 
 fn located(path: &Path, error: Error) -> Error {

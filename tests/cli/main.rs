@@ -7,6 +7,7 @@ mod example;
 mod exports;
 mod imports;
 mod input;
+mod maintenance;
 mod merges;
 mod people;
 mod performance;

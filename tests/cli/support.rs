@@ -137,36 +137,7 @@ impl Env {
 
     /// The logical content of the database: every row of every table, in order.
     pub fn dump(&self) -> String {
-        if !self.db.exists() {
-            return String::from("(no database)");
-        }
-        let conn = rusqlite::Connection::open_with_flags(
-            &self.db,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )
-        .expect("the database opens");
-        let mut tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-            .and_then(|mut s| s.query_map([], |row| row.get(0))?.collect())
-            .unwrap_or_default();
-        tables.retain(|name| !name.starts_with("sqlite_"));
-        let mut out = String::new();
-        for table in tables {
-            out.push_str(&format!("[{table}]\n"));
-            let mut statement = conn
-                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2"))
-                .unwrap();
-            let columns = statement.column_count();
-            let mut rows = statement.query([]).unwrap();
-            while let Some(row) = rows.next().unwrap() {
-                let values: Vec<String> = (0..columns)
-                    .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
-                    .collect();
-                out.push_str(&values.join("|"));
-                out.push('\n');
-            }
-        }
-        out
+        dump_file(&self.db)
     }
 
     /// Types in the seed seminar (shared/seed/) as an organizer would, misspellings
@@ -320,6 +291,38 @@ pub fn redact_uids(text: &str) -> String {
             let c = text[i..].chars().next().unwrap_or_default();
             out.push(c);
             i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The logical content of a database file: every row of every table, in order.
+pub fn dump_file(path: &Path) -> String {
+    if !path.exists() {
+        return String::from("(no database)");
+    }
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("the database opens");
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |row| row.get(0))?.collect())
+        .unwrap_or_default();
+    tables.retain(|name| !name.starts_with("sqlite_"));
+    let mut out = String::new();
+    for table in tables {
+        out.push_str(&format!("[{table}]\n"));
+        let mut statement = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2"))
+            .unwrap();
+        let columns = statement.column_count();
+        let mut rows = statement.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let values: Vec<String> = (0..columns)
+                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
+                .collect();
+            out.push_str(&values.join("|"));
+            out.push('\n');
         }
     }
     out

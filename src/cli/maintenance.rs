@@ -1,0 +1,68 @@
+//! `backup FILE` and `doctor`: keeping the database file safe and sound.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Context;
+use crate::error::{Error, Result};
+use crate::ops;
+use crate::render::{json, text};
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy (replaced atomically if it exists)
+    pub file: PathBuf,
+}
+
+pub fn backup(args: BackupArgs, context: &Context) -> Result<()> {
+    if same_file(&args.file, &context.db_path) {
+        return Err(Error::usage(format!(
+            "file: {} is the database itself; give another file name",
+            args.file.display()
+        )));
+    }
+    if args.file.is_dir() {
+        return Err(Error::usage(format!(
+            "file: {} is a folder; give a file name",
+            args.file.display()
+        )));
+    }
+    let mut store = context.open()?;
+    store.backup_to(&args.file)?;
+    let counts = store.read(ops::counts)?;
+    let report = json::BackupReport {
+        file: args.file.display().to_string(),
+        schema_version: store.schema_version()?,
+        records: counts,
+    };
+    if context.json {
+        context.print_json(&report)
+    } else {
+        context.print(&text::backup_report(&report))
+    }
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {}
+
+/// Exit code 3 when something is wrong, as `check` does.
+pub fn doctor(_args: DoctorArgs, context: &Context) -> Result<u8> {
+    let mut store = context.open()?;
+    let health = store.health()?;
+    let problems = store.read(|db| ops::check(db, None))?;
+    let report = json::doctor_report(&health, &problems);
+    if context.json {
+        context.print_json(&report)?;
+    } else {
+        context.print(&text::doctor_report(&report, &context.style))?;
+    }
+    Ok(if report.healthy { 0 } else { 3 })
+}
