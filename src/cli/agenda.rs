@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::Context;
-use super::export::{DocumentArgs, Format, Scope, document};
+use super::export::{DocumentArgs, Format, Scope, document, read_programmes};
 use super::values::date;
 use crate::error::Result;
-use crate::ops::seminars;
+use crate::ops::{self, seminars};
 use crate::render::{agenda, json};
 
 #[derive(Debug, Args)]
@@ -39,10 +39,17 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
         args.format
     };
     let output = args.output.as_deref();
+    args.document.check(format)?;
     let mut store = context.open()?;
     match &args.seminar {
         Some(reference) => {
-            let programme = store.read(|db| seminars::programme(db, reference))?;
+            let programme = store.read(|db| {
+                let mut programme = seminars::programme(db, reference)?;
+                if args.document.include_contacts {
+                    ops::people::add_contacts(db, programme.roles.iter_mut())?;
+                }
+                Ok(programme)
+            })?;
             let text = match format {
                 Format::Text => agenda::agenda(&programme, &context.style),
                 _ => document(format, &[programme], &Scope::One, args.document, context)?,
@@ -52,7 +59,7 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
         None => {
             let from = args.from.unwrap_or(context.today);
             let text = match format {
-                Format::Text | Format::Json => {
+                Format::Text | Format::Json if !args.document.include_contacts => {
                     let coming = store.read(|db| seminars::upcoming(db, from, args.to))?;
                     if format == Format::Json {
                         json::to_string(&json::seminar_list(&coming))
@@ -61,8 +68,12 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
                     }
                 }
                 _ => {
-                    let programmes =
-                        store.read(|db| seminars::programmes(db, Some(from), args.to))?;
+                    let programmes = read_programmes(
+                        &mut store,
+                        Some(from),
+                        args.to,
+                        args.document.include_contacts,
+                    )?;
                     let scope = Scope::Range {
                         from: Some(from),
                         to: args.to,

@@ -10,7 +10,7 @@ use super::progress::Progress;
 use super::values::date;
 use crate::error::{Error, Result};
 use crate::model::Programme;
-use crate::ops::seminars;
+use crate::ops::{self, seminars};
 use crate::render::{self, frab, ics, json};
 
 /// The document formats of agendas and exports.
@@ -47,6 +47,42 @@ pub struct DocumentArgs {
     /// iCalendar: also one event per slot of the rundown
     #[arg(long)]
     pub slots: bool,
+    /// JSON: add people's emails and phones (personal data: left out otherwise)
+    #[arg(long)]
+    pub include_contacts: bool,
+}
+
+impl DocumentArgs {
+    /// Refuses contacts in a format that has no place for them, before anything is read.
+    pub fn check(&self, format: Format) -> Result<()> {
+        if self.include_contacts && format != Format::Json {
+            return Err(Error::usage(
+                "--include-contacts: only --format json carries emails and phones (and speaker list --format csv or json); the other formats are for sharing",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Reads programmes and, when asked, the contacts of the people in them, in one transaction.
+pub fn read_programmes(
+    store: &mut crate::store::Store,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    include_contacts: bool,
+) -> Result<Vec<Programme>> {
+    store.read(|db| {
+        let mut programmes = seminars::programmes(db, from, to)?;
+        if include_contacts {
+            ops::people::add_contacts(
+                db,
+                programmes
+                    .iter_mut()
+                    .flat_map(|programme| programme.roles.iter_mut()),
+            )?;
+        }
+        Ok(programmes)
+    })
 }
 
 /// Renders seminars in a document format (every format but `text`, which `agenda` lays out
@@ -153,9 +189,15 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
+    args.document.check(args.format)?;
     let progress = Progress::start("Reading seminars");
     let mut store = context.open()?;
-    let programmes = store.read(|db| seminars::programmes(db, args.from, args.to))?;
+    let programmes = read_programmes(
+        &mut store,
+        args.from,
+        args.to,
+        args.document.include_contacts,
+    )?;
     let scope = Scope::Range {
         from: args.from,
         to: args.to,

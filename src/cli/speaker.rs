@@ -92,6 +92,9 @@ pub struct ListArgs {
     /// Write to this file (replaced atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+    /// CSV and JSON: add emails and phones (personal data: left out otherwise)
+    #[arg(long)]
+    pub include_contacts: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -202,14 +205,24 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
             }
         }
         SpeakerCommand::List(args) => {
-            let rows = context.open()?.read(|db| {
-                people::speakers(db, args.seminar.as_deref(), args.institution.as_deref())
-            })?;
             let format = if context.json {
                 ListFormat::Json
             } else {
                 args.format
             };
+            if args.include_contacts && !matches!(format, ListFormat::Csv | ListFormat::Json) {
+                return Err(Error::usage(
+                    "--include-contacts: only --format csv and json carry emails and phones",
+                ));
+            }
+            let rows = context.open()?.read(|db| {
+                let mut rows =
+                    people::speakers(db, args.seminar.as_deref(), args.institution.as_deref())?;
+                if args.include_contacts {
+                    people::add_contacts(db, rows.iter_mut().map(|row| &mut row.role))?;
+                }
+                Ok(rows)
+            })?;
             let document = match format {
                 ListFormat::Text => {
                     text::speaker_list(&rows, args.seminar.is_some(), &context.style)

@@ -63,6 +63,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
             columns
                 .get(column)
                 .and_then(|index| record.get(*index))
+                .map(restore)
                 .filter(|value| !value.is_empty())
         };
         match entry(&cell, options) {
@@ -179,5 +180,35 @@ fn csv_problem(text: &str, error: &csv::Error) -> String {
         } => format!("line {line}: has {len} fields, but the header row has {expected_len}"),
         csv::ErrorKind::Utf8 { .. } => format!("line {line}: not UTF-8 text"),
         _ => format!("line {line}: {error}"),
+    }
+}
+/// Undoes what CSV exports do to keep a spreadsheet from running a cell as a formula
+/// (`'=SUM(...)` for `=SUM(...)`), so that an exported list reads back as it was.
+fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::restore;
+    use crate::render::csv::neutralize;
+
+    #[test]
+    fn exported_cells_read_back_as_they_were() {
+        for cell in [
+            "=HYPERLINK(\"x\")",
+            "+62 21 5084 7000",
+            "-1",
+            "@home",
+            "'quoted",
+            "plain",
+            "",
+        ] {
+            assert_eq!(restore(&neutralize(cell)), cell);
+        }
+        assert_eq!(restore("'plain"), "'plain");
     }
 }

@@ -58,6 +58,8 @@ struct RoleIn {
     name: String,
     position: Option<String>,
     institution: Option<InstitutionIn>,
+    email: Option<String>,
+    phone: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -208,8 +210,8 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
                     None => institution.name,
                 }),
             position: role.position,
-            email: None,
-            phone: None,
+            email: role.email,
+            phone: role.phone,
             talk: None,
         });
     }

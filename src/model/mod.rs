@@ -230,6 +230,15 @@ pub struct Role {
     pub kind: RoleKind,
     pub position: Option<String>,
     pub institution: Option<Institution>,
+    /// The person's email and phone, only when an export asks for them.
+    pub contact: Option<Contact>,
+}
+
+/// A person's email and phone: personal data, in exports only when asked for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 impl Role {
@@ -243,6 +252,7 @@ impl Role {
             kind,
             position: person.position.clone(),
             institution: person.institution.clone(),
+            contact: None,
         }
     }
 }

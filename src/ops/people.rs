@@ -121,8 +121,11 @@ pub(super) fn add_role_unchecked(
         email,
         phone,
     };
+    let before = existing_person(db, &input.name, permission)?;
     let person = upsert_person(db, &input.name, details, permission, notices)?;
-    let mut changed = false;
+    // New contact details for someone already on the seminar are a change too.
+    let mut changed =
+        before.is_some_and(|before| before.email != person.email || before.phone != person.phone);
     let role = match db.role(seminar.id, person.id, input.kind)? {
         Some(mut role) => {
             if position.is_some() && role.position != position {
@@ -167,7 +170,7 @@ pub(super) fn add_role_unchecked(
     }
     if !changed {
         return Err(Error::refused(format!(
-            "{} is already {} at {}; give --position, --institution or --talk to change something",
+            "{} is already {} at {}; give --position, --institution, --email, --phone or --talk to change something",
             person.name,
             if input.kind == RoleKind::Moderator {
                 "a moderator"
@@ -283,6 +286,20 @@ pub fn speakers(
         person_id: None,
         kinds: vec![RoleKind::Speaker],
     })
+}
+
+/// Fills in the email and phone of everyone in these roles, for an export that asks for
+/// contacts.
+pub fn add_contacts<'r>(db: &Db<'_>, roles: impl IntoIterator<Item = &'r mut Role>) -> Result<()> {
+    let mut roles: Vec<&mut Role> = roles.into_iter().collect();
+    let mut ids: Vec<i64> = roles.iter().map(|role| role.person_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let contacts = db.contacts(&ids)?;
+    for role in &mut roles {
+        role.contact = Some(contacts.get(&role.person_id).cloned().unwrap_or_default());
+    }
+    Ok(())
 }
 
 pub fn people(db: &Db<'_>, search: Option<&str>) -> Result<Vec<PersonRow>> {

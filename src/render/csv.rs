@@ -130,7 +130,9 @@ pub fn agenda(programmes: &[Programme]) -> String {
 }
 
 /// Speakers and moderators, one row per talk (or one row for someone without a talk).
+/// Rows whose roles carry contacts (an export that asked for them) add `email` and `phone`.
 pub fn speakers(rows: &[RoleRow]) -> String {
+    let contacts = rows.iter().any(|row| row.role.contact.is_some());
     let mut records = Vec::new();
     for row in rows {
         let zone = row.seminar.schedule.zone;
@@ -145,7 +147,7 @@ pub fn speakers(rows: &[RoleRow]) -> String {
                 Some(talk) => local_parts(talk.starts_at, zone),
                 None => (row.seminar.schedule.first_day.to_string(), String::new()),
             };
-            vec![
+            let mut record = vec![
                 row.seminar.slug.clone(),
                 row.role.kind.as_str().to_string(),
                 row.role.person_name.clone(),
@@ -156,7 +158,13 @@ pub fn speakers(rows: &[RoleRow]) -> String {
                 start,
                 talk.map(|talk| talk.minutes.to_string())
                     .unwrap_or_default(),
-            ]
+            ];
+            if contacts {
+                let contact = row.role.contact.clone().unwrap_or_default();
+                record.push(contact.email.unwrap_or_default());
+                record.push(contact.phone.unwrap_or_default());
+            }
+            record
         };
         if row.talks.is_empty() {
             records.push(record(None));
@@ -165,7 +173,13 @@ pub fn speakers(rows: &[RoleRow]) -> String {
             records.push(record(Some(talk)));
         }
     }
-    write(&SPEAKER_COLUMNS, records)
+    if contacts {
+        let mut header = SPEAKER_COLUMNS.to_vec();
+        header.extend(["email", "phone"]);
+        write(&header, records)
+    } else {
+        write(&SPEAKER_COLUMNS, records)
+    }
 }
 
 #[cfg(test)]

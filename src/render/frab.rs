@@ -503,6 +503,7 @@ mod tests {
                 name: "FISIP UI".into(),
                 short_name: Some("FISIP".into()),
             }),
+            contact: None,
         }
     }
 

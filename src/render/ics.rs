@@ -260,6 +260,7 @@ mod tests {
                 name: institution.into(),
                 short_name: None,
             }),
+            contact: None,
         }
     }
 

@@ -91,6 +91,9 @@ pub struct RoleJson<'a> {
     pub role: RoleKind,
     pub position: Option<&'a str>,
     pub institution: Option<&'a Institution>,
+    /// `email` and `phone`, only when the export asked for contacts.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<&'a crate::model::Contact>,
 }
 
 fn role(role: &Role) -> RoleJson<'_> {
@@ -101,6 +104,7 @@ fn role(role: &Role) -> RoleJson<'_> {
         role: role.kind,
         position: role.position.as_deref(),
         institution: role.institution.as_ref(),
+        contact: role.contact.as_ref(),
     }
 }
 

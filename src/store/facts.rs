@@ -156,6 +156,26 @@ impl Db<'_> {
     }
 
     /// The names of people, by id.
+    /// The emails and phones of these people.
+    pub fn contacts(
+        &self,
+        ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, crate::model::Contact>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, email, phone FROM person WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = statement.query_map([super::id_list(ids)], |row| {
+            Ok((
+                row.get(0)?,
+                crate::model::Contact {
+                    email: row.get(1)?,
+                    phone: row.get(2)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn people_names(&self, ids: &[i64]) -> Result<std::collections::HashMap<i64, String>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT id, name FROM person WHERE id IN (SELECT value FROM json_each(?1))",

@@ -32,6 +32,7 @@ fn role_from_row(row: &Row<'_>) -> rusqlite::Result<Role> {
         kind: RoleKind::parse(&kind).ok_or_else(|| corrupt(4, format!("role {kind}")))?,
         position: row.get(5)?,
         institution: institution_at(row, 6)?,
+        contact: None,
     })
 }
 

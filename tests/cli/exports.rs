@@ -798,3 +798,141 @@ fn calendars_and_schedules_need_at_least_one_seminar() {
         "an empty archive is fine"
     );
 }
+
+#[test]
+fn contacts_leave_in_no_export_unless_asked_for_and_then_read_back() {
+    let env = Env::new();
+    env.seed();
+    env.ok(&[
+        "speaker",
+        "add",
+        "kss-2017",
+        "Dinur Krismasari",
+        "--email",
+        "dinur@example.org",
+        "--phone",
+        "+62 21 5084 7000",
+    ]);
+    let leaks = |text: &str| text.contains("dinur@example.org") || text.contains("5084");
+    let formats = ["text", "markdown", "html", "csv", "json", "ics", "frab"];
+    for format in formats {
+        let out = env.ok(&["agenda", "kss-2017", "--format", format]);
+        assert!(!leaks(&out), "agenda --format {format} leaks contacts");
+        if format != "text" {
+            let file = env.dir().join(format!("all.{format}"));
+            env.ok(&["export", "--format", format, "-o", file.to_str().unwrap()]);
+            assert!(
+                !leaks(&read(&file)),
+                "export --format {format} leaks contacts"
+            );
+        }
+    }
+    for format in ["text", "csv", "json", "markdown"] {
+        let out = env.ok(&["speaker", "list", "--format", format]);
+        assert!(
+            !leaks(&out),
+            "speaker list --format {format} leaks contacts"
+        );
+    }
+
+    // Asked for: the JSON archive carries them, and they read back on import.
+    let archive = env.dir().join("with-contacts.json");
+    env.ok(&[
+        "export",
+        "--format",
+        "json",
+        "--include-contacts",
+        "-o",
+        archive.to_str().unwrap(),
+    ]);
+    let parsed: serde_json::Value = serde_json::from_str(&read(&archive)).unwrap();
+    let speakers = parsed["seminars"][0]["speakers"].as_array().unwrap();
+    let dinur = speakers
+        .iter()
+        .find(|s| s["name"] == "Dinur Krismasari")
+        .unwrap();
+    assert_eq!(dinur["email"], "dinur@example.org");
+    assert_eq!(dinur["phone"], "+62 21 5084 7000");
+    let alatas = speakers
+        .iter()
+        .find(|s| s["name"] == "Moh. Syarif Alatas")
+        .unwrap();
+    assert_eq!(alatas["email"], serde_json::Value::Null);
+    let elsewhere = Env::new();
+    elsewhere.ok(&["import", archive.to_str().unwrap()]);
+    let person = elsewhere.json(&["person", "show", "Dinur Krismasari"]);
+    assert_eq!(person["email"], "dinur@example.org");
+    assert_eq!(person["phone"], "+62 21 5084 7000");
+
+    let agenda = env.json(&[
+        "agenda",
+        "kss-2017",
+        "--format",
+        "json",
+        "--include-contacts",
+    ]);
+    assert!(
+        agenda["speakers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["email"] == "dinur@example.org")
+    );
+
+    let csv = env.ok(&[
+        "speaker",
+        "list",
+        "kss-2017",
+        "--format",
+        "csv",
+        "--include-contacts",
+    ]);
+    let (header, rows) = csv_records(&csv);
+    assert_eq!(&header[header.len() - 2..], ["email", "phone"]);
+    let dinur = rows
+        .iter()
+        .find(|row| row[column(&header, "name")] == "Dinur Krismasari")
+        .unwrap();
+    assert_eq!(dinur[column(&header, "email")], "dinur@example.org");
+    // Kept from running as a formula in a spreadsheet; read back as typed.
+    assert_eq!(dinur[column(&header, "phone")], "'+62 21 5084 7000");
+    let list = env.dir().join("speakers.csv");
+    std::fs::write(&list, &csv).unwrap();
+    let elsewhere = Env::new();
+    elsewhere.create_morning_seminar("kss-2017", "18/05/2017");
+    elsewhere.ok(&["import", list.to_str().unwrap()]);
+    let person = elsewhere.json(&["person", "show", "Dinur Krismasari"]);
+    assert_eq!(person["phone"], "+62 21 5084 7000");
+    assert_eq!(person["email"], "dinur@example.org");
+
+    // Formats meant for sharing have no place for them: refused, nothing written.
+    for args in [
+        vec![
+            "agenda",
+            "kss-2017",
+            "--format",
+            "ics",
+            "--include-contacts",
+        ],
+        vec![
+            "agenda",
+            "kss-2017",
+            "--format",
+            "html",
+            "--include-contacts",
+        ],
+        vec![
+            "speaker",
+            "list",
+            "--format",
+            "markdown",
+            "--include-contacts",
+        ],
+    ] {
+        let line = env.fails(2, &args);
+        assert!(
+            line.contains("--include-contacts: only"),
+            "{args:?}: {line}"
+        );
+    }
+}
