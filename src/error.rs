@@ -22,13 +22,16 @@ pub enum Error {
     Refused(String),
     /// A new person, institution or venue whose name is close to existing ones (exit 1).
     #[error(
-        "{} '{name}' looks like existing {}; use that name, or pass --new to add '{name}' as a new {}",
+        "{}{} '{name}' looks like existing {}; use that name, or pass --new to add '{name}' as a new {}",
+        place.as_ref().map(|place| format!("{place}: ")).unwrap_or_default(),
         record.noun(), quoted(candidates), record.noun()
     )]
     LooksLike {
         record: Record,
         name: String,
         candidates: Vec<String>,
+        /// Where in an input file the name is (`line 3`).
+        place: Option<String>,
     },
     /// The change would break a booking rule (exit 1); the problems say which.
     #[error("the change breaks a booking rule")]
@@ -106,6 +109,17 @@ impl Error {
     pub fn at(self, place: &str) -> Self {
         match self {
             Error::Conflicts(_) | Error::Storage(_) | Error::Io(_) => self,
+            Error::LooksLike {
+                record,
+                name,
+                candidates,
+                place: None,
+            } => Error::LooksLike {
+                record,
+                name,
+                candidates,
+                place: Some(place.to_string()),
+            },
             other => Error::Invalid(format!("{place}: {other}")),
         }
     }

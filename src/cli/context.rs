@@ -161,6 +161,7 @@ impl Context {
                     record,
                     name,
                     candidates,
+                    ..
                 }) if self.interactive
                     && !answers.knows(record, &name)
                     && !permission.allows_new(record) =>

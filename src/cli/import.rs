@@ -5,10 +5,13 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::progress::Progress;
+use super::prompt::Answers;
 use super::{Context, PermissionArgs};
+use crate::error::Record;
 use crate::error::{Error, Result};
 use crate::import::{self, Format, ReadOptions};
-use crate::ops::import::apply_reporting;
+use crate::ops::import::{Plan, apply_reporting};
+use crate::ops::people::NewRole;
 use crate::render::{json, text};
 
 #[derive(Debug, Args)]
@@ -47,17 +50,23 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
     };
     let plan = import::read(&text, format, &options)?;
     drop(text);
-    let permission = args.permission.into();
-    let total = (plan.seminars.len() + plan.roles.len()) as u64;
-    progress.stage("Importing", Some(total));
-    let mut report = |done, _| progress.set_position(done);
-    let mut store = context.open()?;
-    let (summary, notices) = if args.dry_run {
-        store.rehearse(|db| apply_reporting(db, plan, permission, &mut report))?
-    } else {
-        store.write(|db| apply_reporting(db, plan, permission, &mut report))?
-    };
     drop(progress);
+    let mut store = context.open()?;
+    let (summary, notices) = context.settle(args.permission.into(), |answers, permission| {
+        let plan = answered(&plan, answers);
+        // A progress bar per try: the previous one is gone before a question is asked.
+        let progress = Progress::start("Importing");
+        progress.stage(
+            "Importing",
+            Some((plan.seminars.len() + plan.roles.len()) as u64),
+        );
+        let mut report = |done, _| progress.set_position(done);
+        if args.dry_run {
+            store.rehearse(|db| apply_reporting(db, plan, permission, &mut report))
+        } else {
+            store.write(|db| apply_reporting(db, plan, permission, &mut report))
+        }
+    })?;
     // What was added is counted in the summary line; the rest (forced problems, updated
     // roles) is told one by one.
     let notices: Vec<_> = notices
@@ -73,4 +82,30 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
     } else {
         context.print(&text::import_summary(&summary, args.dry_run))
     }
+}
+
+/// The plan with the names the user chose at "did you mean ...?" in place of the file's.
+fn answered(plan: &Plan, answers: &Answers) -> Plan {
+    let role = |role: &NewRole| NewRole {
+        name: answers.resolve(Record::Person, &role.name),
+        institution: answers.resolve_option(Record::Institution, &role.institution),
+        ..role.clone()
+    };
+    let mut plan = plan.clone();
+    for entry in &mut plan.seminars {
+        entry.seminar.venue = answers.resolve_option(Record::Venue, &entry.seminar.venue);
+        if let Some(venue) = &mut entry.venue {
+            venue.name = answers.resolve(Record::Venue, &venue.name);
+        }
+        entry.roles = entry.roles.iter().map(role).collect();
+        for slot in &mut entry.slots {
+            slot.people = (slot.people.iter())
+                .map(|name| answers.resolve(Record::Person, name))
+                .collect();
+        }
+    }
+    for entry in &mut plan.roles {
+        entry.role = role(&entry.role);
+    }
+    plan
 }

@@ -144,6 +144,7 @@ impl Prompter {
                 record,
                 name: name.to_string(),
                 candidates: candidates.to_vec(),
+                place: None,
             }),
         }
     }

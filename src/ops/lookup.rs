@@ -104,6 +104,7 @@ fn refuse_near(db: &Db<'_>, record: Record, name: &str) -> Result<()> {
         record,
         name: name.to_string(),
         candidates,
+        place: None,
     })
 }
 

@@ -360,3 +360,49 @@ fn a_long_import_shows_progress_on_a_terminal_and_nowhere_else() {
     assert_eq!(run.stderr.lines().count(), 0, "{}", run.stderr);
     assert_eq!(env.count(&["speaker", "list", "big"]), 3000);
 }
+
+#[test]
+fn an_import_on_a_terminal_asks_about_near_duplicates_instead_of_failing() {
+    let env = Env::new();
+    env.seed();
+    env.create_morning_seminar("follow-up", "2017-06-08");
+    let file = env.dir().join("speakers.csv");
+    std::fs::write(
+        &file,
+        "name,position,institution\nRetno Marsudi,Menteri,Kementrian Luar Negeri\nDinur krismasari,,\n",
+    )
+    .unwrap();
+    let mut session = start(
+        &env,
+        &["import", file.to_str().unwrap(), "--seminar", "follow-up"],
+    );
+    play(
+        &mut session,
+        &[Keys("Did you mean Kementerian Luar Negeri (Kemlu)?", "\r")],
+    );
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert!(
+        rest.contains(
+            "Added 0 seminar(s), 0 slot(s), 2 role(s), 1 new person(s), 0 new institution(s)"
+        ),
+        "{rest}"
+    );
+    let retno = env.json(&["person", "show", "Retno Marsudi"]);
+    assert_eq!(retno["institution"]["short_name"], "Kemlu");
+
+    // The same file without a terminal is refused, naming the line and the candidate.
+    let other = Env::new();
+    other.seed();
+    other.create_morning_seminar("follow-up", "2017-06-08");
+    let before = other.dump();
+    let line = other.fails(
+        1,
+        &["import", file.to_str().unwrap(), "--seminar", "follow-up"],
+    );
+    assert!(
+        line.starts_with("error: line 2: institution 'Kementrian Luar Negeri' looks like existing 'Kementerian Luar Negeri (Kemlu)'"),
+        "{line}"
+    );
+    assert_eq!(other.dump(), before);
+}
