@@ -4,6 +4,7 @@ mod agenda;
 mod concurrency;
 mod config;
 mod conflicts;
+mod crashes;
 mod example;
 mod exports;
 mod imports;
