@@ -96,8 +96,9 @@ impl Context {
         })
     }
 
+    /// The database; a file that does not exist yet is created by the first write.
     pub fn open(&self) -> Result<Store> {
-        Store::open(&self.db_path)
+        Store::open_lazily(&self.db_path)
     }
 
     /// Writes to stdout; a closed pipe ends the command quietly.

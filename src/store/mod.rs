@@ -26,6 +26,9 @@ pub use seminars::SeminarFilter;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// A file that does not exist yet (see [`Store::open_lazily`]): until the first write
+    /// creates it, `conn` is an empty database in memory.
+    pending: Option<PathBuf>,
 }
 
 /// The queries, borrowed for the length of one transaction.
@@ -38,12 +41,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 impl Store {
     /// Opens (creating if needed, with mode 0600 and its folder) and migrates a database file.
     pub fn open(path: &Path) -> Result<Store> {
-        if path.is_dir() {
-            return Err(Error::Storage(format!(
-                "{} is a folder; pass --db with a file name",
-                path.display()
-            )));
-        }
+        refuse_folder(path)?;
         if !path.exists() {
             create_private_file(path)?;
         }
@@ -53,8 +51,23 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            pending: None,
         };
         store.configure().map_err(|error| located(path, error))?;
+        Ok(store)
+    }
+
+    /// Opens a database file as [`Store::open`] does, except that a file that does not exist
+    /// yet (or is empty) is created by the first write only: until then, reads and
+    /// rehearsals see an empty database. A command that only reads, or that fails before it
+    /// writes, leaves no file behind.
+    pub fn open_lazily(path: &Path) -> Result<Store> {
+        refuse_folder(path)?;
+        if !is_absent(path) {
+            return Store::open(path);
+        }
+        let mut store = Store::open_in_memory()?;
+        store.pending = Some(path.to_path_buf());
         Ok(store)
     }
 
@@ -63,6 +76,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             path: None,
+            pending: None,
         };
         store.configure()?;
         Ok(store)
@@ -75,6 +89,7 @@ impl Store {
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
+            pending: None,
         })
     }
 
@@ -99,7 +114,7 @@ impl Store {
     }
 
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.path.as_deref().or(self.pending.as_deref())
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -115,6 +130,9 @@ impl Store {
 
     /// Runs `work` in one write transaction: all of it is kept, or none if it fails.
     pub fn write<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        if let Some(path) = self.pending.take() {
+            *self = Store::open(&path)?;
+        }
         self.run(TransactionBehavior::Immediate, work)
     }
 
@@ -199,6 +217,29 @@ fn use_wal(conn: &Connection) -> Result<()> {
                 std::thread::sleep(Duration::from_millis(5));
             }
             Err(error) => return Err(error.into()),
+        }
+    }
+}
+
+fn refuse_folder(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::Storage(format!(
+            "{} is a folder; pass --db with a file name",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Whether there is no database at `path` yet: no file (its folder may be missing too), or
+/// an empty file without a write-ahead log beside it.
+fn is_absent(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Err(error) => error.kind() == std::io::ErrorKind::NotFound,
+        Ok(metadata) => {
+            let mut wal = path.as_os_str().to_owned();
+            wal.push("-wal");
+            metadata.is_file() && metadata.len() == 0 && !Path::new(&wal).exists()
         }
     }
 }
