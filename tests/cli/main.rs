@@ -1,6 +1,7 @@
 //! End-to-end tests: the real `seminar` binary on temporary SQLite files.
 
 mod agenda;
+mod bad_input;
 mod concurrency;
 mod config;
 mod conflicts;
