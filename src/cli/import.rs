@@ -49,7 +49,7 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
     let (summary, notices) = if args.dry_run {
         store.rehearse(|db| apply(db, plan, permission))?
     } else {
-        store.write(|db| apply(db, plan, permission))?
+        store.write(|db| apply(db, plan.clone(), permission))?
     };
     // What was added is counted in the summary line; the rest (forced problems, updated
     // roles) is told one by one.

@@ -39,8 +39,9 @@ pub fn run(command: ModeratorCommand, context: &Context) -> Result<()> {
         ModeratorCommand::Assign(args) => {
             let (seminar, input) = role_input(RoleKind::Moderator, args.person, None);
             let mut store = context.open()?;
-            let (role, notices) =
-                store.write(|db| people::add_role(db, &seminar, input, args.permission.into()))?;
+            let (role, notices) = store.write(|db| {
+                people::add_role(db, &seminar, input.clone(), args.permission.into())
+            })?;
             context.tell(&notices);
             print_role("Moderator", &role, &seminar, context)
         }

@@ -90,7 +90,7 @@ pub fn create(args: CreateArgs, context: &Context) -> Result<()> {
     };
     let mut store = context.open()?;
     let (seminar, notices) =
-        store.write(|db| seminars::create(db, input, args.permission.into()))?;
+        store.write(|db| seminars::create(db, input.clone(), args.permission.into()))?;
     context.tell(&notices);
     if context.json {
         context.print_json(&json::seminar(&seminar))
@@ -215,8 +215,8 @@ pub fn edit(args: EditArgs, context: &Context) -> Result<()> {
         status: args.status,
     };
     let mut store = context.open()?;
-    let (seminar, notices) =
-        store.write(|db| seminars::edit(db, &args.seminar, changes, args.permission.into()))?;
+    let (seminar, notices) = store
+        .write(|db| seminars::edit(db, &args.seminar, changes.clone(), args.permission.into()))?;
     context.tell(&notices);
     if context.json {
         context.print_json(&json::seminar(&seminar))

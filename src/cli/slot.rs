@@ -81,7 +81,7 @@ pub fn run(command: SlotCommand, context: &Context) -> Result<()> {
             let mut store = context.open()?;
             let (programme, slot, notices) = store.write(|db| {
                 let (slot, notices) =
-                    slots::add_slot(db, &args.seminar, input, args.permission.into())?;
+                    slots::add_slot(db, &args.seminar, input.clone(), args.permission.into())?;
                 Ok((seminars::programme(db, &args.seminar)?, slot, notices))
             })?;
             context.tell(&notices);

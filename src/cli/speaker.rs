@@ -132,8 +132,9 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
             };
             let (seminar, input) = role_input(RoleKind::Speaker, args.person, talk);
             let mut store = context.open()?;
-            let (role, notices) =
-                store.write(|db| people::add_role(db, &seminar, input, args.permission.into()))?;
+            let (role, notices) = store.write(|db| {
+                people::add_role(db, &seminar, input.clone(), args.permission.into())
+            })?;
             context.tell(&notices);
             print_role("Speaker", &role, &seminar, context)
         }

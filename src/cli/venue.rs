@@ -65,7 +65,7 @@ pub fn run(command: VenueCommand, context: &Context) -> Result<()> {
             };
             let venue = context
                 .open()?
-                .write(|db| people::add_venue(db, venue, permission))?;
+                .write(|db| people::add_venue(db, venue.clone(), permission))?;
             if context.json {
                 context.print_json(&venue)
             } else {

@@ -58,9 +58,9 @@ impl Store {
     }
 
     /// Opens a database file as [`Store::open`] does, except that a file that does not exist
-    /// yet (or is empty) is created by the first write only: until then, reads and
-    /// rehearsals see an empty database. A command that only reads, or that fails before it
-    /// writes, leaves no file behind.
+    /// yet (or is empty) is created by the first write that succeeds: until then, reads and
+    /// rehearsals see an empty database. A command that only reads, or fails, leaves no
+    /// file behind.
     pub fn open_lazily(path: &Path) -> Result<Store> {
         refuse_folder(path)?;
         if !is_absent(path) {
@@ -129,8 +129,13 @@ impl Store {
     }
 
     /// Runs `work` in one write transaction: all of it is kept, or none if it fails.
-    pub fn write<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
-        if let Some(path) = self.pending.take() {
+    ///
+    /// On a file that does not exist yet (see [`Store::open_lazily`]), `work` runs twice:
+    /// first on the empty database in memory, so that a change that fails creates no file,
+    /// then on the new file.
+    pub fn write<T>(&mut self, work: impl Fn(&Db<'_>) -> Result<T>) -> Result<T> {
+        if let Some(path) = self.pending.clone() {
+            self.rehearse(&work)?;
             *self = Store::open(&path)?;
         }
         self.run(TransactionBehavior::Immediate, work)

@@ -976,6 +976,22 @@ fn database_cases(env: &Env) -> Vec<Case> {
                 "kss-2017",
             ],
         ),
+        case(
+            1,
+            &[
+                "--db",
+                &format!("{dir}/missing/folder/seminar.db"),
+                "speaker",
+                "add",
+                "kss-2017",
+                "Ann New",
+            ],
+        ),
+        case(
+            1,
+            &["--db", "{file}", "speaker", "add", "kss-2017", "Ann New"],
+        )
+        .file("empty-too.db", ""),
         case(1, &["--db", &dir, "venue", "list"]),
         case(1, &["--db", &format!("{dir}/newer.db"), "venue", "list"]),
         case(1, &["--db", &format!("{dir}/foreign.db"), "venue", "list"]),

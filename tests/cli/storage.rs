@@ -37,20 +37,53 @@ fn the_database_and_its_folder_are_created_on_first_use() {
 }
 
 #[test]
-fn a_command_that_only_reads_creates_no_database() {
+fn a_command_that_only_reads_or_fails_creates_no_database() {
     let env = Env::new();
     assert_eq!(env.count(&["list"]), 0);
     env.ok(&["agenda"]);
     env.ok(&["check"]);
     env.fails(1, &["show", "kss-2017"]);
     env.fails(1, &["speaker", "list", "kss-2017"]);
+    env.fails(1, &["speaker", "add", "kss-2017", "Dinur Krismasari"]);
+    env.fails(
+        2,
+        &[
+            "create",
+            "Too early",
+            "--date",
+            "2017-06-01",
+            "--start",
+            "10:00",
+            "--end",
+            "09:00",
+        ],
+    );
+    env.fails(2, &["venue", "add", "  "]);
     assert!(!env.db.exists(), "a database was created");
     assert!(!env.db.parent().unwrap().exists(), "its folder was created");
     // An empty file stays empty until something is written to it.
     let empty = env.dir().join("empty.db");
     std::fs::write(&empty, b"").unwrap();
     env.fails(1, &["--db", path_arg(&empty), "show", "kss-2017"]);
+    env.fails(
+        1,
+        &[
+            "--db",
+            path_arg(&empty),
+            "slot",
+            "add",
+            "kss-2017",
+            "Opening",
+            "--at",
+            "09:00",
+            "--minutes",
+            "5",
+        ],
+    );
     assert_eq!(std::fs::read(&empty).unwrap(), b"");
+    // The first change that succeeds creates the file, with what it wrote.
+    env.ok(&["venue", "add", "Aula"]);
+    assert_eq!(names(&env.json(&["venue", "list"])), ["Aula"]);
 }
 
 #[cfg(unix)]
