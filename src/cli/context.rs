@@ -97,8 +97,9 @@ impl Context {
         })
     }
 
+    /// The database; a file that does not exist yet is created by the first write.
     pub fn open(&self) -> Result<Store> {
-        let store = Store::open(&self.db_path)?;
+        let store = Store::open_lazily(&self.db_path)?;
         if let Some(upgrade) = store.upgrade() {
             eprintln!(
                 "note: upgraded {} from schema version {} to {}; the file as it was is kept as {}",

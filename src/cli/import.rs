@@ -60,11 +60,11 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
             "Importing",
             Some((plan.seminars.len() + plan.roles.len()) as u64),
         );
-        let mut report = |done, _| progress.set_position(done);
+        let report = |done, _| progress.set_position(done);
         if args.dry_run {
-            store.rehearse(|db| apply_reporting(db, plan, permission, &mut report))
+            store.rehearse(|db| apply_reporting(db, plan, permission, &mut { report }))
         } else {
-            store.write(|db| apply_reporting(db, plan, permission, &mut report))
+            store.write(|db| apply_reporting(db, plan.clone(), permission, &mut { report }))
         }
     })?;
     // What was added is counted in the summary line; the rest (forced problems, updated

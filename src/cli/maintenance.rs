@@ -29,6 +29,7 @@ pub fn backup(args: BackupArgs, context: &Context) -> Result<()> {
         )));
     }
     let mut store = context.open()?;
+    refuse_absent(&store, context)?;
     store.backup_to(&args.file)?;
     let counts = store.read(ops::counts)?;
     let report = json::BackupReport {
@@ -41,6 +42,16 @@ pub fn backup(args: BackupArgs, context: &Context) -> Result<()> {
     } else {
         context.print(&text::backup_report(&report))
     }
+}
+
+fn refuse_absent(store: &crate::store::Store, context: &Context) -> Result<()> {
+    if store.is_absent() {
+        return Err(Error::refused(format!(
+            "there is no database at {} yet; check --db or SEMINAR_DB",
+            context.db_path.display()
+        )));
+    }
+    Ok(())
 }
 
 fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
@@ -56,6 +67,7 @@ pub struct DoctorArgs {}
 /// Exit code 3 when something is wrong, as `check` does.
 pub fn doctor(_args: DoctorArgs, context: &Context) -> Result<u8> {
     let mut store = context.open()?;
+    refuse_absent(&store, context)?;
     let health = store.health()?;
     let problems = store.read(|db| ops::check(db, None))?;
     let report = json::doctor_report(&health, &problems);

@@ -115,7 +115,7 @@ pub fn create(args: CreateArgs, context: &Context) -> Result<()> {
             venue: answers.resolve_option(Record::Venue, &input.venue),
             ..input.clone()
         };
-        store.write(|db| seminars::create(db, input, permission))
+        store.write(|db| seminars::create(db, input.clone(), permission))
     })?;
     context.tell(&notices);
     print_created(&seminar, context)
@@ -298,7 +298,7 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
     let plan = answers.into_plan();
     let mut store = context.open()?;
     let (seminar, notices) = store.write(|db| {
-        let (_, notices) = crate::ops::import::apply(db, plan, guide.permission)?;
+        let (_, notices) = crate::ops::import::apply(db, plan.clone(), guide.permission)?;
         Ok((crate::ops::find_seminar(db, &slug)?, notices))
     })?;
     context.tell(&notices);
@@ -423,7 +423,7 @@ pub fn edit(args: EditArgs, context: &Context) -> Result<()> {
             venue: answers.resolve_option(Record::Venue, &changes.venue),
             ..changes.clone()
         };
-        store.write(|db| seminars::edit(db, &args.seminar, changes, permission))
+        store.write(|db| seminars::edit(db, &args.seminar, changes.clone(), permission))
     })?;
     context.tell(&notices);
     if context.json {

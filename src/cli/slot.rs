@@ -89,7 +89,7 @@ pub fn run(command: SlotCommand, context: &Context) -> Result<()> {
                     };
                     store.write(|db| {
                         let (slot, notices) =
-                            slots::add_slot(db, &args.seminar, input, permission)?;
+                            slots::add_slot(db, &args.seminar, input.clone(), permission)?;
                         Ok((seminars::programme(db, &args.seminar)?, slot, notices))
                     })
                 })?;

@@ -163,7 +163,7 @@ pub fn add_role(
             institution: answers.resolve_option(Record::Institution, &input.institution),
             ..input.clone()
         };
-        store.write(|db| people::add_role(db, &seminar, input, permission))
+        store.write(|db| people::add_role(db, &seminar, input.clone(), permission))
     })?;
     context.tell(&notices);
     print_role(label, &role, &seminar, context)

@@ -40,8 +40,9 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|error| Error::Invalid(csv_problem(text, &error)))?
+        .map_err(|error| Error::Invalid(csv_problem(&mut Lines::new(text), &error)))?
         .clone();
+    let mut lines = Lines::new(text);
     let columns = column_indexes(&headers)?;
     let mut plan = Plan::default();
     let mut problems = Vec::new();
@@ -49,13 +50,13 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
         let record = match record {
             Ok(record) => record,
             Err(error) => {
-                problems.push(csv_problem(text, &error));
+                problems.push(csv_problem(&mut lines, &error));
                 continue;
             }
         };
         let line = record
             .position()
-            .map_or(0, |position| line_at(text, position));
+            .map_or(0, |position| lines.line_at(position));
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -159,21 +160,48 @@ fn entry<'a>(
 }
 
 /// The line a record starts on. The csv crate's own line count is one short after CRLF line
-/// ends (rust-csv#395), which Excel and our own exports write, so lines are counted here.
-fn line_at(text: &str, position: &csv::Position) -> u64 {
-    let bytes = text.as_bytes();
-    let mut start = (position.byte() as usize).min(bytes.len());
-    // After a CRLF the recorded start can be the LF: a record never begins with a line end.
-    while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-        start += 1;
-    }
-    bytes[..start].iter().filter(|b| **b == b'\n').count() as u64 + 1
+/// ends (rust-csv#395), which Excel and our own exports write, so lines are counted here,
+/// onwards from the last record asked about: records come in order, so a file is counted
+/// once, not once per row.
+struct Lines<'t> {
+    bytes: &'t [u8],
+    /// A byte offset, and the line it is on.
+    at: usize,
+    line: u64,
 }
 
-fn csv_problem(text: &str, error: &csv::Error) -> String {
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, position: &csv::Position) -> u64 {
+        let bytes = self.bytes;
+        let mut start = (position.byte() as usize).min(bytes.len());
+        // After a CRLF the recorded start can be the LF: a record never begins with a line end.
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += bytes[self.at..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        self.at = start;
+        self.line
+    }
+}
+
+fn csv_problem(lines: &mut Lines<'_>, error: &csv::Error) -> String {
     let line = error
         .position()
-        .map_or(0, |position| line_at(text, position));
+        .map_or(0, |position| lines.line_at(position));
     match error.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..

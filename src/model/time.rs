@@ -152,6 +152,11 @@ fn parse_plain_date(text: &str) -> Result<NaiveDate, String> {
     }
     for separator in ['/', '-', '.'] {
         if let Some((day, month, year)) = split3(text, separator) {
+            if day.len() == 4 && year.len() <= 2 {
+                return Err(format!(
+                    "'{text}': with '{separator}' the day comes first (18{separator}05{separator}2017); a year first is written 2017-05-18"
+                ));
+            }
             if year.len() != 4 {
                 return Err(format!("'{text}': write the year with four digits"));
             }
@@ -384,6 +389,9 @@ mod tests {
         assert!(date("29/02/2016").is_ok());
         assert!(date("13/13/2017").unwrap_err().contains("month 13"));
         assert!(date("18/05/17").unwrap_err().contains("four digits"));
+        let error = date("2017/05/18").unwrap_err();
+        assert!(error.contains("day comes first"), "{error}");
+        assert!(!error.contains("four digits"), "{error}");
         assert!(
             date("18 Mai 2017")
                 .unwrap_err()

@@ -27,6 +27,9 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     upgrade: Option<Upgrade>,
+    /// A file that does not exist yet (see [`Store::open_lazily`]): until the first write
+    /// creates it, `conn` is an empty database in memory.
+    pending: Option<PathBuf>,
 }
 
 /// A schema upgrade done on opening, and where the copy of the file from before it is.
@@ -59,12 +62,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 impl Store {
     /// Opens (creating if needed, with mode 0600 and its folder) and migrates a database file.
     pub fn open(path: &Path) -> Result<Store> {
-        if path.is_dir() {
-            return Err(Error::Storage(format!(
-                "{} is a folder; pass --db with a file name",
-                path.display()
-            )));
-        }
+        refuse_folder(path)?;
         if !path.exists() {
             create_private_file(path)?;
         }
@@ -75,8 +73,23 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             upgrade: None,
+            pending: None,
         };
         store.configure().map_err(|error| located(path, error))?;
+        Ok(store)
+    }
+
+    /// Opens a database file as [`Store::open`] does, except that a file that does not exist
+    /// yet (or is empty) is created by the first write that succeeds: until then, reads and
+    /// rehearsals see an empty database. A command that only reads, or fails, leaves no
+    /// file behind.
+    pub fn open_lazily(path: &Path) -> Result<Store> {
+        refuse_folder(path)?;
+        if !is_absent(path) {
+            return Store::open(path);
+        }
+        let mut store = Store::open_in_memory()?;
+        store.pending = Some(path.to_path_buf());
         Ok(store)
     }
 
@@ -86,6 +99,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             upgrade: None,
+            pending: None,
         };
         store.configure()?;
         Ok(store)
@@ -99,11 +113,16 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             upgrade: None,
+            pending: None,
         })
     }
 
     fn configure(&mut self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         // Room for every statement of the program, so that none is parsed twice.
         self.conn.set_prepared_statement_cache_capacity(128);
         self.conn.pragma_update(None, "foreign_keys", true)?;
@@ -130,6 +149,11 @@ impl Store {
             schema::migrate(&mut self.conn, current)?;
         }
         Ok(())
+    }
+
+    /// Whether there is no database file yet (see [`Store::open_lazily`]).
+    pub fn is_absent(&self) -> bool {
+        self.pending.is_some()
     }
 
     /// The schema upgrade this open did, if any.
@@ -212,7 +236,7 @@ impl Store {
     }
 
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.path.as_deref().or(self.pending.as_deref())
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -227,7 +251,15 @@ impl Store {
     }
 
     /// Runs `work` in one write transaction: all of it is kept, or none if it fails.
-    pub fn write<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+    ///
+    /// On a file that does not exist yet (see [`Store::open_lazily`]), `work` runs twice:
+    /// first on the empty database in memory, so that a change that fails creates no file,
+    /// then on the new file.
+    pub fn write<T>(&mut self, work: impl Fn(&Db<'_>) -> Result<T>) -> Result<T> {
+        if let Some(path) = self.pending.clone() {
+            self.rehearse(&work)?;
+            *self = Store::open(&path)?;
+        }
         self.run(TransactionBehavior::Immediate, work)
     }
 
@@ -321,6 +353,29 @@ fn upgrade_backup_path(path: &Path, version: i64) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".v{version}.bak"));
     path.with_file_name(name)
+}
+
+fn refuse_folder(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::Storage(format!(
+            "{} is a folder; pass --db with a file name",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Whether there is no database at `path` yet: no file (its folder may be missing too), or
+/// an empty file without a write-ahead log beside it.
+fn is_absent(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Err(error) => error.kind() == std::io::ErrorKind::NotFound,
+        Ok(metadata) => {
+            let mut wal = path.as_os_str().to_owned();
+            wal.push("-wal");
+            metadata.is_file() && metadata.len() == 0 && !Path::new(&wal).exists()
+        }
+    }
 }
 
 fn located(path: &Path, error: Error) -> Error {

@@ -1,8 +1,11 @@
 //! End-to-end tests: the real `seminar` binary on temporary SQLite files.
 
 mod agenda;
+mod bad_input;
+mod concurrency;
 mod config;
 mod conflicts;
+mod crashes;
 mod example;
 mod exports;
 mod imports;

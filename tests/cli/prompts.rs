@@ -343,13 +343,13 @@ fn a_long_import_shows_progress_on_a_terminal_and_nowhere_else() {
     let env = Env::new();
     env.create_morning_seminar("big", "2017-06-08");
     let file = env.dir().join("speakers.csv");
-    std::fs::write(&file, speakers_csv(3000)).unwrap();
+    std::fs::write(&file, speakers_csv(40_000)).unwrap();
     let file = file.to_str().unwrap();
     let args = ["import", file, "--seminar", "big", "--new"];
 
     let dry: Vec<&str> = args.iter().copied().chain(["--dry-run"]).collect();
     let mut session = start(&env, &dry);
-    play(&mut session, &[Wait("Importing ["), Wait("/3000")]);
+    play(&mut session, &[Wait("Importing ["), Wait("/40000")]);
     let (rest, code) = finish(session);
     assert_eq!(code, 0, "{rest}");
     assert!(rest.contains("Would add"), "{rest}");
@@ -358,7 +358,7 @@ fn a_long_import_shows_progress_on_a_terminal_and_nowhere_else() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("Importing"), "{}", run.stderr);
     assert_eq!(run.stderr.lines().count(), 0, "{}", run.stderr);
-    assert_eq!(env.count(&["speaker", "list", "big"]), 3000);
+    assert_eq!(env.count(&["speaker", "list", "big"]), 40_000);
 }
 
 #[test]

@@ -36,12 +36,62 @@ fn the_database_and_its_folder_are_created_on_first_use() {
     );
 }
 
+#[test]
+fn a_command_that_only_reads_or_fails_creates_no_database() {
+    let env = Env::new();
+    assert_eq!(env.count(&["list"]), 0);
+    env.ok(&["agenda"]);
+    env.ok(&["check"]);
+    env.fails(1, &["show", "kss-2017"]);
+    env.fails(1, &["speaker", "list", "kss-2017"]);
+    env.fails(1, &["speaker", "add", "kss-2017", "Dinur Krismasari"]);
+    env.fails(
+        2,
+        &[
+            "create",
+            "Too early",
+            "--date",
+            "2017-06-01",
+            "--start",
+            "10:00",
+            "--end",
+            "09:00",
+        ],
+    );
+    env.fails(2, &["venue", "add", "  "]);
+    assert!(!env.db.exists(), "a database was created");
+    assert!(!env.db.parent().unwrap().exists(), "its folder was created");
+    // An empty file stays empty until something is written to it.
+    let empty = env.dir().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    env.fails(1, &["--db", path_arg(&empty), "show", "kss-2017"]);
+    env.fails(
+        1,
+        &[
+            "--db",
+            path_arg(&empty),
+            "slot",
+            "add",
+            "kss-2017",
+            "Opening",
+            "--at",
+            "09:00",
+            "--minutes",
+            "5",
+        ],
+    );
+    assert_eq!(std::fs::read(&empty).unwrap(), b"");
+    // The first change that succeeds creates the file, with what it wrote.
+    env.ok(&["venue", "add", "Aula"]);
+    assert_eq!(names(&env.json(&["venue", "list"])), ["Aula"]);
+}
+
 #[cfg(unix)]
 #[test]
 fn the_database_file_is_private_to_its_owner() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
-    env.ok(&["venue", "list"]);
+    env.ok(&["venue", "add", "Aula"]);
     let mode = std::fs::metadata(&env.db).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
 }
@@ -135,7 +185,8 @@ fn a_database_in_a_read_only_folder_is_a_storage_error() {
                 "--db",
                 path_arg(&locked.join("seminar.db")),
                 "venue",
-                "list",
+                "add",
+                "Aula",
             ],
         );
         assert!(line.contains("seminar.db"), "{line}");
@@ -333,7 +384,8 @@ fn race_venue_adds(env: &Env, db: &Path, venues: &[String]) -> Vec<(Option<i32>,
 #[test]
 fn processes_racing_on_an_existing_database_all_succeed() {
     let env = Env::new();
-    env.ok(&["venue", "list"]);
+    env.ok(&["institution", "add", "Universitas Indonesia"]);
+    assert!(env.db.is_file());
     let venues: Vec<String> = (1..=4).map(|i| format!("V{i}")).collect();
     for (code, stderr) in race_venue_adds(&env, &env.db, &venues) {
         assert_eq!(code, Some(0), "{stderr}");
