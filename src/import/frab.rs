@@ -281,7 +281,12 @@ fn seminar(
     let mut end = NaiveTime::MIN;
     for event in &events {
         let begins = local(event.starts_at);
-        let ends = local(event.starts_at + chrono::Duration::minutes(i64::from(event.minutes)));
+        let length = chrono::Duration::minutes(i64::from(event.minutes));
+        // When the clocks go back during an event, its end reads earlier on the wall than
+        // its start (02:30 + 30 min = 02:00), and the day's hours would end before they
+        // begin. The start's wall time plus the length is then later, and reaches the end:
+        // the repeated hour resolves to its first occurrence.
+        let ends = local(event.starts_at + length).max(begins + length);
         if ends.date() > begins.date() {
             // A seminar's hours lie within each of its days.
             return Err(format!(

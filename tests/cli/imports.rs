@@ -819,3 +819,44 @@ fn an_event_that_runs_into_the_next_day_is_refused() {
     let line = env.fails(1, &["import", &xml]);
     assert!(line.contains("'Late' ends at or after midnight"), "{line}");
 }
+
+#[test]
+fn a_slot_over_the_clock_change_reads_back_from_frab() {
+    // Found by fuzz/import_frab: in Berlin on 25 October 2026 the clocks go back at 03:00,
+    // so a slot from 02:30 CEST for 30 minutes ends at 02:00 CET, and the day's hours read
+    // from the file ended before they began.
+    let source = Env::new();
+    source.ok(&[
+        "create",
+        "Berlin clock change",
+        "--date",
+        "2026-10-25",
+        "--start",
+        "01:00",
+        "--end",
+        "05:00",
+        "--tz",
+        "Europe/Berlin",
+        "--slug",
+        "dst-2026",
+    ]);
+    source.ok(&[
+        "slot",
+        "add",
+        "dst-2026",
+        "Repeated hour",
+        "--at",
+        "02:30",
+        "--minutes",
+        "30",
+    ]);
+    let file = source.dir().join("dst.xml");
+    source.ok(&["export", "--format", "frab", "-o", file.to_str().unwrap()]);
+    let copy = Env::new();
+    let out = copy.ok(&["import", file.to_str().unwrap()]);
+    assert!(out.starts_with("Added 1 seminar(s), 1 slot(s)"), "{out}");
+    let slot = |env: &Env| env.json(&["agenda", "dst-2026"])["slots"][0].clone();
+    assert_eq!(slot(&copy)["starts_at"], "2026-10-25T02:30:00+02:00");
+    assert_eq!(slot(&copy)["ends_at"], slot(&source)["ends_at"]);
+    assert_eq!(slot(&copy)["minutes"], 30);
+}
