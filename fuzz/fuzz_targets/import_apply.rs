@@ -23,7 +23,7 @@ fn seeded() -> Store {
     let mut store = Store::open_in_memory().expect("an in-memory database");
     let plan = json::read(SEED).expect("the seed archive reads");
     store
-        .write(|db| apply(db, plan, Permission::default()))
+        .write(|db| apply(db, plan.clone(), Permission::default()))
         .expect("the seed archive imports");
     store
 }
@@ -44,10 +44,7 @@ fuzz_target!(|data: &[u8]| {
         1 => Format::Csv,
         _ => Format::Frab,
     };
-    let permission = Permission {
-        force: first & 4 != 0,
-        new: first & 8 != 0,
-    };
+    let permission = Permission::new(first & 4 != 0, first & 8 != 0);
     let options = ReadOptions {
         seminar: (format == Format::Csv && first & 16 != 0).then(|| "kss-2017".to_string()),
         today: NaiveDate::from_ymd_opt(2017, 5, 1).expect("a valid date"),
