@@ -177,9 +177,17 @@ impl Context {
         }
     }
 
-    /// Asks before something that cannot be undone. Without a terminal (or with
-    /// `--no-input`) only `--yes` lets it happen.
-    pub fn confirm(&self, question: &str) -> Result<bool> {
+    /// Asks before something that cannot be undone; "no" refuses with `declined` (and
+    /// changes nothing). Without a terminal (or with `--no-input`) only `--yes` lets it
+    /// happen.
+    pub fn confirm(&self, question: &str, declined: &str) -> Result<()> {
+        match self.ask_yes(question)? {
+            true => Ok(()),
+            false => Err(Error::refused(format!("{declined}: nothing was changed"))),
+        }
+    }
+
+    fn ask_yes(&self, question: &str) -> Result<bool> {
         if self.yes {
             return Ok(true);
         }

@@ -239,7 +239,8 @@ impl<'a> Guide<'a> {
                     }
                 },
             };
-            eprintln!("  {problem}; give another time");
+            self.prompter
+                .complain(&format!("{problem}; give another time"));
         }
     }
 

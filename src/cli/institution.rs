@@ -116,14 +116,13 @@ pub fn run(command: InstitutionCommand, context: &Context) -> Result<()> {
                     crate::ops::find_institution(db, &args.into)?,
                 ))
             })?;
-            if !context.confirm(&format!(
-                "Merge {} into {}? {} is removed; its people and roles move over",
-                from.name, into.name, from.name
-            ))? {
-                return Err(crate::error::Error::refused(
-                    "not merged: nothing was changed",
-                ));
-            }
+            context.confirm(
+                &format!(
+                    "Merge {} into {}? {} is removed; its people and roles move over",
+                    from.name, into.name, from.name
+                ),
+                "not merged",
+            )?;
             let merged = store.write(|db| merge::merge_institutions(db, &args.from, &args.into))?;
             if context.json {
                 context.print_json(&merged)

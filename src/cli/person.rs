@@ -67,14 +67,13 @@ pub fn run(command: PersonCommand, context: &Context) -> Result<()> {
                     crate::ops::find_person(db, &args.into)?,
                 ))
             })?;
-            if !context.confirm(&format!(
-                "Merge {} into {}? {} is removed; their roles and talks move over",
-                from.name, into.name, from.name
-            ))? {
-                return Err(crate::error::Error::refused(
-                    "not merged: nothing was changed",
-                ));
-            }
+            context.confirm(
+                &format!(
+                    "Merge {} into {}? {} is removed; their roles and talks move over",
+                    from.name, into.name, from.name
+                ),
+                "not merged",
+            )?;
             let (merged, notices) =
                 store.write(|db| merge::merge_people(db, &args.from, &args.into, permission))?;
             context.tell(&notices);

@@ -2,7 +2,8 @@
 //! command's output. Every answer goes through the same parser as the flag it stands for,
 //! and a wrong answer is shown under the question, which is asked again.
 
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::console;
+use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, FuzzySelect, Input, Select};
 
 use crate::error::{Error, Record, Result};
@@ -105,6 +106,14 @@ impl Prompter {
             .max_length(8)
             .interact_opt()
             .map_err(failed)
+    }
+
+    /// Shows a problem with the answers as dialoguer shows a refused answer.
+    pub fn complain(&self, problem: &str) {
+        let mut line = String::new();
+        if self.theme.format_error(&mut line, problem).is_ok() {
+            let _ = console::Term::stderr().write_line(&line);
+        }
     }
 
     pub fn confirm(&self, question: &str, default: bool) -> Result<bool> {

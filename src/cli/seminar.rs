@@ -453,12 +453,10 @@ pub fn cancel(args: SeminarArg, context: &Context) -> Result<()> {
 pub fn delete(args: SeminarArg, context: &Context) -> Result<()> {
     let mut store = context.open()?;
     let seminar = store.read(|db| crate::ops::find_seminar(db, &args.seminar))?;
-    if !context.confirm(&format!(
-        "Delete {} with its speakers and rundown?",
-        seminar.slug
-    ))? {
-        return Err(crate::error::Error::refused("not deleted"));
-    }
+    context.confirm(
+        &format!("Delete {} with its speakers and rundown?", seminar.slug),
+        "not deleted",
+    )?;
     let deleted = store.write(|db| seminars::delete(db, &format!("#{}", seminar.id)))?;
     if context.json {
         context.print_json(&json::seminar(&deleted))
