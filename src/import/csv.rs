@@ -18,6 +18,7 @@ use crate::model::RoleKind;
 use crate::model::time::{parse_date, parse_minutes, parse_time};
 use crate::ops::import::{Plan, RoleEntry};
 use crate::ops::people::{NewRole, NewTalk};
+use crate::render::csv::FORMULA_STARTERS;
 
 /// The columns a CSV import understands.
 pub const COLUMNS: [&str; 11] = [
@@ -211,10 +212,12 @@ fn csv_problem(lines: &mut Lines<'_>, error: &csv::Error) -> String {
     }
 }
 /// Undoes what CSV exports do to keep a spreadsheet from running a cell as a formula
-/// (`'=SUM(...)` for `=SUM(...)`), so that an exported list reads back as it was.
+/// (`'=SUM(...)` for `=SUM(...)`, `''quoted` for `'quoted`), so that an exported list reads
+/// back as it was. Only an apostrophe that the export could have added goes: one before a
+/// formula starter or before another apostrophe.
 fn restore(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(FORMULA_STARTERS) || rest.starts_with('\'') => rest,
         _ => cell,
     }
 }
@@ -232,11 +235,15 @@ mod tests {
             "-1",
             "@home",
             "'quoted",
+            "'=' in SQL",
+            "''",
+            "'",
             "plain",
             "",
         ] {
             assert_eq!(restore(&neutralize(cell)), cell);
         }
-        assert_eq!(restore("'plain"), "'plain");
+        assert_eq!(neutralize("'=' in SQL"), "''=' in SQL");
+        assert_eq!(restore("'plain"), "'plain", "a hand-made apostrophe stays");
     }
 }

@@ -36,13 +36,19 @@ pub const SPEAKER_COLUMNS: [&str; 9] = [
     "minutes",
 ];
 
+/// The first characters that make a spreadsheet read a cell as a formula.
+pub const FORMULA_STARTERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// Makes a cell safe to open in a spreadsheet: a leading `= + - @`, tab or carriage return
 /// would start a formula, so such a cell gets a leading apostrophe, which spreadsheets show
-/// as text and do not evaluate.
+/// as text and do not evaluate. A cell that already starts with an apostrophe gets one
+/// more, so that reading the file back (see `import::csv`) can tell the apostrophe added
+/// here from one that belongs to the text: `'=' in SQL` is written `''=' in SQL`.
 pub fn neutralize(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+    if cell.starts_with(FORMULA_STARTERS) || cell.starts_with('\'') {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
     }
 }
 

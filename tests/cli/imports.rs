@@ -860,3 +860,62 @@ fn a_slot_over_the_clock_change_reads_back_from_frab() {
     assert_eq!(slot(&copy)["ends_at"], slot(&source)["ends_at"]);
     assert_eq!(slot(&copy)["minutes"], 30);
 }
+
+#[test]
+fn apostrophes_that_belong_to_the_text_survive_a_csv_round_trip() {
+    let env = Env::new();
+    env.create_morning_seminar("sql", "2017-06-01");
+    let titles = ["'=' in SQL", "'quoted' words", "=SUM(A1)", "-1 and up"];
+    let people = [
+        "Asra Virgianita",
+        "Budi Santoso",
+        "Citra Kirana",
+        "Dewi Lestari",
+    ];
+    for ((title, at), name) in titles
+        .iter()
+        .zip(["09:00", "09:30", "10:00", "10:30"])
+        .zip(people)
+    {
+        env.ok(&[
+            "speaker",
+            "add",
+            "sql",
+            name,
+            "--new",
+            &format!("--talk={title}"),
+            "--at",
+            at,
+            "--minutes",
+            "30",
+        ]);
+    }
+    let list = env.dir().join("list.csv");
+    env.ok(&[
+        "speaker",
+        "list",
+        "sql",
+        "--format",
+        "csv",
+        "-o",
+        list.to_str().unwrap(),
+    ]);
+    let copy = Env::new();
+    copy.create_morning_seminar("sql", "2017-06-01");
+    copy.ok(&["import", list.to_str().unwrap(), "--seminar", "sql"]);
+    let talks = |env: &Env| -> Vec<String> {
+        let mut talks: Vec<String> = env
+            .json(&["slot", "list", "sql"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|slot| slot["title"].as_str().unwrap().to_string())
+            .collect();
+        talks.sort();
+        talks
+    };
+    let mut expected: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
+    expected.sort();
+    assert_eq!(talks(&env), expected);
+    assert_eq!(talks(&copy), expected, "read back as they were");
+}
