@@ -114,21 +114,20 @@ fn days(programme: &Programme, lang: Lang) -> Vec<Day> {
         || programme.seminar.schedule.first_day != programme.seminar.schedule.last_day;
     by_day
         .into_iter()
-        .map(|(day, slots)| Day {
-            heading: several_days.then(|| long_date(day, lang)),
-            time_header: format!(
-                "{} ({})",
-                lang.labels().time,
-                super::when::zone_abbreviation(zone, slots[0].starts_at)
-            ),
-            rows: slots
-                .iter()
-                .map(|slot| Row {
-                    times: slot_times(slot, zone, lang),
-                    session: session_title(slot, lang),
-                    people: programme.people_on(slot).map(person).collect(),
-                })
-                .collect(),
+        .map(|(day, slots)| {
+            let shown = super::when::zone_abbreviation(zone, slots[0].starts_at);
+            Day {
+                heading: several_days.then(|| long_date(day, lang)),
+                time_header: format!("{} ({shown})", lang.labels().time),
+                rows: slots
+                    .iter()
+                    .map(|slot| Row {
+                        times: slot_times(slot, zone, lang, Some(&shown)),
+                        session: session_title(slot, lang),
+                        people: programme.people_on(slot).map(person).collect(),
+                    })
+                    .collect(),
+            }
         })
         .collect()
 }

@@ -109,7 +109,7 @@ pub fn slot_list(programme: &Programme, style: &Style) -> String {
         labels.people,
     ]);
     for slot in &programme.slots {
-        let mut time = slot_times(slot, zone, lang);
+        let mut time = slot_times(slot, zone, lang, None);
         if several_days {
             time = format!(
                 "{} {time}",
@@ -341,7 +341,7 @@ pub fn slot_line(slot: &crate::model::Slot, zone: chrono_tz::Tz, style: &Style) 
         "#{} {} {} {} ({} min)",
         slot.id,
         long_date(slot.starts_at.with_timezone(&zone).date_naive(), style.lang),
-        slot_times(slot, zone, style.lang),
+        slot_times(slot, zone, style.lang, None),
         slot.title,
         slot.minutes
     )

@@ -5,6 +5,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use super::Lang;
+use crate::model::time::local_instant;
 use crate::model::{Schedule, Slot};
 
 /// `Thursday, 18 May 2017`, `Kamis, 18 Mei 2017`
@@ -40,35 +41,46 @@ pub fn zone_abbreviation(zone: Tz, at: DateTime<Utc>) -> String {
     }
 }
 
-/// `09:00–12:00 WIB`
+/// `09:00–12:00 WIB`; when the clocks change in between, each end carries its own label:
+/// `02:00 CEST–02:30 CET`.
 pub fn time_range(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
-    format!(
-        "{}–{} {}",
+    let (from, to) = (zone_abbreviation(zone, start), zone_abbreviation(zone, end));
+    let (start, end) = (
         clock(start.with_timezone(&zone).time(), lang),
         clock(end.with_timezone(&zone).time(), lang),
-        zone_abbreviation(zone, start)
-    )
+    );
+    if from == to {
+        format!("{start}–{end} {from}")
+    } else {
+        format!("{start} {from}–{end} {to}")
+    }
 }
 
-/// `09:00–09:30`, without the zone, for rows of a rundown.
-pub fn slot_times(slot: &Slot, zone: Tz, lang: Lang) -> String {
+/// `09:00–09:30` for a row of a rundown. `shown` is the zone label its heading gives: an end
+/// with another label (the clocks changed) carries its own, `02:00–02:30 CET`. Without a
+/// heading, both ends are labelled when they differ, `02:00 CEST–02:30 CET`, and neither
+/// when they do not.
+pub fn slot_times(slot: &Slot, zone: Tz, lang: Lang, shown: Option<&str>) -> String {
+    let (start, end) = (slot.starts_at, slot.ends_at());
+    let (from, to) = (zone_abbreviation(zone, start), zone_abbreviation(zone, end));
+    let label = |abbreviation: &str| match shown {
+        Some(shown) if shown == abbreviation => String::new(),
+        None if from == to => String::new(),
+        _ => format!(" {abbreviation}"),
+    };
     format!(
-        "{}–{}",
-        clock(slot.starts_at.with_timezone(&zone).time(), lang),
-        clock(slot.ends_at().with_timezone(&zone).time(), lang)
+        "{}{}–{}{}",
+        clock(start.with_timezone(&zone).time(), lang),
+        label(&from),
+        clock(end.with_timezone(&zone).time(), lang),
+        label(&to)
     )
 }
 
 /// `Thursday, 18 May 2017 · 09:00–12:00 WIB`; several days run `Thursday, 18 May – Friday,
 /// 19 May 2017 · 09:00–17:00 WIB`.
 pub fn schedule_line(schedule: &Schedule, lang: Lang) -> String {
-    let start = schedule.starts_at().unwrap_or_default();
-    let hours = format!(
-        "{}–{} {}",
-        clock(schedule.start, lang),
-        clock(schedule.end, lang),
-        zone_abbreviation(schedule.zone, start)
-    );
+    let hours = hours(schedule, lang);
     if schedule.first_day == schedule.last_day {
         format!("{} · {hours}", long_date(schedule.first_day, lang))
     } else {
@@ -92,14 +104,22 @@ pub fn short_days(schedule: &Schedule) -> String {
     }
 }
 
-/// `09:00–12:00 WIB` for a schedule's daily hours.
+/// `09:00–12:00 WIB` for a schedule's daily hours (as on its first day, with each end
+/// labelled when the clocks change that day).
 pub fn hours(schedule: &Schedule, lang: Lang) -> String {
-    format!(
-        "{}–{} {}",
-        clock(schedule.start, lang),
-        clock(schedule.end, lang),
-        zone_abbreviation(schedule.zone, schedule.starts_at().unwrap_or_default())
-    )
+    let day = schedule.first_day;
+    match (
+        local_instant(schedule.zone, day, schedule.start),
+        local_instant(schedule.zone, day, schedule.end),
+    ) {
+        (Ok(start), Ok(end)) if end > start => time_range(start, end, schedule.zone, lang),
+        _ => format!(
+            "{}–{} {}",
+            clock(schedule.start, lang),
+            clock(schedule.end, lang),
+            zone_abbreviation(schedule.zone, schedule.starts_at().unwrap_or_default())
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -148,6 +168,63 @@ mod tests {
         assert_eq!(months[1], "Rabu, 1 Februari 2017");
         assert_eq!(months[7], "Selasa, 1 Agustus 2017");
         assert_eq!(months[11], "Jumat, 1 Desember 2017");
+    }
+
+    fn berlin_slot(start_utc: &str, minutes: u32) -> Slot {
+        Slot {
+            id: 1,
+            uid: String::new(),
+            seminar_id: 1,
+            kind: crate::model::SlotKind::Talk,
+            title: "Talk".into(),
+            starts_at: start_utc.parse().unwrap(),
+            minutes,
+            role_ids: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn each_end_of_a_time_carries_its_own_offset_when_the_clocks_change() {
+        let berlin = chrono_tz::Europe::Berlin;
+        // Autumn: 02:00 CEST (00:00 UTC) for 90 minutes ends 02:30 CET.
+        let autumn = berlin_slot("2017-10-29T00:00:00Z", 90);
+        assert_eq!(
+            time_range(autumn.starts_at, autumn.ends_at(), berlin, Lang::En),
+            "02:00 CEST–02:30 CET"
+        );
+        assert_eq!(
+            slot_times(&autumn, berlin, Lang::En, None),
+            "02:00 CEST–02:30 CET"
+        );
+        assert_eq!(
+            slot_times(&autumn, berlin, Lang::Id, Some("CEST")),
+            "02.00–02.30 CET"
+        );
+        // Spring: 01:30 CET (00:30 UTC) for 60 minutes ends 03:30 CEST.
+        let spring = berlin_slot("2017-03-26T00:30:00Z", 60);
+        assert_eq!(
+            time_range(spring.starts_at, spring.ends_at(), berlin, Lang::En),
+            "01:30 CET–03:30 CEST"
+        );
+        assert_eq!(
+            slot_times(&spring, berlin, Lang::En, Some("CET")),
+            "01:30–03:30 CEST"
+        );
+        // An ordinary day labels nothing twice.
+        let summer = berlin_slot("2017-06-01T07:00:00Z", 60);
+        assert_eq!(
+            slot_times(&summer, berlin, Lang::En, Some("CEST")),
+            "09:00–10:00"
+        );
+        assert_eq!(slot_times(&summer, berlin, Lang::En, None), "09:00–10:00");
+        let day = Schedule {
+            zone: berlin,
+            first_day: NaiveDate::from_ymd_opt(2017, 3, 26).unwrap(),
+            last_day: NaiveDate::from_ymd_opt(2017, 3, 26).unwrap(),
+            start: NaiveTime::from_hms_opt(1, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(4, 0, 0).unwrap(),
+        };
+        assert_eq!(hours(&day, Lang::En), "01:00 CET–04:00 CEST");
     }
 
     #[test]

@@ -202,3 +202,73 @@ fn hostile_and_unusual_text_survives_intact() {
         "Zoë O'Brien-Łukasz"
     );
 }
+
+#[test]
+fn times_across_a_clock_change_carry_their_own_offsets() {
+    let env = Env::new();
+    env.ok(&[
+        "create",
+        "Night",
+        "--date",
+        "2017-10-29",
+        "--start",
+        "00:30",
+        "--end",
+        "04:00",
+        "--tz",
+        "Europe/Berlin",
+        "--slug",
+        "night",
+    ]);
+    let added = env.ok(&[
+        "slot",
+        "add",
+        "night",
+        "Across",
+        "--at",
+        "01:30",
+        "--minutes",
+        "90",
+    ]);
+    assert!(added.contains("01:30 CEST–02:00 CET"), "{added}");
+    let agenda = env.ok(&["agenda", "night"]);
+    assert!(agenda.contains("00:30 CEST–04:00 CET"), "{agenda}");
+    assert!(
+        agenda.contains("Time (CEST)") && agenda.contains("01:30–02:00 CET"),
+        "{agenda}"
+    );
+    let slots = env.ok(&["slot", "list", "night"]);
+    assert!(slots.contains("01:30 CEST–02:00 CET"), "{slots}");
+
+    env.ok(&[
+        "create",
+        "Spring",
+        "--date",
+        "2017-03-26",
+        "--start",
+        "01:00",
+        "--end",
+        "04:00",
+        "--tz",
+        "Europe/Berlin",
+        "--slug",
+        "spring",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        "spring",
+        "Jump",
+        "--at",
+        "01:30",
+        "--minutes",
+        "60",
+    ]);
+    let agenda = env.ok(&["agenda", "spring", "--lang", "id"]);
+    assert!(
+        agenda.contains("01.00 CET–04.00 CEST")
+            && agenda.contains("Waktu (CET)")
+            && agenda.contains("01.30–03.30 CEST"),
+        "{agenda}"
+    );
+}
