@@ -172,8 +172,7 @@ fn checked(event: &EventXml, day: &DayXml, zone: Tz) -> Result<Event, String> {
         .ok_or("title: empty")?
         .to_string();
     let starts_at = match (&event.date, &event.start, &day.date) {
-        (Some(date), _, _) => DateTime::parse_from_rfc3339(date.trim())
-            .map(|at| at.with_timezone(&Utc))
+        (Some(date), _, _) => crate::model::time::parse_rfc3339_in(date, zone)
             .map_err(|_| format!("date: '{date}' is not a time like 2017-05-18T09:15:00+07:00"))?,
         (None, Some(start), Some(day)) => {
             let day: NaiveDate = day

@@ -3,7 +3,7 @@
 //! prints it. Ids are not kept (the database gives new ones); uids, slugs, people,
 //! institutions, venues and rundowns are.
 
-use chrono::{DateTime, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -217,7 +217,7 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
     }
     let mut slots = Vec::new();
     for (index, slot) in programme.slots.into_iter().enumerate() {
-        let at = DateTime::parse_from_rfc3339(&slot.starts_at)
+        let at = crate::model::time::parse_rfc3339_in(&slot.starts_at, zone)
             .map_err(|_| {
                 format!(
                     "slots[{index}].starts_at: '{}' is not a time like 2017-05-18T09:15:00+07:00",

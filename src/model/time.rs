@@ -1,7 +1,10 @@
 //! Parsing of the dates, times and zones that organizers type, and turning a local date and
 //! time into an instant.
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, LocalResult, NaiveDate, NaiveTime, Offset, SecondsFormat, TimeZone, Utc,
+    Weekday,
+};
 use chrono_tz::Tz;
 
 pub const DATE_FORMS: &str =
@@ -294,6 +297,37 @@ pub fn local_instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> Result<DateT
     }
 }
 
+/// An instant as RFC 3339 text with the offset `zone` has then: `2017-05-18T09:00:00+07:00`.
+/// RFC 3339 offsets are whole minutes; where the zone's offset then is not (Asia/Jakarta
+/// before 1924 was +07:07:12), the instant is written in UTC instead, so it is never shifted.
+pub fn rfc3339_in(at: DateTime<Utc>, zone: Tz) -> String {
+    let local = at.with_timezone(&zone);
+    if local.offset().fix().local_minus_utc() % 60 == 0 {
+        local.to_rfc3339_opts(SecondsFormat::Secs, false)
+    } else {
+        at.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+}
+
+/// Reads an RFC 3339 time written for a seminar in `zone`. Programs that round a zone's
+/// sub-minute offset to the minute (`09:30:00+07:07` for Asia/Jakarta in 1900, at
+/// +07:07:12) mean the wall-clock time, so when the written offset is within a minute of
+/// the zone's own at that local time, the zone's offset is taken.
+pub fn parse_rfc3339_in(text: &str, zone: Tz) -> Result<DateTime<Utc>, chrono::ParseError> {
+    let written = DateTime::parse_from_rfc3339(text.trim())?;
+    let written_offset = written.offset().local_minus_utc();
+    let candidates = match zone.from_local_datetime(&written.naive_local()) {
+        LocalResult::Single(at) => vec![at],
+        LocalResult::Ambiguous(earlier, later) => vec![earlier, later],
+        LocalResult::None => Vec::new(),
+    };
+    let rounded = candidates.into_iter().find(|candidate| {
+        let difference = candidate.offset().fix().local_minus_utc() - written_offset;
+        difference != 0 && difference.abs() < 60
+    });
+    Ok(rounded.map_or(written.with_timezone(&Utc), |at| at.with_timezone(&Utc)))
+}
+
 /// A half-open span of time `[start, end)` in seconds since the Unix epoch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Interval {
@@ -491,5 +525,31 @@ mod tests {
         assert!(morning.overlaps(&Interval::new(9, 20)));
         assert!(morning.contains(&Interval::new(0, 10)));
         assert!(!morning.contains(&Interval::new(5, 11)));
+    }
+
+    #[test]
+    fn offsets_with_seconds_survive_rfc3339() {
+        let jakarta = chrono_tz::Asia::Jakarta;
+        let monrovia = chrono_tz::Africa::Monrovia;
+        for (zone, local) in [
+            (jakarta, "1900-05-18T09:30:00"),
+            (monrovia, "1971-03-01T10:00:00"),
+            (jakarta, "2017-05-18T09:30:00"),
+        ] {
+            let at = zone
+                .from_local_datetime(&local.parse().unwrap())
+                .single()
+                .unwrap()
+                .with_timezone(&Utc);
+            let written = rfc3339_in(at, zone);
+            assert_eq!(parse_rfc3339_in(&written, zone).unwrap(), at, "{written}");
+            // As other programs (and earlier versions) write it: the offset rounded.
+            let rounded = at.with_timezone(&zone).to_rfc3339();
+            assert_eq!(parse_rfc3339_in(&rounded, zone).unwrap(), at, "{rounded}");
+        }
+        assert_eq!(
+            rfc3339_in("2017-05-18T02:30:00Z".parse().unwrap(), jakarta),
+            "2017-05-18T09:30:00+07:00"
+        );
     }
 }

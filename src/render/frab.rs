@@ -130,9 +130,7 @@ fn clean(text: &str) -> String {
 }
 
 fn offset_time(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone)
-        .format("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string()
+    crate::model::time::rfc3339_in(at, zone)
 }
 
 fn duration(minutes: i64) -> String {

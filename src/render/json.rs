@@ -13,7 +13,7 @@ use crate::model::{
 use crate::store::{PersonRow, RoleRow};
 
 fn local(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone).to_rfc3339()
+    crate::model::time::rfc3339_in(at, zone)
 }
 
 #[derive(Serialize)]

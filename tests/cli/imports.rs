@@ -919,3 +919,58 @@ fn apostrophes_that_belong_to_the_text_survive_a_csv_round_trip() {
     assert_eq!(talks(&env), expected);
     assert_eq!(talks(&copy), expected, "read back as they were");
 }
+
+#[test]
+fn offsets_with_seconds_do_not_shift_times_on_a_round_trip() {
+    for (zone, date) in [
+        ("Asia/Jakarta", "1900-05-18"),
+        ("Africa/Monrovia", "1971-03-01"),
+    ] {
+        let source = Env::new();
+        source.ok(&[
+            "create", "Old", "--date", date, "--start", "09:00", "--end", "12:00", "--tz", zone,
+            "--slug", "old",
+        ]);
+        source.ok(&[
+            "slot",
+            "add",
+            "old",
+            "Talk",
+            "--at",
+            "09:30",
+            "--minutes",
+            "30",
+        ]);
+        let starts = |env: &Env, seminar: &str| -> String {
+            let slots = env.json(&["slot", "list", seminar]);
+            slots[0]["starts_at"].as_str().unwrap().to_string()
+        };
+        let original: chrono::DateTime<chrono::Utc> = starts(&source, "old").parse().unwrap();
+        for (format, extension) in [("json", "json"), ("frab", "xml")] {
+            let file = source.dir().join(format!("old.{extension}"));
+            source.ok(&["export", "--format", format, "-o", file.to_str().unwrap()]);
+            let copy = Env::new();
+            copy.ok(&["import", file.to_str().unwrap()]);
+            let seminar = copy.json(&["list"])[0]["slug"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            let back: chrono::DateTime<chrono::Utc> = starts(&copy, &seminar).parse().unwrap();
+            assert_eq!(back, original, "{zone} through {format}");
+        }
+        // Written by a program that rounds the offset to the minute: the wall clock counts.
+        let archive = source.dir().join("old.json");
+        let text = std::fs::read_to_string(&archive).unwrap();
+        let local = original
+            .with_timezone(&zone.parse::<chrono_tz::Tz>().unwrap())
+            .to_rfc3339();
+        let rounded = text.replace(&starts(&source, "old"), &local);
+        assert_ne!(rounded, text, "the archive writes the exact instant");
+        let copy = Env::new();
+        let file = copy.dir().join("rounded.json");
+        std::fs::write(&file, rounded).unwrap();
+        copy.ok(&["import", file.to_str().unwrap()]);
+        let back: chrono::DateTime<chrono::Utc> = starts(&copy, "old").parse().unwrap();
+        assert_eq!(back, original, "{zone} with a rounded offset");
+    }
+}
