@@ -1,5 +1,7 @@
-//! Builds the seminar described in `shared/seed/` (FISIP UI, 18 May 2017) through the
-//! library, then prints its agenda in English and in Indonesian.
+//! Builds a real seminar through the library: the "Seminar on Indonesia's South-South and
+//! Triangular Cooperation" at FISIP UI on Thursday 18 May 2017, as a FISIP UI news article
+//! (fisip.ui.ac.id, May 2017) reported it; every fact used is written out below. Then it
+//! prints the agenda in English and in Indonesian.
 //!
 //!     cargo run --example seed_seminar                 # in a database held in memory
 //!     cargo run --example seed_seminar -- --db kss.db  # kept in a file, for the CLI after

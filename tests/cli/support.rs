@@ -140,8 +140,8 @@ impl Env {
         dump_file(&self.db)
     }
 
-    /// Types in the seed seminar (shared/seed/) as an organizer would, misspellings
-    /// from the article included where the tool should catch them.
+    /// Types in the seed seminar (the one `examples/seed_seminar.rs` builds) as an organizer
+    /// would, misspellings from the article included where the tool should catch them.
     pub fn seed(&self) {
         self.ok(&[
             "institution",
