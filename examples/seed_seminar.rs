@@ -95,13 +95,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
             subtitle: Some(
                 "Proud to Contribute: Maximizing Potentials in South-South Cooperation".into(),
             ),
-            schedule: Schedule {
-                zone: chrono_tz::Asia::Jakarta,
-                first_day: day,
-                last_day: day,
-                start: at(9, 0),
-                end: at(12, 0),
-            },
+            schedule: Schedule::daily(chrono_tz::Asia::Jakarta, day, day, at(9, 0), at(12, 0)),
             venue: Some("Auditorium Juwono Sudarsono".into()),
             organizers: vec![
                 "FISIP UI".into(),
@@ -123,6 +117,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
         minutes,
         people: people.iter().map(|name| name.to_string()).collect(),
         uid: None,
+        place: Default::default(),
     };
     notices.extend(
         add_slot(
@@ -146,6 +141,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
                 at: at(speaker.at.0, speaker.at.1),
                 on: None,
                 minutes: 30,
+                place: Default::default(),
             }),
         };
         notices.extend(add_role(db, SLUG, role, permission)?.1);

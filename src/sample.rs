@@ -460,13 +460,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
             1 => format!("Diskusi Publik: {topic}"),
             _ => format!("{topic} Forum {}", day.format("%Y")),
         };
-        let schedule = Schedule {
-            zone,
-            first_day: day,
-            last_day: day,
-            start: at(9, 0),
-            end: at(12, 0),
-        };
+        let schedule = Schedule::daily(zone, day, day, at(9, 0), at(12, 0));
         let status = match i % 37 {
             0 => Status::Cancelled,
             1..=4 => Status::Planned,
@@ -514,6 +508,9 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
                 starts_at,
                 minutes: *minutes,
                 role_ids: on.iter().map(|k| role_ids[*k]).collect(),
+                room: None,
+                session_id: None,
+                track: None,
             };
             db.insert_slot(&slot)?;
         }

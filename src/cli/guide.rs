@@ -13,7 +13,7 @@ use crate::model::{Interval, Person, RoleKind, Schedule, SlotKind, Venue, time};
 use crate::ops::import::{Plan, SeminarEntry};
 use crate::ops::people::{NewRole, NewTalk};
 use crate::ops::seminars::NewSeminar;
-use crate::ops::slots::NewSlot;
+use crate::ops::slots::{NewSlot, SlotPlace};
 use crate::ops::{self, Permission};
 
 /// What is on record already, read once, to offer and to check names against.
@@ -202,6 +202,7 @@ impl<'a> Guide<'a> {
             at,
             on,
             minutes,
+            place: SlotPlace::default(),
         }))
     }
 
@@ -282,6 +283,7 @@ impl<'a> Guide<'a> {
                 minutes,
                 people,
                 uid: None,
+                place: SlotPlace::default(),
             });
         }
         Ok(slots)

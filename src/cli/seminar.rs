@@ -100,6 +100,7 @@ pub fn create(args: CreateArgs, context: &Context) -> Result<()> {
             last_day: args.until.unwrap_or(first_day),
             start,
             end: args.end.unwrap_or_else(|| default_end(start)),
+            days: Vec::new(),
         },
         venue: args.venue,
         subtitle: args.subtitle,
@@ -199,13 +200,7 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
             time::parse_zone,
         )?,
     };
-    let schedule = Schedule {
-        zone,
-        first_day,
-        last_day,
-        start,
-        end,
-    };
+    let schedule = Schedule::daily(zone, first_day, last_day, start, end);
     schedule.validate().map_err(Error::usage)?;
     let (venue_name, venue) = match args.venue {
         Some(name) => (Some(name), None),

@@ -9,6 +9,7 @@ use super::{Context, PermissionArgs};
 use crate::error::{Error, Record, Result};
 use crate::model::RoleKind;
 use crate::ops::people::{self, NewRole, NewTalk};
+use crate::ops::slots::SlotPlace;
 use crate::ops::{self, Permission};
 use crate::render::{json, role_line, text};
 
@@ -67,6 +68,13 @@ pub struct AddArgs {
     /// Length of the talk in minutes
     #[arg(long, value_parser = minutes, value_name = "N", requires = "talk", allow_hyphen_values = true)]
     pub minutes: Option<u32>,
+    /// The room of the talk (added as a venue if new) [default: its session's, else the
+    /// seminar's venue]
+    #[arg(long, value_name = "VENUE", requires = "talk")]
+    pub room: Option<String>,
+    /// The session the talk belongs to: its title or #ID
+    #[arg(long, value_name = "SESSION", requires = "talk")]
+    pub session: Option<String>,
     #[command(flatten)]
     pub permission: PermissionArgs,
 }
@@ -178,6 +186,11 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                     at,
                     on: args.on,
                     minutes,
+                    place: SlotPlace {
+                        room: args.room,
+                        session: args.session,
+                        track: None,
+                    },
                 }),
                 _ => None,
             };

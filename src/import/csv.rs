@@ -18,6 +18,7 @@ use crate::model::RoleKind;
 use crate::model::time::{parse_date, parse_minutes, parse_time};
 use crate::ops::import::{Plan, RoleEntry};
 use crate::ops::people::{NewRole, NewTalk};
+use crate::ops::slots::SlotPlace;
 use crate::render::csv::FORMULA_STARTERS;
 
 /// The columns a CSV import understands.
@@ -139,6 +140,7 @@ fn entry<'a>(
                 .transpose()
                 .map_err(|e| format!("date: {e}"))?,
             minutes: parse_minutes(minutes).map_err(|e| format!("minutes: {e}"))?,
+            place: SlotPlace::default(),
         }),
         _ => {
             return Err(

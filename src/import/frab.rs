@@ -22,7 +22,7 @@ use crate::model::{
 use crate::ops::import::{Plan, SeminarEntry};
 use crate::ops::people::NewRole;
 use crate::ops::seminars::NewSeminar;
-use crate::ops::slots::NewSlot;
+use crate::ops::slots::{NewSlot, SlotPlace};
 
 #[derive(Deserialize)]
 struct ScheduleXml {
@@ -324,6 +324,7 @@ fn seminar(
                 minutes: event.minutes,
                 people: event.people,
                 uid: event.uid,
+                place: SlotPlace::default(),
             }
         })
         .collect();
@@ -331,13 +332,7 @@ fn seminar(
         place: format!("room '{room}'"),
         seminar: NewSeminar {
             title,
-            schedule: Schedule {
-                zone,
-                first_day,
-                last_day,
-                start,
-                end,
-            },
+            schedule: Schedule::daily(zone, first_day, last_day, start, end),
             venue: Some(room.to_string()),
             subtitle: None,
             organizers: Vec::new(),

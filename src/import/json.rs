@@ -13,7 +13,7 @@ use crate::model::{RoleKind, Schedule, SlotKind, Status, Venue, canonical_uid};
 use crate::ops::import::{Plan, SeminarEntry};
 use crate::ops::people::NewRole;
 use crate::ops::seminars::NewSeminar;
-use crate::ops::slots::NewSlot;
+use crate::ops::slots::{NewSlot, SlotPlace};
 use crate::render::json::{ARCHIVE_FORMAT, ARCHIVE_VERSION};
 
 #[derive(Deserialize)]
@@ -161,6 +161,7 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
         },
         start: clock("start_time", &input.start_time)?,
         end: clock("end_time", &input.end_time)?,
+        days: Vec::new(),
     };
     let status = match input.status.as_deref() {
         None => Status::Planned,
@@ -255,6 +256,7 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             minutes: slot.minutes,
             people,
             uid: slot.uid.as_deref().and_then(canonical_uid),
+            place: SlotPlace::default(),
         });
     }
     Ok(SeminarEntry {

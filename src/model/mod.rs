@@ -50,6 +50,17 @@ word_enum!(
 );
 
 word_enum!(
+    /// What kind of block a session is.
+    SessionKind {
+        Plenary = "plenary",
+        Parallel = "parallel",
+        Workshop = "workshop",
+        Poster = "poster",
+        Other = "other",
+    }
+);
+
+word_enum!(
     /// A person's part in one seminar.
     RoleKind { Speaker = "speaker", Moderator = "moderator" }
 );
@@ -79,12 +90,24 @@ pub struct Person {
     pub institution: Option<Institution>,
 }
 
-/// When a seminar happens: from `start` on `first_day` to `end` on `last_day`, each day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// When a seminar happens: on each day from `first_day` to `last_day`, from `start` to `end`
+/// (an end at or before the start is the next morning: 22:00–02:00), except on the days
+/// that have hours of their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Schedule {
     pub zone: Tz,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    /// Days whose hours differ from `start`–`end`, in date order.
+    pub days: Vec<DayHours>,
+}
+
+/// One day's own hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DayHours {
+    pub date: NaiveDate,
     pub start: NaiveTime,
     pub end: NaiveTime,
 }
@@ -94,10 +117,51 @@ pub struct Schedule {
 pub const FIRST_YEAR: i32 = 1900;
 pub const LAST_YEAR: i32 = 2199;
 
+/// The longest a day of a seminar may run. Longer is almost surely an end typed before the
+/// start by mistake (`--start 14:00 --end 12:00`) rather than a night event.
+pub const LONGEST_DAY_HOURS: i64 = 20;
+
+/// Checks a day's hours: an end later the same day, or (at or before the start) the next
+/// morning, at most [`LONGEST_DAY_HOURS`] after the start.
+pub fn check_day_hours(start: NaiveTime, end: NaiveTime) -> Result<(), String> {
+    let mut span = (end - start).num_minutes();
+    if span <= 0 {
+        span += 24 * 60;
+    }
+    if span > LONGEST_DAY_HOURS * 60 {
+        return Err(format!(
+            "end: {} is before the start {}, and the next morning's {} is {} hours after it; accepted: an end later the same day, or the next morning up to {LONGEST_DAY_HOURS} hours after the start (22:00–02:00)",
+            end.format("%H:%M"),
+            start.format("%H:%M"),
+            end.format("%H:%M"),
+            span / 60
+        ));
+    }
+    Ok(())
+}
+
 pub const DEFAULT_START: (u32, u32) = (9, 0);
 pub const DEFAULT_END: (u32, u32) = (17, 0);
 
 impl Schedule {
+    /// A schedule with the same hours every day.
+    pub fn daily(
+        zone: Tz,
+        first_day: NaiveDate,
+        last_day: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+    ) -> Schedule {
+        Schedule {
+            zone,
+            first_day,
+            last_day,
+            start,
+            end,
+            days: Vec::new(),
+        }
+    }
+
     /// Checks that the schedule makes sense and that its times exist in its zone.
     pub fn validate(&self) -> Result<(), String> {
         for day in [self.first_day, self.last_day] {
@@ -116,11 +180,18 @@ impl Schedule {
         if (self.last_day - self.first_day).num_days() > 366 {
             return Err("until: a seminar lasts at most a year".into());
         }
-        if self.end <= self.start {
+        check_day_hours(self.start, self.end)?;
+        for day in &self.days {
+            check_day_hours(day.start, day.end).map_err(|e| format!("{e} (on {})", day.date))?;
+        }
+        if let Some(day) = self
+            .days
+            .iter()
+            .find(|day| self.day_index(day.date).is_none())
+        {
             return Err(format!(
-                "end: {} is not after the start {}; accepted: a time later the same day",
-                self.end.format("%H:%M"),
-                self.start.format("%H:%M")
+                "on: {} is not a day of the seminar ({} to {})",
+                day.date, self.first_day, self.last_day
             ));
         }
         self.windows().map(|_| ())
@@ -132,29 +203,68 @@ impl Schedule {
             .take_while(|day| *day <= self.last_day)
     }
 
+    /// The hours of one day: its own, else the seminar's.
+    pub fn hours_on(&self, date: NaiveDate) -> (NaiveTime, NaiveTime) {
+        match self.days.iter().find(|day| day.date == date) {
+            Some(day) => (day.start, day.end),
+            None => (self.start, self.end),
+        }
+    }
+
+    /// Whether a day keeps hours of its own.
+    pub fn has_own_hours(&self, date: NaiveDate) -> bool {
+        self.days.iter().any(|day| day.date == date)
+    }
+
+    /// Gives a day hours of its own; the seminar's hours again drop the day's own.
+    pub fn set_hours(&mut self, date: NaiveDate, start: NaiveTime, end: NaiveTime) {
+        self.days.retain(|day| day.date != date);
+        if (start, end) != (self.start, self.end) {
+            self.days.push(DayHours { date, start, end });
+            self.days.sort_by_key(|day| day.date);
+        }
+    }
+
+    /// When one day runs: from its start to its end, the next morning when the end is at or
+    /// before the start.
+    pub fn window_on(&self, date: NaiveDate) -> Result<Interval, String> {
+        let (start, end) = self.hours_on(date);
+        let end_date = if end <= start {
+            date.succ_opt()
+                .ok_or("end: the day after is out of range")?
+        } else {
+            date
+        };
+        let starts_at =
+            time::local_instant(self.zone, date, start).map_err(|e| format!("start: {e}"))?;
+        let ends_at =
+            time::local_instant(self.zone, end_date, end).map_err(|e| format!("end: {e}"))?;
+        if ends_at <= starts_at {
+            return Err(format!(
+                "end: {} on {date} is not after the start {}",
+                end.format("%H:%M"),
+                start.format("%H:%M")
+            ));
+        }
+        Ok(Interval::of(starts_at, ends_at))
+    }
+
     /// The instants at which each day of the seminar starts and ends.
     pub fn windows(&self) -> Result<Vec<Interval>, String> {
-        self.days()
-            .map(|day| {
-                let start = time::local_instant(self.zone, day, self.start)
-                    .map_err(|e| format!("start: {e}"))?;
-                let end = time::local_instant(self.zone, day, self.end)
-                    .map_err(|e| format!("end: {e}"))?;
-                Ok(Interval::of(start, end))
-            })
-            .collect()
+        self.days().map(|day| self.window_on(day)).collect()
     }
 
     pub fn starts_at(&self) -> Result<DateTime<Utc>, String> {
-        time::local_instant(self.zone, self.first_day, self.start)
+        Ok(instant(self.window_on(self.first_day)?.start))
     }
 
     pub fn ends_at(&self) -> Result<DateTime<Utc>, String> {
-        time::local_instant(self.zone, self.last_day, self.end)
+        Ok(instant(self.window_on(self.last_day)?.end))
     }
 
     /// When a slot at `at` on `day` for `minutes` would be, if it stays within the seminar's
-    /// hours that day.
+    /// hours that day. A time before the day's start on an overnight day is the next
+    /// morning's.
     pub fn slot_during(
         &self,
         day: NaiveDate,
@@ -167,22 +277,46 @@ impl Schedule {
                 self.first_day, self.last_day
             ));
         }
-        let starts_at = time::local_instant(self.zone, day, at)?;
+        let starts_at = self.instant_on(day, at)?;
         let during = Interval::from_minutes(starts_at, minutes);
-        if !self
-            .windows()?
-            .iter()
-            .any(|window| window.contains(&during))
-        {
+        if !self.window_on(day)?.contains(&during) {
+            let (start, end) = self.hours_on(day);
             return Err(format!(
                 "{}–{} is outside the seminar's hours, {} to {}",
                 at.format("%H:%M"),
                 (at + chrono::Duration::minutes(i64::from(minutes))).format("%H:%M"),
-                self.start.format("%H:%M"),
-                self.end.format("%H:%M")
+                start.format("%H:%M"),
+                end.format("%H:%M")
             ));
         }
         Ok(during)
+    }
+
+    /// The instant of a local time on a day of the seminar: on a day that runs past
+    /// midnight, a time before the day's start is the next morning's.
+    pub fn instant_on(&self, day: NaiveDate, at: NaiveTime) -> Result<DateTime<Utc>, String> {
+        let (start, end) = self.hours_on(day);
+        let date = if end <= start && at < start {
+            day.succ_opt().ok_or("at: the day after is out of range")?
+        } else {
+            day
+        };
+        time::local_instant(self.zone, date, at)
+    }
+
+    /// The day of the seminar an instant belongs to: the day whose hours hold it, else the
+    /// day of its local date (the nearest day of the seminar).
+    pub fn day_of(&self, at: DateTime<Utc>) -> NaiveDate {
+        let second = at.timestamp();
+        if let Some(day) = self.days().find(|day| {
+            self.window_on(*day)
+                .is_ok_and(|window| window.start <= second && second < window.end)
+        }) {
+            return day;
+        }
+        at.with_timezone(&self.zone)
+            .date_naive()
+            .clamp(self.first_day, self.last_day)
     }
 
     /// The day of the seminar on which `day` falls, counted from 0.
@@ -197,12 +331,21 @@ impl Schedule {
     }
 
     /// Where an instant of this schedule lands when the seminar moves to `new`: on the same
-    /// day of the seminar, at the same local time.
+    /// day of the seminar, as long after that day's start as it was.
     pub fn carry(&self, at: DateTime<Utc>, new: &Schedule) -> Result<DateTime<Utc>, String> {
-        let local = at.with_timezone(&self.zone);
-        let day_index = (local.date_naive() - self.first_day).num_days().max(0) as u64;
-        time::local_instant(new.zone, new.nth_day(day_index), local.time())
+        let day = self.day_of(at);
+        let new_day = new.nth_day((day - self.first_day).num_days().max(0) as u64);
+        let old_start = instant(self.window_on(day)?.start);
+        let new_start = instant(new.window_on(new_day)?.start);
+        let after_start = at.with_timezone(&self.zone).naive_local()
+            - old_start.with_timezone(&self.zone).naive_local();
+        let local = new_start.with_timezone(&new.zone).naive_local() + after_start;
+        time::local_instant(new.zone, local.date(), local.time())
     }
+}
+
+fn instant(second: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(second, 0).unwrap_or_default()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,6 +412,10 @@ pub struct Slot {
     pub minutes: u32,
     /// The roles of the people on this slot, in the order they were added.
     pub role_ids: Vec<i64>,
+    /// The room set on the slot itself; see [`Programme::room_of`] for where it is.
+    pub room: Option<Venue>,
+    pub session_id: Option<i64>,
+    pub track: Option<String>,
 }
 
 impl Slot {
@@ -295,11 +442,41 @@ pub fn canonical_uid(text: &str) -> Option<String> {
 
 pub const MAX_SLOT_MINUTES: u32 = 24 * 60;
 
+/// A titled block of a seminar on one day in one room, with its chairs: a plenary, a
+/// parallel panel, a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub id: i64,
+    /// A UUID that names the session everywhere it is exported.
+    pub uid: String,
+    pub seminar_id: i64,
+    pub title: String,
+    pub kind: SessionKind,
+    pub track: Option<String>,
+    /// The room set on the session; the seminar's venue when `None`.
+    pub room: Option<Venue>,
+    pub starts_at: DateTime<Utc>,
+    pub minutes: u32,
+    /// The roles of its chairs, in the order they were added.
+    pub chair_role_ids: Vec<i64>,
+}
+
+impl Session {
+    pub fn interval(&self) -> Interval {
+        Interval::from_minutes(self.starts_at, self.minutes)
+    }
+
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.starts_at + chrono::Duration::minutes(i64::from(self.minutes))
+    }
+}
+
 /// A seminar with everyone and everything in it: what an agenda shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Programme {
     pub seminar: Seminar,
     pub roles: Vec<Role>,
+    pub sessions: Vec<Session>,
     pub slots: Vec<Slot>,
 }
 
@@ -318,6 +495,44 @@ impl Programme {
         self.slots
             .iter()
             .filter(|slot| slot.role_ids.contains(&role.id))
+    }
+
+    pub fn session(&self, id: i64) -> Option<&Session> {
+        self.sessions.iter().find(|session| session.id == id)
+    }
+
+    pub fn session_of(&self, slot: &Slot) -> Option<&Session> {
+        slot.session_id.and_then(|id| self.session(id))
+    }
+
+    /// Where a slot is: its own room, else its session's, else the seminar's venue.
+    pub fn room_of<'a>(&'a self, slot: &'a Slot) -> Option<&'a Venue> {
+        conflict::resolve_room(
+            slot.room.as_ref(),
+            self.session_of(slot)
+                .and_then(|session| session.room.as_ref()),
+            self.seminar.venue.as_ref(),
+        )
+    }
+
+    /// Where a session is: its own room, else the seminar's venue.
+    pub fn session_room<'a>(&'a self, session: &'a Session) -> Option<&'a Venue> {
+        conflict::resolve_room(session.room.as_ref(), None, self.seminar.venue.as_ref())
+    }
+
+    /// The chairs of a session, in order.
+    pub fn chairs_of<'a>(&'a self, session: &'a Session) -> impl Iterator<Item = &'a Role> {
+        session
+            .chair_role_ids
+            .iter()
+            .filter_map(|id| self.roles.iter().find(|role| role.id == *id))
+    }
+
+    /// The track of a slot: its own, else its session's.
+    pub fn track_of<'a>(&'a self, slot: &'a Slot) -> Option<&'a str> {
+        slot.track
+            .as_deref()
+            .or_else(|| self.session_of(slot).and_then(|s| s.track.as_deref()))
     }
 }
 
@@ -338,13 +553,13 @@ mod tests {
     }
 
     fn schedule(zone: Tz, first: u32, last: u32) -> Schedule {
-        Schedule {
+        Schedule::daily(
             zone,
-            first_day: day(first),
-            last_day: day(last),
-            start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-            end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
-        }
+            day(first),
+            day(last),
+            NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+        )
     }
 
     #[test]

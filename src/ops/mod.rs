@@ -8,6 +8,7 @@ mod lookup;
 pub mod merge;
 pub mod people;
 pub mod seminars;
+pub mod sessions;
 pub mod slots;
 
 use std::collections::{BTreeSet, HashSet};
@@ -88,7 +89,12 @@ pub fn counts(db: &Db<'_>) -> Result<crate::store::Counts> {
 
 /// The problems among facts, with the names of the people they concern.
 fn problems_in(db: &Db<'_>, facts: &Facts) -> Result<Vec<Problem>> {
-    let mut problems = conflict::find_problems(&facts.seminars, &facts.slots, &facts.engagements);
+    let mut problems = conflict::find_problems(
+        &facts.seminars,
+        &facts.sessions,
+        &facts.slots,
+        &facts.engagements,
+    );
     let names = db.people_names(&conflict::people_in(&problems))?;
     conflict::name_people(&mut problems, &names);
     Ok(problems)

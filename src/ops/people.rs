@@ -2,7 +2,7 @@
 
 use super::lookup::{self, existing_person, institution_for, venue_for};
 use super::seminars::programme_of;
-use super::slots::{NewSlot, insert_slot};
+use super::slots::{NewSlot, SlotChanges, SlotPlace, insert_slot, update_slot};
 use super::{Notice, Permission, find_seminar, guarded, optional, required};
 use crate::error::{Error, Result};
 use crate::model::names::contains;
@@ -16,6 +16,7 @@ pub struct NewTalk {
     pub at: chrono::NaiveTime,
     pub on: Option<chrono::NaiveDate>,
     pub minutes: u32,
+    pub place: SlotPlace,
 }
 
 /// Everything `speaker add` and `moderator assign` take, parsed.
@@ -156,17 +157,41 @@ pub(super) fn add_role_unchecked(
         }
     };
     if let Some(talk) = &input.talk {
-        let slot = NewSlot {
-            title: talk.title.clone(),
-            kind: SlotKind::Talk,
-            at: talk.at,
-            on: talk.on,
-            minutes: talk.minutes,
-            people: Vec::new(),
-            uid: None,
-        };
-        insert_slot(db, seminar, &slot, &[role.id])?;
-        changed = true;
+        // The same talk again is a correction of it, not a second talk.
+        let key = crate::model::names::name_key(&talk.title);
+        let existing = db.slots_of_seminar(seminar.id)?.into_iter().find(|slot| {
+            slot.role_ids.contains(&role.id) && crate::model::names::name_key(&slot.title) == key
+        });
+        match existing {
+            Some(slot) => {
+                let changes = SlotChanges {
+                    title: Some(talk.title.clone()),
+                    at: Some(talk.at),
+                    on: talk.on,
+                    minutes: Some(talk.minutes),
+                    room: talk.place.room.clone(),
+                    session: talk.place.session.clone(),
+                    track: talk.place.track.clone(),
+                    kind: None,
+                };
+                let updated = update_slot(db, seminar, &slot, &changes, permission, notices)?;
+                changed |= updated != slot;
+            }
+            None => {
+                let slot = NewSlot {
+                    title: talk.title.clone(),
+                    kind: SlotKind::Talk,
+                    at: talk.at,
+                    on: talk.on,
+                    minutes: talk.minutes,
+                    people: Vec::new(),
+                    uid: None,
+                    place: talk.place.clone(),
+                };
+                insert_slot(db, seminar, &slot, &[role.id], permission, notices)?;
+                changed = true;
+            }
+        }
     }
     if !changed {
         return Err(Error::refused(format!(

@@ -10,7 +10,7 @@ use super::{Notice, Permission, find_seminar, guarded, optional, required, settl
 use crate::error::{Error, Result};
 use crate::model::names::contains;
 use crate::model::slug::{slug_from_title, validate_slug};
-use crate::model::{Programme, Role, Schedule, Seminar, SeminarSummary, Slot, Status};
+use crate::model::{Programme, Role, Schedule, Seminar, SeminarSummary, Session, Slot, Status};
 use crate::store::{Db, SeminarFilter};
 
 /// Everything `seminar create` takes, parsed.
@@ -150,18 +150,26 @@ impl SeminarChanges {
             && self.status.is_none()
     }
 
-    /// The new schedule. Moving the first day keeps the length of a multi-day seminar.
+    /// The new schedule. Moving the first day keeps the length of a multi-day seminar, and
+    /// each day's own hours stay with the same day of the seminar (the second day's with
+    /// the second day).
     fn schedule(&self, old: &Schedule) -> Schedule {
         let first_day = self.first_day.unwrap_or(old.first_day);
         let last_day = self
             .last_day
             .unwrap_or_else(|| first_day + (old.last_day - old.first_day));
+        let mut days = old.days.clone();
+        for day in &mut days {
+            day.date = first_day + (day.date - old.first_day);
+        }
+        days.retain(|day| day.date <= last_day);
         Schedule {
             zone: self.zone.unwrap_or(old.zone),
             first_day,
             last_day,
             start: self.start.unwrap_or(old.start),
             end: self.end.unwrap_or(old.end),
+            days,
         }
     }
 }
@@ -182,6 +190,9 @@ pub fn edit(
     let seminar = guarded(db, old.id, permission, &mut notices, |notices| {
         let schedule = changes.schedule(&old.schedule);
         schedule.validate().map_err(Error::Usage)?;
+        if schedule != old.schedule {
+            move_rundown_with(db, &old.schedule, &schedule, old.id)?;
+        }
         let venue = match changes.venue.as_deref().map(str::trim) {
             None => old.venue.clone(),
             Some("") => None,
@@ -214,18 +225,26 @@ pub fn edit(
             schedule,
             venue,
         };
-        if schedule.first_day != old.schedule.first_day || schedule.zone != old.schedule.zone {
-            move_slots_with(db, &old.schedule, &schedule, old.id)?;
-        }
         db.update_seminar(&seminar)?;
         Ok(seminar)
     })?;
     Ok((seminar, notices))
 }
 
-/// Keeps each slot on the same day of the seminar at the same local time when the seminar
-/// moves to another date or zone.
-fn move_slots_with(db: &Db<'_>, old: &Schedule, new: &Schedule, seminar_id: i64) -> Result<()> {
+/// Keeps each slot and session on the same day of the seminar, as long after that day's
+/// start as before, when the seminar moves to another date, zone or hours.
+pub(super) fn move_rundown_with(
+    db: &Db<'_>,
+    old: &Schedule,
+    new: &Schedule,
+    seminar_id: i64,
+) -> Result<()> {
+    for mut session in db.sessions_of_seminar(seminar_id)? {
+        session.starts_at = old
+            .carry(session.starts_at, new)
+            .map_err(|e| Error::usage(format!("session '{}': {e}", session.title)))?;
+        db.update_session(&session)?;
+    }
     for slot in db.slots_of_seminar(seminar_id)? {
         let moved = old
             .carry(slot.starts_at, new)
@@ -334,6 +353,13 @@ pub fn programmes(
     for role in db.roles_of_seminars(&ids)? {
         roles.entry(role.seminar_id).or_default().push(role);
     }
+    let mut sessions: HashMap<i64, Vec<Session>> = HashMap::new();
+    for session in db.sessions_of_seminars(&ids)? {
+        sessions
+            .entry(session.seminar_id)
+            .or_default()
+            .push(session);
+    }
     let mut slots: HashMap<i64, Vec<Slot>> = HashMap::new();
     for slot in db.slots_of_seminars(&ids)? {
         slots.entry(slot.seminar_id).or_default().push(slot);
@@ -342,6 +368,7 @@ pub fn programmes(
         .into_iter()
         .map(|seminar| Programme {
             roles: roles.remove(&seminar.id).unwrap_or_default(),
+            sessions: sessions.remove(&seminar.id).unwrap_or_default(),
             slots: slots.remove(&seminar.id).unwrap_or_default(),
             seminar,
         })
@@ -357,6 +384,7 @@ pub fn programme(db: &Db<'_>, reference: &str) -> Result<Programme> {
 pub fn programme_of(db: &Db<'_>, seminar: Seminar) -> Result<Programme> {
     Ok(Programme {
         roles: db.roles_of_seminar(seminar.id)?,
+        sessions: db.sessions_of_seminar(seminar.id)?,
         slots: db.slots_of_seminar(seminar.id)?,
         seminar,
     })

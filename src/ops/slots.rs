@@ -1,14 +1,17 @@
 //! The rundown: timed slots and the people on them.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::lookup::find_seminar;
+use super::lookup::{find_seminar, venue_for};
 use super::people::{PersonDetails, upsert_person};
 use super::seminars::programme_of;
-use super::{Notice, Permission, guarded, required};
+use super::sessions::find_session;
+use super::{Notice, Permission, guarded, optional, required};
 use crate::error::{Error, Result};
 use crate::model::names::name_key;
-use crate::model::{MAX_SLOT_MINUTES, Programme, Role, RoleKind, Seminar, Slot, SlotKind, time};
+use crate::model::{
+    MAX_SLOT_MINUTES, Programme, Role, RoleKind, Seminar, Session, Slot, SlotKind, Venue, time,
+};
 use crate::store::Db;
 
 /// Everything `slot add` takes, parsed.
@@ -24,6 +27,82 @@ pub struct NewSlot {
     pub people: Vec<String>,
     /// The slot's UUID when it comes from an import; a new one otherwise.
     pub uid: Option<String>,
+    pub place: SlotPlace,
+}
+
+/// Where a slot is in the seminar: its room, session and track, by the names users type.
+/// A slot without a room is in its session's, else in the seminar's venue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SlotPlace {
+    pub room: Option<String>,
+    pub session: Option<String>,
+    pub track: Option<String>,
+}
+
+/// The room, session and track a [`SlotPlace`] names, looked up (a new room is created, as
+/// a venue).
+struct Placed {
+    room: Option<Venue>,
+    session: Option<Session>,
+    track: Option<String>,
+}
+
+fn place(
+    db: &Db<'_>,
+    seminar: &Seminar,
+    place: &SlotPlace,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<Placed> {
+    let room = match place.room.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(name) => Some(venue_for(db, name, permission, notices)?),
+    };
+    let session = match place.session.as_deref() {
+        None => None,
+        Some(reference) => Some(find_session(
+            &db.sessions_of_seminar(seminar.id)?,
+            seminar,
+            reference,
+        )?),
+    };
+    Ok(Placed {
+        room,
+        session,
+        track: optional("track", place.track.as_deref())?,
+    })
+}
+
+/// The instant a slot starts: `at` on `on` (else on its session's day, else the seminar's
+/// first day).
+fn start_of(
+    seminar: &Seminar,
+    on: Option<NaiveDate>,
+    session: Option<&Session>,
+    at: NaiveTime,
+) -> Result<DateTime<Utc>> {
+    let schedule = &seminar.schedule;
+    let day = on
+        .or_else(|| session.map(|session| schedule.day_of(session.starts_at)))
+        .unwrap_or(schedule.first_day);
+    if schedule.day_index(day).is_none() {
+        return Err(Error::usage(format!(
+            "on: {day} is not a day of {} ({} to {})",
+            seminar.slug, schedule.first_day, schedule.last_day
+        )));
+    }
+    schedule
+        .instant_on(day, at)
+        .map_err(|e| Error::usage(format!("at: {e}")))
+}
+
+fn check_minutes(minutes: u32) -> Result<u32> {
+    if minutes == 0 || minutes > MAX_SLOT_MINUTES {
+        return Err(Error::usage(format!(
+            "minutes: {minutes} is out of range; accepted: 1 to {MAX_SLOT_MINUTES}"
+        )));
+    }
+    Ok(minutes)
 }
 
 /// Writes a slot with the given roles on it.
@@ -32,24 +111,13 @@ pub(super) fn insert_slot(
     seminar: &Seminar,
     slot: &NewSlot,
     role_ids: &[i64],
+    permission: Permission,
+    notices: &mut Vec<Notice>,
 ) -> Result<Slot> {
     let title = required("title", &slot.title)?;
-    if slot.minutes == 0 || slot.minutes > MAX_SLOT_MINUTES {
-        return Err(Error::usage(format!(
-            "minutes: {} is out of range; accepted: 1 to {MAX_SLOT_MINUTES}",
-            slot.minutes
-        )));
-    }
-    let schedule = &seminar.schedule;
-    let day = slot.on.unwrap_or(schedule.first_day);
-    if schedule.day_index(day).is_none() {
-        return Err(Error::usage(format!(
-            "on: {day} is not a day of {} ({} to {})",
-            seminar.slug, schedule.first_day, schedule.last_day
-        )));
-    }
-    let starts_at = time::local_instant(schedule.zone, day, slot.at)
-        .map_err(|e| Error::usage(format!("at: {e}")))?;
+    let minutes = check_minutes(slot.minutes)?;
+    let placed = place(db, seminar, &slot.place, permission, notices)?;
+    let starts_at = start_of(seminar, slot.on, placed.session.as_ref(), slot.at)?;
     let mut slot = Slot {
         id: 0,
         uid: slot.uid.clone().unwrap_or_else(crate::model::new_uid),
@@ -57,8 +125,11 @@ pub(super) fn insert_slot(
         kind: slot.kind,
         title,
         starts_at,
-        minutes: slot.minutes,
+        minutes,
         role_ids: role_ids.to_vec(),
+        room: placed.room,
+        session_id: placed.session.map(|session| session.id),
+        track: placed.track,
     };
     slot.id = db.insert_slot(&slot)?;
     Ok(slot)
@@ -97,7 +168,7 @@ pub fn add_slot(
                 role_ids.push(role_id);
             }
         }
-        insert_slot(db, &seminar, &input, &role_ids)
+        insert_slot(db, &seminar, &input, &role_ids, permission, notices)
     })?;
     Ok((slot, notices))
 }
@@ -165,5 +236,112 @@ pub fn remove_slot(db: &Db<'_>, seminar_reference: &str, slot_reference: &str) -
     let programme = programme_of(db, seminar)?;
     let slot = find_slot(&programme, slot_reference)?.clone();
     db.delete_slot(slot.id)?;
+    Ok(slot)
+}
+
+/// What `slot edit` and `slot move` change; `None` leaves a field as it is, and an empty
+/// room, session or track clears it.
+#[derive(Debug, Clone, Default)]
+pub struct SlotChanges {
+    pub title: Option<String>,
+    pub kind: Option<SlotKind>,
+    pub at: Option<NaiveTime>,
+    pub on: Option<NaiveDate>,
+    pub minutes: Option<u32>,
+    pub room: Option<String>,
+    pub session: Option<String>,
+    pub track: Option<String>,
+}
+
+impl SlotChanges {
+    fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.kind.is_none()
+            && self.at.is_none()
+            && self.on.is_none()
+            && self.minutes.is_none()
+            && self.room.is_none()
+            && self.session.is_none()
+            && self.track.is_none()
+    }
+}
+
+/// Changes a slot in place: its id, its UID and the people on it stay, so calendars that
+/// imported it see the same event moved.
+pub fn edit_slot(
+    db: &Db<'_>,
+    seminar_reference: &str,
+    slot_reference: &str,
+    changes: SlotChanges,
+    permission: Permission,
+) -> Result<(Slot, Vec<Notice>)> {
+    if changes.is_empty() {
+        return Err(Error::usage(
+            "slot edit: nothing to change; pass at least one of --at, --on, --minutes, --room, --session, --track, --title, --kind",
+        ));
+    }
+    let seminar = find_seminar(db, seminar_reference)?;
+    let mut notices = Vec::new();
+    let slot = guarded(db, seminar.id, permission, &mut notices, |notices| {
+        let programme = programme_of(db, seminar.clone())?;
+        let old = find_slot(&programme, slot_reference)?.clone();
+        update_slot(db, &seminar, &old, &changes, permission, notices)
+    })?;
+    Ok((slot, notices))
+}
+
+/// Writes `changes` to a slot of `seminar` (without the booking rules, which the caller
+/// checks).
+pub(super) fn update_slot(
+    db: &Db<'_>,
+    seminar: &Seminar,
+    old: &Slot,
+    changes: &SlotChanges,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<Slot> {
+    let schedule = &seminar.schedule;
+    let mut slot = old.clone();
+    if let Some(title) = &changes.title {
+        slot.title = required("title", title)?;
+    }
+    if let Some(kind) = changes.kind {
+        slot.kind = kind;
+    }
+    if let Some(minutes) = changes.minutes {
+        slot.minutes = check_minutes(minutes)?;
+    }
+    match changes.room.as_deref().map(str::trim) {
+        None => {}
+        Some("") => slot.room = None,
+        Some(name) => slot.room = Some(venue_for(db, name, permission, notices)?),
+    }
+    let mut new_session = None;
+    match changes.session.as_deref().map(str::trim) {
+        None => {}
+        Some("") => slot.session_id = None,
+        Some(reference) => {
+            let session = find_session(&db.sessions_of_seminar(seminar.id)?, seminar, reference)?;
+            slot.session_id = Some(session.id);
+            new_session = Some(session);
+        }
+    }
+    if let Some(track) = &changes.track {
+        slot.track = optional("track", Some(track))?;
+    }
+    if changes.at.is_some() || changes.on.is_some() || new_session.is_some() {
+        // Put into a session on another day without a day given: the session's day.
+        let day = changes.on.unwrap_or_else(|| match &new_session {
+            Some(session) => schedule.day_of(session.starts_at),
+            None => schedule.day_of(old.starts_at),
+        });
+        let at = changes
+            .at
+            .unwrap_or_else(|| old.starts_at.with_timezone(&schedule.zone).time());
+        slot.starts_at = start_of(seminar, Some(day), None, at)?;
+    }
+    if slot != *old {
+        db.update_slot(&slot)?;
+    }
     Ok(slot)
 }

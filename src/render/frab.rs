@@ -515,6 +515,9 @@ mod tests {
             starts_at: at,
             minutes,
             role_ids,
+            room: None,
+            session_id: None,
+            track: None,
         }
     }
 
@@ -536,6 +539,7 @@ mod tests {
                     last_day: date(2017, 5, 18),
                     start: clock(9, 0),
                     end: clock(12, 0),
+                    days: Vec::new(),
                 },
                 venue: Some(Venue {
                     id: 1,
@@ -548,6 +552,7 @@ mod tests {
                 role(1, RoleKind::Moderator, "Valerina Daniel"),
                 role(2, RoleKind::Speaker, TRICKY_NAME),
             ],
+            sessions: Vec::new(),
             slots: vec![
                 slot(1, "Opening\u{0} remarks\u{1b}", jakarta(9, 0), 15, vec![1]),
                 slot(2, "Knowledge sharing", jakarta(9, 15), 30, vec![2]),
@@ -567,6 +572,7 @@ mod tests {
             last_day: date(2024, 3, 30) + chrono::Days::new(days - 1),
             start: clock(9, 0),
             end: clock(17, 0),
+            days: Vec::new(),
         };
         programme
     }

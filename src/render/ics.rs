@@ -283,6 +283,7 @@ mod tests {
                     last_day: date(2017, 5, 18),
                     start: clock(9, 0),
                     end: clock(12, 0),
+                    days: Vec::new(),
                 },
                 venue: Some(Venue {
                     id: 1,
@@ -295,6 +296,7 @@ mod tests {
                 role(1, "Dinur Krismasari", "Senior Representative", "JICA"),
                 role(2, "Asra Virgianita", "Dosen", "FISIP UI"),
             ],
+            sessions: Vec::new(),
             slots: vec![Slot {
                 id: 7,
                 uid: SLOT_UID.into(),
@@ -307,6 +309,9 @@ mod tests {
                     .with_timezone(&Utc),
                 minutes: 30,
                 role_ids: vec![1],
+                room: None,
+                session_id: None,
+                track: None,
             }],
         }
     }

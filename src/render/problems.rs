@@ -2,14 +2,15 @@
 
 use super::Lang;
 use super::when::{long_date, time_range};
-use crate::model::conflict::{Problem, SeminarAt, SlotAt};
+use crate::model::conflict::{Booking, Item, ItemAt, Problem, SeminarAt};
 use crate::ops::Notice;
 
+fn instant(second: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(second, 0).unwrap_or_default()
+}
+
 fn seminar_at(seminar: &SeminarAt, lang: Lang) -> String {
-    let (start, end) = (
-        chrono::DateTime::from_timestamp(seminar.during.start, 0).unwrap_or_default(),
-        chrono::DateTime::from_timestamp(seminar.during.end, 0).unwrap_or_default(),
-    );
+    let (start, end) = (instant(seminar.during.start), instant(seminar.during.end));
     format!(
         "{} ({} · {})",
         seminar.slug,
@@ -18,23 +19,57 @@ fn seminar_at(seminar: &SeminarAt, lang: Lang) -> String {
     )
 }
 
-fn slot_at(slot: &SlotAt, seminar: &SeminarAt, lang: Lang) -> String {
-    let start = chrono::DateTime::from_timestamp(slot.during.start, 0).unwrap_or_default();
-    let end = chrono::DateTime::from_timestamp(slot.during.end, 0).unwrap_or_default();
+/// `slot 'Panel 1B' (10:30–12:00 WIB)`, `sesi 'Panel 1' (…)`.
+fn item_at(item: &ItemAt, seminar: &SeminarAt, lang: Lang) -> String {
+    let (start, end) = (instant(item.during.start), instant(item.during.end));
+    let noun = match (item.item, lang) {
+        (Item::Slot(_), Lang::En) => "slot",
+        (Item::Session(_), Lang::En) => "session",
+        (Item::Slot(_), Lang::Id) => "acara",
+        (Item::Session(_), Lang::Id) => "sesi",
+    };
     format!(
-        "'{}' ({})",
-        slot.title,
+        "{noun} '{}' ({})",
+        item.title,
         time_range(start, end, seminar.zone, lang)
     )
 }
 
-fn hours(seminar: &SeminarAt, lang: Lang) -> String {
-    let start = chrono::DateTime::from_timestamp(seminar.during.start, 0).unwrap_or_default();
-    let end = chrono::DateTime::from_timestamp(seminar.during.end, 0).unwrap_or_default();
-    time_range(start, end, seminar.zone, lang)
+/// A seminar as a whole (`kss-2017 (Thursday, 18 May 2017 · 09:00–12:00 WIB)`) or one of
+/// its slots or sessions (`knhi-2027 slot 'Panel 1B' (Wednesday, 12 May 2027 · 10:30–12:00
+/// WIB)`).
+fn booking(booking: &Booking, lang: Lang) -> String {
+    match &booking.item {
+        None => seminar_at(&booking.seminar, lang),
+        Some(item) => {
+            let seminar = &booking.seminar;
+            let start = instant(item.during.start);
+            format!(
+                "{} {}",
+                seminar.slug,
+                item_at(item, seminar, lang).replacen(
+                    " (",
+                    &format!(
+                        " ({} · ",
+                        long_date(start.with_timezone(&seminar.zone).date_naive(), lang)
+                    ),
+                    1
+                )
+            )
+        }
+    }
 }
 
-/// One sentence naming the seminars or slots involved.
+fn hours(seminar: &SeminarAt, lang: Lang) -> String {
+    time_range(
+        instant(seminar.during.start),
+        instant(seminar.during.end),
+        seminar.zone,
+        lang,
+    )
+}
+
+/// One sentence naming the seminars, slots and sessions involved.
 pub fn describe(problem: &Problem, lang: Lang) -> String {
     match (problem, lang) {
         (
@@ -46,8 +81,8 @@ pub fn describe(problem: &Problem, lang: Lang) -> String {
             Lang::En,
         ) => format!(
             "venue {venue} is booked twice: {} and {}",
-            seminar_at(first, lang),
-            seminar_at(second, lang)
+            booking(first, lang),
+            booking(second, lang)
         ),
         (
             Problem::VenueDoubleBooked {
@@ -58,8 +93,8 @@ pub fn describe(problem: &Problem, lang: Lang) -> String {
             Lang::Id,
         ) => format!(
             "tempat {venue} dipesan dua kali: {} dan {}",
-            seminar_at(first, lang),
-            seminar_at(second, lang)
+            booking(first, lang),
+            booking(second, lang)
         ),
         (
             Problem::PersonDoubleBooked {
@@ -71,8 +106,8 @@ pub fn describe(problem: &Problem, lang: Lang) -> String {
             Lang::En,
         ) => format!(
             "{person} is in two places at once: {} and {}",
-            seminar_at(first, lang),
-            seminar_at(second, lang)
+            booking(first, lang),
+            booking(second, lang)
         ),
         (
             Problem::PersonDoubleBooked {
@@ -84,46 +119,80 @@ pub fn describe(problem: &Problem, lang: Lang) -> String {
             Lang::Id,
         ) => format!(
             "{person} berada di dua tempat sekaligus: {} dan {}",
-            seminar_at(first, lang),
-            seminar_at(second, lang)
+            booking(first, lang),
+            booking(second, lang)
         ),
         (
             Problem::SlotsOverlap {
                 seminar,
+                room,
                 first,
                 second,
             },
             Lang::En,
         ) => format!(
-            "in {}, slot {} overlaps slot {}",
+            "in {}{}, {} overlaps {}",
             seminar.slug,
-            slot_at(first, seminar, lang),
-            slot_at(second, seminar, lang)
+            room.as_ref()
+                .map(|room| format!(" ({room})"))
+                .unwrap_or_default(),
+            item_at(first, seminar, lang),
+            item_at(second, seminar, lang)
         ),
         (
             Problem::SlotsOverlap {
                 seminar,
+                room,
                 first,
                 second,
             },
             Lang::Id,
         ) => format!(
-            "di {}, sesi {} bertumpang tindih dengan sesi {}",
+            "di {}{}, {} bertumpang tindih dengan {}",
             seminar.slug,
-            slot_at(first, seminar, lang),
-            slot_at(second, seminar, lang)
+            room.as_ref()
+                .map(|room| format!(" ({room})"))
+                .unwrap_or_default(),
+            item_at(first, seminar, lang),
+            item_at(second, seminar, lang)
         ),
         (Problem::SlotOutsideHours { seminar, slot }, Lang::En) => format!(
-            "in {}, slot {} is outside the seminar's hours ({})",
+            "in {}, {} is outside the seminar's hours ({})",
             seminar.slug,
-            slot_at(slot, seminar, lang),
+            item_at(slot, seminar, lang),
             hours(seminar, lang)
         ),
         (Problem::SlotOutsideHours { seminar, slot }, Lang::Id) => format!(
-            "di {}, sesi {} di luar jam seminar ({})",
+            "di {}, {} di luar jam seminar ({})",
             seminar.slug,
-            slot_at(slot, seminar, lang),
+            item_at(slot, seminar, lang),
             hours(seminar, lang)
+        ),
+        (
+            Problem::SlotOutsideSession {
+                seminar,
+                slot,
+                session,
+            },
+            Lang::En,
+        ) => format!(
+            "in {}, {} runs outside its {}",
+            seminar.slug,
+            item_at(slot, seminar, lang),
+            item_at(session, seminar, lang)
+        ),
+        (
+            Problem::SlotOutsideSession {
+                seminar,
+                slot,
+                session,
+            },
+            Lang::Id,
+        ) => format!(
+            "di {}, {} berada di luar {}",
+            seminar.slug,
+            item_at(slot, seminar, lang),
+            item_at(session, seminar, lang)
         ),
     }
 }

@@ -133,6 +133,7 @@ mod tests {
             last_day: NaiveDate::from_ymd_opt(2017, 5, 18).unwrap(),
             start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
             end: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+            days: Vec::new(),
         }
     }
 
@@ -180,6 +181,9 @@ mod tests {
             starts_at: start_utc.parse().unwrap(),
             minutes,
             role_ids: Vec::new(),
+            room: None,
+            session_id: None,
+            track: None,
         }
     }
 
@@ -223,6 +227,7 @@ mod tests {
             last_day: NaiveDate::from_ymd_opt(2017, 3, 26).unwrap(),
             start: NaiveTime::from_hms_opt(1, 0, 0).unwrap(),
             end: NaiveTime::from_hms_opt(4, 0, 0).unwrap(),
+            days: Vec::new(),
         };
         assert_eq!(hours(&day, Lang::En), "01:00 CET–04:00 CEST");
     }

@@ -1,15 +1,17 @@
 use rusqlite::params_from_iter;
 
-use super::seminars::schedule_from_row;
+use super::seminars::{day_hours_column, schedule_from_row};
 use super::{Db, corrupt};
 use crate::error::Result;
-use crate::model::conflict::{Engagement, SeminarFacts, SlotFacts};
+use crate::model::conflict::{Engagement, Item, SeminarFacts, SessionFacts, SlotFacts};
 use crate::model::{Interval, RoleKind, Status};
 
-/// What the booking rules look at: seminars, their slots and who is engaged where.
+/// What the booking rules look at: seminars, their sessions and slots, and who is engaged
+/// where.
 #[derive(Debug, Default)]
 pub struct Facts {
     pub seminars: Vec<SeminarFacts>,
+    pub sessions: Vec<SessionFacts>,
     pub slots: Vec<SlotFacts>,
     pub engagements: Vec<Engagement>,
 }
@@ -47,13 +49,14 @@ impl Db<'_> {
         };
         let seminars_sql = format!(
             "SELECT s.id, s.slug, s.title, s.status, s.time_zone, s.first_day, s.last_day, \
-             s.start_time, s.end_time, s.starts_at, s.ends_at, v.id, v.name \
-             FROM seminar s LEFT JOIN venue v ON v.id = s.venue_id {seminar_filter}"
+             s.start_time, s.end_time, s.starts_at, s.ends_at, v.id, v.name, {} \
+             FROM seminar s LEFT JOIN venue v ON v.id = s.venue_id {seminar_filter}",
+            day_hours_column!()
         );
         let mut statement = self.conn.prepare_cached(&seminars_sql)?;
         let seminars = statement
             .query_map(params_from_iter(values), |row| {
-                let schedule = schedule_from_row(row, 4)?;
+                let schedule = schedule_from_row(row, 4, 13)?;
                 // A seminar of one day runs from its stored start to its stored end.
                 let windows = if schedule.first_day == schedule.last_day {
                     vec![Interval::new(row.get(9)?, row.get(10)?)]
@@ -75,8 +78,35 @@ impl Db<'_> {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
+        let room = |row: &rusqlite::Row<'_>, id: usize| -> rusqlite::Result<_> {
+            Ok(match row.get::<_, Option<i64>>(id)? {
+                Some(room_id) => Some((room_id, row.get(id + 1)?)),
+                None => None,
+            })
+        };
+        let sessions_sql = format!(
+            "SELECT x.id, x.seminar_id, x.title, x.starts_at, x.minutes, r.id, r.name \
+             FROM session x LEFT JOIN venue r ON r.id = x.room_id {} {seminar_filter}",
+            join("x.seminar_id")
+        );
+        let mut statement = self.conn.prepare_cached(&sessions_sql)?;
+        let sessions = statement
+            .query_map(params_from_iter(values), |row| {
+                let start: i64 = row.get(3)?;
+                let minutes: i64 = row.get(4)?;
+                Ok(SessionFacts {
+                    id: row.get(0)?,
+                    seminar_id: row.get(1)?,
+                    title: row.get(2)?,
+                    interval: Interval::new(start, start + minutes * 60),
+                    room: room(row, 5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+
         let slots_sql = format!(
-            "SELECT t.id, t.seminar_id, t.title, t.starts_at, t.minutes FROM slot t \
+            "SELECT t.id, t.seminar_id, t.title, t.starts_at, t.minutes, t.session_id, \
+             r.id, r.name FROM slot t LEFT JOIN venue r ON r.id = t.room_id \
              {} {seminar_filter}",
             join("t.seminar_id")
         );
@@ -90,6 +120,8 @@ impl Db<'_> {
                     seminar_id: row.get(1)?,
                     title: row.get(2)?,
                     interval: Interval::new(start, start + minutes * 60),
+                    session_id: row.get(5)?,
+                    room: room(row, 6)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -113,43 +145,51 @@ impl Db<'_> {
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        // The slots and sessions each role puts its person in, by role: slots they are on,
+        // sessions they chair.
         let links_sql = format!(
-            "SELECT sr.role_id, t.starts_at, t.minutes FROM slot_role sr \
-             JOIN slot t ON t.id = sr.slot_id {} {seminar_filter} ORDER BY sr.role_id",
-            join("t.seminar_id")
+            "SELECT sr.role_id, 0, sr.slot_id FROM slot_role sr \
+             JOIN slot t ON t.id = sr.slot_id {} {seminar_filter} \
+             UNION ALL \
+             SELECT c.role_id, 1, c.session_id FROM session_chair c \
+             JOIN session x ON x.id = c.session_id {} {seminar_filter} \
+             ORDER BY 1",
+            join("t.seminar_id"),
+            join("x.seminar_id")
         );
         let mut statement = self.conn.prepare_cached(&links_sql)?;
         let links = statement
             .query_map(params_from_iter(values), |row| {
-                let start: i64 = row.get(1)?;
-                let minutes: i64 = row.get(2)?;
-                Ok((
-                    row.get::<_, i64>(0)?,
-                    Interval::new(start, start + minutes * 60),
-                ))
+                let id: i64 = row.get(2)?;
+                let item = match row.get::<_, i64>(1)? {
+                    0 => Item::Slot(id),
+                    _ => Item::Session(id),
+                };
+                Ok((row.get::<_, i64>(0)?, item))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut engagements = Vec::with_capacity(links.len().max(roles.len()));
         let mut links = links.into_iter().peekable();
         for (role_id, person_id, seminar_id, kind) in roles {
-            let engagement = |slot| Engagement {
+            let engagement = |on| Engagement {
                 person_id,
                 seminar_id,
                 kind,
-                slot,
+                on,
             };
             while links.next_if(|(linked, _)| *linked < role_id).is_some() {}
-            let mut on_a_slot = false;
-            while let Some((_, slot)) = links.next_if(|(linked, _)| *linked == role_id) {
-                engagements.push(engagement(Some(slot)));
-                on_a_slot = true;
+            let mut placed = false;
+            while let Some((_, item)) = links.next_if(|(linked, _)| *linked == role_id) {
+                engagements.push(engagement(Some(item)));
+                placed = true;
             }
-            if !on_a_slot {
+            if !placed {
                 engagements.push(engagement(None));
             }
         }
         Ok(Facts {
             seminars,
+            sessions,
             slots,
             engagements,
         })

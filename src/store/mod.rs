@@ -9,6 +9,7 @@ mod merge;
 mod people;
 pub mod schema;
 mod seminars;
+mod sessions;
 mod slots;
 mod venues;
 

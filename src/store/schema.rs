@@ -108,6 +108,43 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX seminar_uid ON seminar(uid);
     CREATE UNIQUE INDEX slot_uid ON slot(uid);
     "#,
+    // Days with hours of their own, rooms, sessions with their chairs, tracks. A slot's
+    // room is its own, else its session's, else the seminar's venue: NULL means inherited.
+    r#"
+    CREATE TABLE day_hours (
+        seminar_id INTEGER NOT NULL REFERENCES seminar(id) ON DELETE CASCADE,
+        day        TEXT NOT NULL,
+        start_time TEXT NOT NULL,
+        end_time   TEXT NOT NULL,
+        PRIMARY KEY (seminar_id, day)
+    ) WITHOUT ROWID;
+    CREATE TABLE session (
+        id         INTEGER PRIMARY KEY,
+        uid        TEXT NOT NULL UNIQUE,
+        seminar_id INTEGER NOT NULL REFERENCES seminar(id) ON DELETE CASCADE,
+        title      TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        kind       TEXT NOT NULL
+                   CHECK (kind IN ('plenary', 'parallel', 'workshop', 'poster', 'other')),
+        track      TEXT,
+        room_id    INTEGER REFERENCES venue(id),
+        starts_at  INTEGER NOT NULL,
+        minutes    INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440)
+    );
+    CREATE INDEX session_seminar ON session(seminar_id, starts_at);
+    CREATE INDEX session_room ON session(room_id, starts_at);
+    CREATE TABLE session_chair (
+        session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+        role_id    INTEGER NOT NULL REFERENCES role(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (session_id, role_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX session_chair_role ON session_chair(role_id);
+    ALTER TABLE slot ADD COLUMN room_id INTEGER REFERENCES venue(id);
+    ALTER TABLE slot ADD COLUMN session_id INTEGER REFERENCES session(id) ON DELETE SET NULL;
+    ALTER TABLE slot ADD COLUMN track TEXT;
+    CREATE INDEX slot_room ON slot(room_id, starts_at);
+    CREATE INDEX slot_session ON slot(session_id);
+    "#,
 ];
 
 pub fn current_version() -> i64 {

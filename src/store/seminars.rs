@@ -3,18 +3,32 @@ use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
 
 use super::{Conditions, Db, corrupt};
 use crate::error::Result;
-use crate::model::{Schedule, Seminar, SeminarSummary, Status, Venue};
+use crate::model::{DayHours, Schedule, Seminar, SeminarSummary, Status, Venue};
+
+/// A seminar's days with their own hours (the seminar row is `s`), as a JSON array of
+/// `[day, start, end]` in date order.
+macro_rules! day_hours_column {
+    () => {
+        "(SELECT json_group_array(json_array(d.day, d.start_time, d.end_time)) FROM \
+            (SELECT day, start_time, end_time FROM day_hours WHERE seminar_id = s.id \
+             ORDER BY day) d)"
+    };
+}
+pub(super) use day_hours_column;
 
 /// Columns read by [`seminar_from_row`], in order; the query must join `venue v`.
-pub(super) const SEMINAR_COLUMNS: &str = "s.id, s.slug, s.title, s.subtitle, s.description, \
+pub(super) const SEMINAR_COLUMNS: &str = concat!(
+    "s.id, s.slug, s.title, s.subtitle, s.description, \
     s.status, s.time_zone, s.first_day, s.last_day, s.start_time, s.end_time, \
     v.id, v.name, v.address, v.capacity, \
     (SELECT json_group_array(name) FROM \
         (SELECT name FROM organizer o WHERE o.seminar_id = s.id ORDER BY o.position)), \
-    s.uid";
+    s.uid, ",
+    day_hours_column!()
+);
 
 /// How many columns [`SEMINAR_COLUMNS`] has.
-pub(super) const SEMINAR_COLUMN_COUNT: usize = 17;
+pub(super) const SEMINAR_COLUMN_COUNT: usize = 18;
 
 pub(super) const SEMINAR_FROM: &str = "seminar s LEFT JOIN venue v ON v.id = s.venue_id";
 
@@ -22,9 +36,14 @@ pub(super) fn seminar_from_row(row: &Row<'_>) -> rusqlite::Result<Seminar> {
     seminar_from_row_offset(row, 0)
 }
 
-/// Reads a schedule from five columns starting at `o`: time_zone, first_day, last_day,
-/// start_time, end_time.
-pub(super) fn schedule_from_row(row: &Row<'_>, o: usize) -> rusqlite::Result<Schedule> {
+/// Reads a schedule from five columns starting at `o` (time_zone, first_day, last_day,
+/// start_time, end_time) and the days with hours of their own at `days`
+/// ([`day_hours_column`]).
+pub(super) fn schedule_from_row(
+    row: &Row<'_>,
+    o: usize,
+    days: usize,
+) -> rusqlite::Result<Schedule> {
     let zone: String = row.get(o)?;
     let date = |index: usize| -> rusqlite::Result<NaiveDate> {
         let text: String = row.get(index)?;
@@ -44,7 +63,27 @@ pub(super) fn schedule_from_row(row: &Row<'_>, o: usize) -> rusqlite::Result<Sch
         last_day: date(o + 2)?,
         start: time(o + 3)?,
         end: time(o + 4)?,
+        days: day_hours_from(row, days)?,
     })
+}
+
+fn day_hours_from(row: &Row<'_>, index: usize) -> rusqlite::Result<Vec<DayHours>> {
+    let text: String = row.get(index)?;
+    let days: Vec<(String, String, String)> =
+        serde_json::from_str(&text).map_err(|_| corrupt(index, format!("days {text}")))?;
+    days.into_iter()
+        .map(|(day, start, end)| {
+            let parsed = (
+                day.parse::<NaiveDate>(),
+                NaiveTime::parse_from_str(&start, "%H:%M"),
+                NaiveTime::parse_from_str(&end, "%H:%M"),
+            );
+            match parsed {
+                (Ok(date), Ok(start), Ok(end)) => Ok(DayHours { date, start, end }),
+                _ => Err(corrupt(index, format!("day hours {day} {start} {end}"))),
+            }
+        })
+        .collect()
 }
 
 /// Reads a seminar whose columns start at `o` in the row.
@@ -68,7 +107,7 @@ pub(super) fn seminar_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Resu
         subtitle: row.get(o + 3)?,
         description: row.get(o + 4)?,
         status: Status::parse(&status).ok_or_else(|| corrupt(o + 5, format!("status {status}")))?,
-        schedule: schedule_from_row(row, o + 6)?,
+        schedule: schedule_from_row(row, o + 6, o + 17)?,
         venue,
         organizers: serde_json::from_str(&organizers)
             .map_err(|_| corrupt(o + 15, format!("organizers {organizers}")))?,
@@ -125,6 +164,7 @@ impl Db<'_> {
         )?;
         let id = self.conn.last_insert_rowid();
         self.replace_organizers(id, &seminar.organizers)?;
+        self.replace_day_hours(id, &seminar.schedule.days)?;
         Ok(id)
     }
 
@@ -135,7 +175,24 @@ impl Db<'_> {
              end_time = ?11, starts_at = ?12, ends_at = ?13, venue_id = ?14, uid = ?15 WHERE id = ?1",
             params_from_iter(seminar_values(seminar)?),
         )?;
-        self.replace_organizers(seminar.id, &seminar.organizers)
+        self.replace_organizers(seminar.id, &seminar.organizers)?;
+        self.replace_day_hours(seminar.id, &seminar.schedule.days)
+    }
+
+    fn replace_day_hours(&self, seminar_id: i64, days: &[DayHours]) -> Result<()> {
+        self.execute("DELETE FROM day_hours WHERE seminar_id = ?1", [seminar_id])?;
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO day_hours (seminar_id, day, start_time, end_time) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for day in days {
+            insert.execute(params![
+                seminar_id,
+                day.date.to_string(),
+                day.start.format("%H:%M").to_string(),
+                day.end.format("%H:%M").to_string()
+            ])?;
+        }
+        Ok(())
     }
 
     fn replace_organizers(&self, seminar_id: i64, organizers: &[String]) -> Result<()> {

@@ -1,6 +1,7 @@
 use chrono::DateTime;
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::venues::room_from_row;
 use super::{Db, corrupt};
 use crate::error::Result;
 use crate::model::{Slot, SlotKind};
@@ -8,7 +9,8 @@ use crate::model::{Slot, SlotKind};
 const SLOT_SELECT: &str = "SELECT t.id, t.seminar_id, t.kind, t.title, t.starts_at, t.minutes, \
     (SELECT json_group_array(role_id) FROM \
         (SELECT sr.role_id FROM slot_role sr WHERE sr.slot_id = t.id ORDER BY sr.position)), \
-    t.uid FROM slot t";
+    t.uid, t.session_id, t.track, r.id, r.name, r.address, r.capacity \
+    FROM slot t LEFT JOIN venue r ON r.id = t.room_id";
 
 fn slot_from_row(row: &Row<'_>) -> rusqlite::Result<Slot> {
     let kind: String = row.get(2)?;
@@ -24,6 +26,9 @@ fn slot_from_row(row: &Row<'_>) -> rusqlite::Result<Slot> {
             .ok_or_else(|| corrupt(4, format!("instant {starts_at}")))?,
         minutes: row.get(5)?,
         role_ids: serde_json::from_str(&role_ids).map_err(|_| corrupt(6, role_ids))?,
+        session_id: row.get(8)?,
+        track: row.get(9)?,
+        room: room_from_row(row, 10)?,
     })
 }
 
@@ -57,15 +62,18 @@ impl Db<'_> {
 
     pub fn insert_slot(&self, slot: &Slot) -> Result<i64> {
         self.execute(
-            "INSERT INTO slot (seminar_id, kind, title, starts_at, minutes, uid) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO slot (seminar_id, kind, title, starts_at, minutes, uid, room_id, \
+             session_id, track) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 slot.seminar_id,
                 slot.kind.as_str(),
                 slot.title,
                 slot.starts_at.timestamp(),
                 slot.minutes,
-                slot.uid
+                slot.uid,
+                slot.room.as_ref().map(|room| room.id),
+                slot.session_id,
+                slot.track
             ],
         )?;
         let id = self.conn.last_insert_rowid();
@@ -81,6 +89,25 @@ impl Db<'_> {
             "INSERT OR IGNORE INTO slot_role (slot_id, role_id, position) VALUES (?1, ?2, \
              (SELECT coalesce(max(position), -1) + 1 FROM slot_role WHERE slot_id = ?1))",
             params![slot_id, role_id],
+        )?;
+        Ok(())
+    }
+
+    /// Writes a slot's own fields (not the people on it), keeping its id and uid.
+    pub fn update_slot(&self, slot: &Slot) -> Result<()> {
+        self.execute(
+            "UPDATE slot SET kind = ?2, title = ?3, starts_at = ?4, minutes = ?5, room_id = ?6, \
+             session_id = ?7, track = ?8 WHERE id = ?1",
+            params![
+                slot.id,
+                slot.kind.as_str(),
+                slot.title,
+                slot.starts_at.timestamp(),
+                slot.minutes,
+                slot.room.as_ref().map(|room| room.id),
+                slot.session_id,
+                slot.track
+            ],
         )?;
         Ok(())
     }

@@ -14,6 +14,20 @@ fn venue_from_row(row: &Row<'_>) -> rusqlite::Result<Venue> {
     })
 }
 
+/// A venue joined as `r` in a query of slots or sessions: its four columns from `o`, all
+/// NULL when there is none.
+pub(super) fn room_from_row(row: &Row<'_>, o: usize) -> rusqlite::Result<Option<Venue>> {
+    Ok(match row.get::<_, Option<i64>>(o)? {
+        Some(id) => Some(Venue {
+            id,
+            name: row.get(o + 1)?,
+            address: row.get(o + 2)?,
+            capacity: row.get(o + 3)?,
+        }),
+        None => None,
+    })
+}
+
 impl Db<'_> {
     pub fn venue_by_key(&self, key: &str) -> Result<Option<Venue>> {
         Ok(self

@@ -147,6 +147,7 @@ fn statements_for_agenda(speakers: usize) -> usize {
                         last_day: NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
                         start: chrono::NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
                         end: chrono::NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
+                        days: Vec::new(),
                     },
                     venue: Some("Hall".into()),
                     subtitle: None,
@@ -172,6 +173,7 @@ fn statements_for_agenda(speakers: usize) -> usize {
                             + chrono::Duration::minutes(i as i64 * 20),
                         on: None,
                         minutes: 20,
+                        place: Default::default(),
                     }),
                 };
                 // `new`: the numbered names are near-duplicates of each other on purpose.
