@@ -15,6 +15,7 @@ mod person;
 mod progress;
 mod prompt;
 pub mod seminar;
+mod session;
 mod settings;
 mod slot;
 mod speaker;
@@ -123,6 +124,9 @@ pub enum Command {
     /// Lay out a seminar's rundown
     #[command(subcommand)]
     Slot(slot::SlotCommand),
+    /// Sessions: plenaries, parallel panels and workshops, each in a room with its chairs
+    #[command(subcommand)]
+    Session(session::SessionCommand),
     /// Print a seminar's agenda, or the coming seminars by day
     #[command(
         after_help = "Examples:\n  seminar agenda kss-2017 --lang id\n  seminar agenda kss-2017 --format html -o agenda.html\n  seminar agenda"
@@ -197,6 +201,7 @@ pub fn run(command: Command, context: &mut Context) -> Result<u8, Error> {
         Command::Institution(command) => institution::run(command, context)?,
         Command::Person(command) => person::run(command, context)?,
         Command::Slot(command) => slot::run(command, context)?,
+        Command::Session(command) => session::run(command, context)?,
         Command::Agenda(args) => agenda::run(args, context)?,
         Command::Export(args) => export::run(args, context)?,
         Command::Import(args) => import::run(args, context)?,

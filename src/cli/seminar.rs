@@ -361,10 +361,15 @@ pub struct EditArgs {
     /// New last day
     #[arg(long, value_parser = date, value_name = "DATE")]
     pub until: Option<NaiveDate>,
+    /// New start of the day (every day, or the day given by --on); the rundown moves with it
     #[arg(long, value_parser = time_of_day, value_name = "HH:MM")]
     pub start: Option<NaiveTime>,
+    /// New end of the day (at or before the start: the next morning)
     #[arg(long, value_parser = time_of_day, value_name = "HH:MM")]
     pub end: Option<NaiveTime>,
+    /// Give one day its own hours with --start and --end (the seminar's hours again drop them)
+    #[arg(long, value_parser = date, value_name = "DATE", conflicts_with_all = ["date", "until"])]
+    pub on: Option<NaiveDate>,
     /// New time zone; slots keep their local times
     #[arg(long, value_parser = zone, value_name = "ZONE")]
     pub tz: Option<Tz>,
@@ -405,6 +410,7 @@ pub fn edit(args: EditArgs, context: &Context) -> Result<()> {
         last_day: args.until,
         start: args.start,
         end: args.end,
+        on: args.on,
         zone: args.tz,
         venue: args.venue,
         subtitle: args.subtitle,

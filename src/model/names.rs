@@ -45,9 +45,33 @@ pub fn is_near(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    if differ_in_a_code(&a, &b) {
+        return false;
+    }
     let shorter = a.len().min(b.len());
     a.len().abs_diff(b.len()) <= tolerated_edits(shorter)
         && strsim::levenshtein(&a, &b) <= tolerated_edits(shorter)
+}
+
+/// A word that numbers or letters a thing rather than naming it: `2`, `m1`, `b`, `iii`.
+fn is_code(word: &str) -> bool {
+    let roman = |w: &str| {
+        !w.is_empty()
+            && w.len() <= 5
+            && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+    };
+    word.chars().any(|c| c.is_ascii_digit()) || word.len() == 1 || roman(word)
+}
+
+/// Whether two names of as many words differ in a number, a letter or a roman numeral
+/// (`ruang 1` / `ruang 2`, `room a` / `room b`, `sesi i` / `sesi ii`): different places or
+/// sessions, however alike the rest.
+fn differ_in_a_code(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .any(|(x, y)| x != y && is_code(x) && is_code(y))
 }
 
 /// Whether `text` (any case or accents) occurs in `name`.
@@ -77,6 +101,8 @@ mod tests {
             ("dr asra virgianita", "asra virgianita"),
             ("mickael b hoelman", "michael b hoelman"),
             ("valerina danie", "valerina daniel"),
+            ("moh syarif alatas", "m syarif alatas"),
+            ("Auditorium Mandiri", "Auditorium Mandri"),
         ];
         for (a, b) in near {
             assert!(is_near(&name_key(a), &name_key(b)), "{a} ~ {b}");
@@ -88,6 +114,13 @@ mod tests {
             ("asra virgianita", "dinur krismasari"),
             ("kementerian luar negeri", "kementerian dalam negeri"),
             ("dr", "prof"),
+            ("Ruang 1", "Ruang 2"),
+            ("Ruang 3", "Ruang 2"),
+            ("Room A", "Room B"),
+            ("Lecture room M1", "Lecture room M2"),
+            ("Sesi I", "Sesi II"),
+            ("Panel 1A", "Panel 1B"),
+            ("Hall 12", "Hall 13"),
         ];
         for (a, b) in far {
             assert!(!is_near(&name_key(a), &name_key(b)), "{a} !~ {b}");

@@ -126,6 +126,8 @@ pub struct SeminarChanges {
     pub last_day: Option<NaiveDate>,
     pub start: Option<NaiveTime>,
     pub end: Option<NaiveTime>,
+    /// The one day that `start` and `end` apply to, instead of every day.
+    pub on: Option<NaiveDate>,
     pub zone: Option<Tz>,
     pub venue: Option<String>,
     pub subtitle: Option<String>,
@@ -142,6 +144,7 @@ impl SeminarChanges {
             && self.last_day.is_none()
             && self.start.is_none()
             && self.end.is_none()
+            && self.on.is_none()
             && self.zone.is_none()
             && self.venue.is_none()
             && self.subtitle.is_none()
@@ -152,8 +155,28 @@ impl SeminarChanges {
 
     /// The new schedule. Moving the first day keeps the length of a multi-day seminar, and
     /// each day's own hours stay with the same day of the seminar (the second day's with
-    /// the second day).
-    fn schedule(&self, old: &Schedule) -> Schedule {
+    /// the second day). With `on`, the hours given are that day's own.
+    fn schedule(&self, old: &Schedule) -> Result<Schedule> {
+        if let Some(day) = self.on {
+            if old.day_index(day).is_none() {
+                return Err(Error::usage(format!(
+                    "on: {day} is not a day of the seminar ({} to {})",
+                    old.first_day, old.last_day
+                )));
+            }
+            if self.start.is_none() && self.end.is_none() {
+                return Err(Error::usage(
+                    "on: give the day's hours with --start and/or --end",
+                ));
+            }
+            let (start, end) = old.hours_on(day);
+            let mut schedule = Schedule {
+                zone: self.zone.unwrap_or(old.zone),
+                ..old.clone()
+            };
+            schedule.set_hours(day, self.start.unwrap_or(start), self.end.unwrap_or(end));
+            return Ok(schedule);
+        }
         let first_day = self.first_day.unwrap_or(old.first_day);
         let last_day = self
             .last_day
@@ -163,14 +186,14 @@ impl SeminarChanges {
             day.date = first_day + (day.date - old.first_day);
         }
         days.retain(|day| day.date <= last_day);
-        Schedule {
+        Ok(Schedule {
             zone: self.zone.unwrap_or(old.zone),
             first_day,
             last_day,
             start: self.start.unwrap_or(old.start),
             end: self.end.unwrap_or(old.end),
             days,
-        }
+        })
     }
 }
 
@@ -188,7 +211,7 @@ pub fn edit(
     let old = find_seminar(db, reference)?;
     let mut notices = Vec::new();
     let seminar = guarded(db, old.id, permission, &mut notices, |notices| {
-        let schedule = changes.schedule(&old.schedule);
+        let schedule = changes.schedule(&old.schedule)?;
         schedule.validate().map_err(Error::Usage)?;
         if schedule != old.schedule {
             move_rundown_with(db, &old.schedule, &schedule, old.id)?;

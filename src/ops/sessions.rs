@@ -314,8 +314,8 @@ pub fn edit_session(
 pub struct RemovedSession {
     pub session: Session,
     /// The session's slots, removed with it unless they were kept.
-    pub slots_removed: usize,
-    pub slots_kept: usize,
+    pub slots_removed: Vec<i64>,
+    pub slots_kept: Vec<i64>,
 }
 
 /// Removes a session and, unless `keep_slots`, its slots; kept slots stand alone in the
@@ -334,8 +334,8 @@ pub fn remove_session(
     )?;
     let mut removed = RemovedSession {
         session,
-        slots_removed: 0,
-        slots_kept: 0,
+        slots_removed: Vec::new(),
+        slots_kept: Vec::new(),
     };
     for mut slot in db.slots_of_seminar(seminar.id)? {
         if slot.session_id != Some(removed.session.id) {
@@ -346,10 +346,10 @@ pub fn remove_session(
             slot.room = slot.room.or_else(|| removed.session.room.clone());
             slot.track = slot.track.or_else(|| removed.session.track.clone());
             db.update_slot(&slot)?;
-            removed.slots_kept += 1;
+            removed.slots_kept.push(slot.id);
         } else {
             db.delete_slot(slot.id)?;
-            removed.slots_removed += 1;
+            removed.slots_removed.push(slot.id);
         }
     }
     db.delete_session(removed.session.id)?;

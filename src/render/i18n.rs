@@ -1,6 +1,6 @@
 //! Words of the interface in English and Indonesian.
 
-use crate::model::{SlotKind, Status};
+use crate::model::{SessionKind, SlotKind, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
@@ -49,6 +49,12 @@ pub struct Labels {
     pub now_at: &'static str,
     pub theme: &'static str,
     pub zone: &'static str,
+    pub room: &'static str,
+    pub chairs: &'static str,
+    pub track: &'static str,
+    pub sessions: &'static str,
+    pub no_sessions: &'static str,
+    pub day: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -89,6 +95,12 @@ const EN: Labels = Labels {
     now_at: "Now",
     theme: "Theme",
     zone: "Time zone",
+    room: "Room",
+    chairs: "Chair",
+    track: "Track",
+    sessions: "Sessions",
+    no_sessions: "No sessions yet.",
+    day: "Day",
 };
 
 const ID: Labels = Labels {
@@ -129,6 +141,12 @@ const ID: Labels = Labels {
     now_at: "Kini",
     theme: "Tema",
     zone: "Zona waktu",
+    room: "Ruang",
+    chairs: "Moderator",
+    track: "Jalur",
+    sessions: "Sesi",
+    no_sessions: "Belum ada sesi.",
+    day: "Hari",
 };
 
 impl Lang {
@@ -164,6 +182,21 @@ impl Lang {
             (Lang::Id, SlotKind::Qa) => "Tanya jawab",
             (Lang::Id, SlotKind::Break) => "Rehat",
             (Lang::Id, SlotKind::Closing) => "Penutupan",
+        }
+    }
+
+    pub fn session_kind(self, kind: SessionKind) -> &'static str {
+        match (self, kind) {
+            (Lang::En, SessionKind::Plenary) => "Plenary",
+            (Lang::En, SessionKind::Parallel) => "Parallel",
+            (Lang::En, SessionKind::Workshop) => "Workshop",
+            (Lang::En, SessionKind::Poster) => "Poster",
+            (Lang::En, SessionKind::Other) => "Other",
+            (Lang::Id, SessionKind::Plenary) => "Pleno",
+            (Lang::Id, SessionKind::Parallel) => "Paralel",
+            (Lang::Id, SessionKind::Workshop) => "Lokakarya",
+            (Lang::Id, SessionKind::Poster) => "Poster",
+            (Lang::Id, SessionKind::Other) => "Lainnya",
         }
     }
 

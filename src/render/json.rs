@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::model::conflict::Problem;
 use crate::model::{
-    Institution, Person, Programme, Role, RoleKind, Seminar, SeminarSummary, Slot, SlotKind,
-    Status, Venue,
+    Institution, Person, Programme, Role, RoleKind, Seminar, SeminarSummary, Session,
+    SessionKind, Slot, SlotKind, Status, Venue,
 };
 use crate::store::{PersonRow, RoleRow};
 
@@ -124,19 +124,24 @@ pub fn role_record(record: &Role) -> RoleRecordJson<'_> {
 }
 
 /// What a removing command prints: the id of what it removed.
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 pub struct Removed {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub removed_role_id: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub removed_slot_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed_session_id: Option<i64>,
+    /// The slots removed with a session.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub removed_slot_ids: Vec<i64>,
 }
 
 impl Removed {
     pub fn role(id: i64) -> Self {
         Removed {
             removed_role_id: Some(id),
-            removed_slot_id: None,
+            ..Removed::default()
         }
     }
 
@@ -144,6 +149,15 @@ impl Removed {
         Removed {
             removed_role_id: None,
             removed_slot_id: Some(id),
+            ..Removed::default()
+        }
+    }
+
+    pub fn session(id: i64, slot_ids: Vec<i64>) -> Self {
+        Removed {
+            removed_session_id: Some(id),
+            removed_slot_ids: slot_ids,
+            ..Removed::default()
         }
     }
 }
@@ -160,6 +174,54 @@ pub struct SlotJson<'a> {
     /// Ids of the roles (see `moderators` and `speakers`) of the people on the slot.
     pub role_ids: &'a [i64],
     pub people: Vec<&'a str>,
+    /// Where the slot is: its own room, else its session's, else the seminar's venue.
+    pub room: Option<&'a str>,
+    pub session_id: Option<i64>,
+    /// Its own track, else its session's.
+    pub track: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct SessionJson<'a> {
+    pub id: i64,
+    pub uid: &'a str,
+    pub kind: SessionKind,
+    pub title: &'a str,
+    pub track: Option<&'a str>,
+    /// Its own room, else the seminar's venue.
+    pub room: Option<&'a str>,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub minutes: u32,
+    /// Ids of the roles (see `moderators`) of its chairs.
+    pub chair_role_ids: &'a [i64],
+    pub chairs: Vec<&'a str>,
+}
+
+fn session<'a>(programme: &'a Programme, session: &'a Session) -> SessionJson<'a> {
+    let zone = programme.seminar.schedule.zone;
+    SessionJson {
+        id: session.id,
+        uid: &session.uid,
+        kind: session.kind,
+        title: &session.title,
+        track: session.track.as_deref(),
+        room: programme.session_room(session).map(|room| room.name.as_str()),
+        starts_at: local(session.starts_at, zone),
+        ends_at: local(session.ends_at(), zone),
+        minutes: session.minutes,
+        chair_role_ids: &session.chair_role_ids,
+        chairs: programme
+            .chairs_of(session)
+            .map(|r| r.person_name.as_str())
+            .collect(),
+    }
+}
+
+pub fn sessions(programme: &Programme) -> Vec<SessionJson<'_>> {
+    (programme.sessions.iter())
+        .map(|s| session(programme, s))
+        .collect()
 }
 
 fn slot<'a>(programme: &'a Programme, slot: &'a Slot) -> SlotJson<'a> {
@@ -177,6 +239,9 @@ fn slot<'a>(programme: &'a Programme, slot: &'a Slot) -> SlotJson<'a> {
             .people_on(slot)
             .map(|r| r.person_name.as_str())
             .collect(),
+        room: programme.room_of(slot).map(|room| room.name.as_str()),
+        session_id: slot.session_id,
+        track: programme.track_of(slot),
     }
 }
 
@@ -185,6 +250,7 @@ pub struct ProgrammeJson<'a> {
     pub seminar: SeminarJson<'a>,
     pub moderators: Vec<RoleJson<'a>>,
     pub speakers: Vec<RoleJson<'a>>,
+    pub sessions: Vec<SessionJson<'a>>,
     pub slots: Vec<SlotJson<'a>>,
 }
 
@@ -193,6 +259,7 @@ pub fn programme(programme: &Programme) -> ProgrammeJson<'_> {
         seminar: seminar(&programme.seminar),
         moderators: programme.roles_of(RoleKind::Moderator).map(role).collect(),
         speakers: programme.roles_of(RoleKind::Speaker).map(role).collect(),
+        sessions: sessions(programme),
         slots: programme.slots.iter().map(|s| slot(programme, s)).collect(),
     }
 }

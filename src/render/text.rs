@@ -4,7 +4,8 @@ use super::problems::describe;
 use super::when::{hours, long_date, schedule_line, short_days, slot_times};
 use super::{Style, affiliation, fields};
 use crate::model::conflict::Problem;
-use crate::model::{Institution, Person, Programme, SeminarSummary, Venue};
+use super::Lang;
+use crate::model::{Institution, Person, Programme, SeminarSummary, Session, Venue};
 use crate::store::{PersonRow, RoleRow};
 
 fn nothing(style: &Style) -> String {
@@ -376,4 +377,110 @@ pub fn import_summary(added: &crate::ops::import::Summary, dry_run: bool) -> Str
     }
     line.push('\n');
     line
+}
+
+/// A seminar's sessions: when, where, who chairs, how many slots.
+pub fn session_list(programme: &Programme, style: &Style) -> String {
+    if programme.sessions.is_empty() {
+        return format!("{}\n", style.lang.labels().no_sessions);
+    }
+    let lang = style.lang;
+    let labels = lang.labels();
+    let mut table = style.table(&[
+        "ID",
+        labels.date,
+        labels.time,
+        labels.title,
+        labels.kind,
+        labels.room,
+        labels.chairs,
+        labels.track,
+        labels.rundown,
+    ]);
+    for session in &programme.sessions {
+        let (day, times) = session_when(programme, session, lang);
+        table.add_row(vec![
+            format!("#{}", session.id),
+            day,
+            times,
+            session.title.clone(),
+            lang.session_kind(session.kind).to_string(),
+            programme
+                .session_room(session)
+                .map_or(String::new(), |room| room.name.clone()),
+            chair_names(programme, session),
+            session.track.clone().unwrap_or_default(),
+            programme
+                .slots
+                .iter()
+                .filter(|slot| slot.session_id == Some(session.id))
+                .count()
+                .to_string(),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// The day of the seminar a session is on, and its times with the zone.
+fn session_when(programme: &Programme, session: &Session, lang: Lang) -> (String, String) {
+    let schedule = &programme.seminar.schedule;
+    (
+        long_date(schedule.day_of(session.starts_at), lang),
+        super::when::time_range(session.starts_at, session.ends_at(), schedule.zone, lang),
+    )
+}
+
+fn chair_names(programme: &Programme, session: &Session) -> String {
+    programme
+        .chairs_of(session)
+        .map(|role| role.person_name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The line a session command prints about the session it touched:
+/// `#3 Panel 1B · Wednesday, 12 May 2027 · 10:30–12:00 WIB · Ruang 2 · chair: Siti Rahmawati`.
+pub fn session_line(programme: &Programme, session: &Session, style: &Style) -> String {
+    let labels = style.lang.labels();
+    let (day, times) = session_when(programme, session, style.lang);
+    let mut line = format!("#{} {} · {day} · {times}", session.id, session.title);
+    if let Some(room) = programme.session_room(session) {
+        line.push_str(&format!(" · {}", room.name));
+    }
+    let chairs = chair_names(programme, session);
+    if !chairs.is_empty() {
+        line.push_str(&format!(" · {}: {chairs}", labels.chairs.to_lowercase()));
+    }
+    line
+}
+
+/// One session with its slots.
+pub fn session_detail(programme: &Programme, session: &Session, style: &Style) -> String {
+    let lang = style.lang;
+    let labels = lang.labels();
+    let (day, times) = session_when(programme, session, lang);
+    let mut out = fields(&[
+        (labels.title, session.title.clone()),
+        (labels.kind, lang.session_kind(session.kind).to_string()),
+        (labels.date, day),
+        (labels.time, times),
+        (
+            labels.room,
+            (programme.session_room(session)).map_or(String::new(), |room| room.name.clone()),
+        ),
+        (labels.chairs, chair_names(programme, session)),
+        (labels.track, session.track.clone().unwrap_or_default()),
+    ]);
+    let inside = Programme {
+        slots: programme
+            .slots
+            .iter()
+            .filter(|slot| slot.session_id == Some(session.id))
+            .cloned()
+            .collect(),
+        ..programme.clone()
+    };
+    out.push('\n');
+    out.push_str(&slot_list(&inside, style));
+    out
 }
