@@ -8,9 +8,9 @@ use clap::Args;
 use super::Context;
 use super::export::{DocumentArgs, Format, Scope, document, read_programmes};
 use super::values::date;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ops::{self, seminars};
-use crate::render::{agenda, json};
+use crate::render::{agenda, grid, json};
 
 #[derive(Debug, Args)]
 pub struct AgendaArgs {
@@ -28,6 +28,18 @@ pub struct AgendaArgs {
     /// Without a seminar: stop after this day
     #[arg(long, value_parser = date, conflicts_with = "seminar")]
     pub to: Option<NaiveDate>,
+    /// Only this day of the seminar
+    #[arg(long, value_parser = date, value_name = "DATE", requires = "seminar")]
+    pub on: Option<NaiveDate>,
+    /// Only what happens in this room
+    #[arg(long, value_name = "VENUE", requires = "seminar")]
+    pub room: Option<String>,
+    /// Only this track
+    #[arg(long, value_name = "T", requires = "seminar")]
+    pub track: Option<String>,
+    /// The timetable: rooms as columns, time as rows (text or html)
+    #[arg(long, requires = "seminar")]
+    pub grid: bool,
     #[command(flatten)]
     pub document: DocumentArgs,
 }
@@ -40,6 +52,11 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
     };
     let output = args.output.as_deref();
     args.document.check(format)?;
+    if args.grid && !matches!(format, Format::Text | Format::Html) {
+        return Err(Error::usage(
+            "grid: the timetable comes as --format text or html",
+        ));
+    }
     let mut store = context.open()?;
     match &args.seminar {
         Some(reference) => {
@@ -50,7 +67,14 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
                 }
                 Ok(programme)
             })?;
+            let programme = if args.on.is_some() || args.room.is_some() || args.track.is_some() {
+                programme.only(args.on, args.room.as_deref(), args.track.as_deref())
+            } else {
+                programme
+            };
             let text = match format {
+                Format::Text if args.grid => grid::text(&programme, &context.style),
+                Format::Html if args.grid => grid::html(&programme, context.style.lang),
                 Format::Text => agenda::agenda(&programme, &context.style),
                 _ => document(format, &[programme], &Scope::One, args.document, context)?,
             };

@@ -497,6 +497,55 @@ impl Programme {
             .filter(|slot| slot.role_ids.contains(&role.id))
     }
 
+    /// The part of the programme on one day, in one room or in one track (each filter when
+    /// given; names matched as names are). A session that matches keeps all its slots.
+    pub fn only(&self, on: Option<NaiveDate>, room: Option<&str>, track: Option<&str>) -> Programme {
+        let schedule = &self.seminar.schedule;
+        let key = |text: &str| names::name_key(text);
+        let (room, track) = (room.map(key), track.map(key));
+        let room_matches = |venue: Option<&Venue>| match &room {
+            None => true,
+            Some(wanted) => venue.is_some_and(|venue| key(&venue.name) == *wanted),
+        };
+        let track_matches = |label: Option<&str>| match &track {
+            None => true,
+            Some(wanted) => label.is_some_and(|label| key(label) == *wanted),
+        };
+        let day_matches = |at: DateTime<Utc>| on.is_none_or(|day| schedule.day_of(at) == day);
+        let sessions: Vec<Session> = (self.sessions.iter())
+            .filter(|session| {
+                day_matches(session.starts_at)
+                    && room_matches(self.session_room(session))
+                    && track_matches(session.track.as_deref())
+            })
+            .cloned()
+            .collect();
+        let slots = (self.slots.iter())
+            .filter(|slot| match slot.session_id {
+                Some(id) if self.session(id).is_some() => {
+                    sessions.iter().any(|session| session.id == id)
+                }
+                _ => {
+                    day_matches(slot.starts_at)
+                        && room_matches(self.room_of(slot))
+                        && track_matches(self.track_of(slot))
+                }
+            })
+            .cloned()
+            .collect();
+        Programme {
+            seminar: self.seminar.clone(),
+            roles: self.roles.clone(),
+            sessions,
+            slots,
+        }
+    }
+
+    /// Whether a role chairs one of the sessions.
+    pub fn chairs_a_session(&self, role: &Role) -> bool {
+        (self.sessions.iter()).any(|session| session.chair_role_ids.contains(&role.id))
+    }
+
     pub fn session(&self, id: i64) -> Option<&Session> {
         self.sessions.iter().find(|session| session.id == id)
     }

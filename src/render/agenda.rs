@@ -1,6 +1,6 @@
 //! The agenda of one seminar as text, and the calendar-like list of coming seminars.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -35,8 +35,24 @@ fn person(role: &Role) -> Person {
 /// One line of a rundown.
 pub struct Row {
     pub times: String,
+    /// The room, where the seminar uses more than one (else empty).
+    pub room: String,
+    /// The title: of a slot (tagged with its kind), or of a session (with its kind).
     pub session: String,
+    /// The people on a slot, or the chairs of a session.
     pub people: Vec<Person>,
+    pub level: Level,
+}
+
+/// Where a row stands in the rundown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// A session's heading; its people are its chairs.
+    Session,
+    /// A slot of the session above it.
+    InSession,
+    /// A slot on its own (a break, the opening).
+    Alone,
 }
 
 /// The rundown of one day.
@@ -45,6 +61,8 @@ pub struct Day {
     pub heading: Option<String>,
     /// `Time (WIB)`
     pub time_header: String,
+    /// Whether rows name their rooms: the seminar uses more than one.
+    pub rooms: bool,
     pub rows: Vec<Row>,
 }
 
@@ -65,8 +83,10 @@ impl Sheet {
     pub fn new(programme: &Programme, lang: Lang) -> Sheet {
         let labels = lang.labels();
         let seminar = &programme.seminar;
+        // Chairs are named with their sessions; the seminar's own moderators here.
         let moderators: Vec<String> = programme
             .roles_of(RoleKind::Moderator)
+            .filter(|role| !programme.chairs_a_session(role))
             .map(role_line)
             .collect();
         let mut fields = vec![
@@ -102,34 +122,134 @@ impl Sheet {
 }
 
 fn days(programme: &Programme, lang: Lang) -> Vec<Day> {
-    let zone = programme.seminar.schedule.zone;
-    let mut by_day: BTreeMap<NaiveDate, Vec<&Slot>> = BTreeMap::new();
-    for slot in &programme.slots {
+    let schedule = &programme.seminar.schedule;
+    let zone = schedule.zone;
+    let room_name = |room: Option<&crate::model::Venue>| room.map_or(String::new(), |r| r.name.clone());
+    let rooms: BTreeSet<String> = (programme.slots.iter())
+        .map(|slot| room_name(programme.room_of(slot)))
+        .chain(
+            (programme.sessions.iter()).map(|session| room_name(programme.session_room(session))),
+        )
+        .collect();
+    let several_rooms = rooms.len() > 1;
+    // Sessions and the slots standing alone, each day in time order, parallel ones by room.
+    let mut by_day: BTreeMap<NaiveDate, Vec<Entry<'_>>> = BTreeMap::new();
+    for session in &programme.sessions {
         by_day
-            .entry(slot.starts_at.with_timezone(&zone).date_naive())
+            .entry(schedule.day_of(session.starts_at))
             .or_default()
-            .push(slot);
+            .push(Entry::Session(session));
     }
-    let several_days = by_day.len() > 1
-        || programme.seminar.schedule.first_day != programme.seminar.schedule.last_day;
+    for slot in &programme.slots {
+        if programme.session_of(slot).is_none() {
+            by_day
+                .entry(schedule.day_of(slot.starts_at))
+                .or_default()
+                .push(Entry::Slot(slot));
+        }
+    }
+    let several_days = by_day.len() > 1 || schedule.first_day != schedule.last_day;
     by_day
         .into_iter()
-        .map(|(day, slots)| {
-            let shown = super::when::zone_abbreviation(zone, slots[0].starts_at);
+        .map(|(day, mut entries)| {
+            entries.sort_by_key(|entry| match entry {
+                Entry::Session(s) => (s.starts_at, room_name(programme.session_room(s)), 0, s.id),
+                Entry::Slot(s) => (s.starts_at, room_name(programme.room_of(s)), 1, s.id),
+            });
+            let first = entries.first().map(Entry::starts_at).unwrap_or_default();
+            let shown = super::when::zone_abbreviation(zone, first);
+            let slot_row = |slot: &Slot, level: Level| Row {
+                times: slot_times(slot, zone, lang, Some(&shown)),
+                room: if several_rooms {
+                    room_name(programme.room_of(slot))
+                } else {
+                    String::new()
+                },
+                session: session_title(slot, lang),
+                people: programme.people_on(slot).map(person).collect(),
+                level,
+            };
+            let mut rows = Vec::new();
+            for entry in entries {
+                match entry {
+                    Entry::Slot(slot) => rows.push(slot_row(slot, Level::Alone)),
+                    Entry::Session(session) => {
+                        rows.push(Row {
+                            times: super::when::clock_range(
+                                session.starts_at,
+                                session.ends_at(),
+                                zone,
+                                lang,
+                                Some(&shown),
+                            ),
+                            room: if several_rooms {
+                                room_name(programme.session_room(session))
+                            } else {
+                                String::new()
+                            },
+                            session: match &session.track {
+                                Some(track) => format!(
+                                    "{} [{}; {track}]",
+                                    session.title,
+                                    lang.session_kind(session.kind)
+                                ),
+                                None => format!(
+                                    "{} [{}]",
+                                    session.title,
+                                    lang.session_kind(session.kind)
+                                ),
+                            },
+                            people: programme.chairs_of(session).map(person).collect(),
+                            level: Level::Session,
+                        });
+                        rows.extend(
+                            (programme.slots.iter())
+                                .filter(|slot| slot.session_id == Some(session.id))
+                                .map(|slot| slot_row(slot, Level::InSession)),
+                        );
+                    }
+                }
+            }
             Day {
-                heading: several_days.then(|| long_date(day, lang)),
+                heading: several_days.then(|| day_heading(schedule, day, lang)),
                 time_header: format!("{} ({shown})", lang.labels().time),
-                rows: slots
-                    .iter()
-                    .map(|slot| Row {
-                        times: slot_times(slot, zone, lang, Some(&shown)),
-                        session: session_title(slot, lang),
-                        people: programme.people_on(slot).map(person).collect(),
-                    })
-                    .collect(),
+                rooms: several_rooms,
+                rows,
             }
         })
         .collect()
+}
+
+/// A session, or a slot outside any session.
+enum Entry<'a> {
+    Session(&'a crate::model::Session),
+    Slot(&'a Slot),
+}
+
+impl Entry<'_> {
+    fn starts_at(&self) -> chrono::DateTime<chrono::Utc> {
+        match self {
+            Entry::Session(session) => session.starts_at,
+            Entry::Slot(slot) => slot.starts_at,
+        }
+    }
+}
+
+/// `Thursday, 13 May 2027`, with the day's hours where they are its own.
+fn day_heading(schedule: &crate::model::Schedule, day: NaiveDate, lang: Lang) -> String {
+    let date = long_date(day, lang);
+    match schedule.window_on(day) {
+        Ok(window) if schedule.has_own_hours(day) => format!(
+            "{date} · {}",
+            super::when::time_range(
+                chrono::DateTime::from_timestamp(window.start, 0).unwrap_or_default(),
+                chrono::DateTime::from_timestamp(window.end, 0).unwrap_or_default(),
+                schedule.zone,
+                lang
+            )
+        ),
+        _ => date,
+    }
 }
 
 /// The header (title, theme, date and hours, venue, organizers, moderator) and the rundown.
@@ -163,7 +283,12 @@ pub fn agenda(programme: &Programme, style: &Style) -> String {
             out.push_str(heading);
             out.push('\n');
         }
-        let mut table = style.table(&[&day.time_header, labels.session, labels.speaker]);
+        let mut headers = vec![day.time_header.as_str()];
+        if day.rooms {
+            headers.push(labels.room);
+        }
+        headers.extend([labels.session, labels.speaker]);
+        let mut table = style.table(&headers);
         for row in &day.rows {
             let people: Vec<String> = row
                 .people
@@ -176,11 +301,21 @@ pub fn agenda(programme: &Programme, style: &Style) -> String {
                     }
                 })
                 .collect();
-            table.add_row(vec![
-                row.times.clone(),
-                row.session.clone(),
-                people.join("\n"),
-            ]);
+            let (title, people) = match row.level {
+                Level::Session if people.is_empty() => (row.session.clone(), String::new()),
+                Level::Session => (
+                    row.session.clone(),
+                    format!("{}: {}", labels.chairs, people.join("\n")),
+                ),
+                Level::InSession => (format!("  {}", row.session), people.join("\n")),
+                Level::Alone => (row.session.clone(), people.join("\n")),
+            };
+            let mut cells = vec![row.times.clone()];
+            if day.rooms {
+                cells.push(row.room.clone());
+            }
+            cells.extend([title, people]);
+            table.add_row(cells);
         }
         out.push_str(&table.to_string());
         out.push('\n');
@@ -199,7 +334,7 @@ pub fn agenda(programme: &Programme, style: &Style) -> String {
 }
 
 /// A slot's title, tagged with its kind unless it is a talk or the title already says it.
-fn session_title(slot: &Slot, lang: Lang) -> String {
+pub(super) fn session_title(slot: &Slot, lang: Lang) -> String {
     let kind = lang.slot_kind(slot.kind);
     let says_it = [kind, Lang::En.slot_kind(slot.kind)]
         .iter()

@@ -2,7 +2,7 @@
 //! laid out for A4 paper. The markup is also well-formed XML, and every value is escaped.
 
 use super::Lang;
-use super::agenda::Sheet;
+use super::agenda::{Level, Sheet};
 use crate::model::Programme;
 
 /// Escapes text for use in HTML content and attribute values.
@@ -46,6 +46,8 @@ th, td { text-align: left; vertical-align: top; padding: 4pt 6pt; border: 1px so
 th { background: #eee; }
 td.time { white-space: nowrap; width: 1%; }
 .affiliation { color: #444; font-size: 9.5pt; }
+tr.session td { background: #f3f3f3; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+tr.in-session td:nth-last-child(2) { padding-left: 14pt; }
 thead { display: table-header-group; }
 tr, li { break-inside: avoid; page-break-inside: avoid; }
 section + section { break-before: page; page-break-before: always; }
@@ -105,8 +107,13 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
             if let Some(heading) = &day.heading {
                 out.push_str(&format!("<h3>{}</h3>\n", escape(heading)));
             }
+            let room_header = if day.rooms {
+                format!("<th>{}</th>", escape(labels.room))
+            } else {
+                String::new()
+            };
             out.push_str(&format!(
-                "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+                "<table>\n<thead><tr><th>{}</th>{room_header}<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
                 escape(&day.time_header),
                 escape(labels.session),
                 escape(labels.speaker)
@@ -124,11 +131,24 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
                         ),
                     })
                     .collect();
+                let room = if day.rooms {
+                    format!("<td>{}</td>", escape(&row.room))
+                } else {
+                    String::new()
+                };
+                let (class, people) = match row.level {
+                    Level::Session if people.is_empty() => (" class=\"session\"", String::new()),
+                    Level::Session => (
+                        " class=\"session\"",
+                        format!("{}: {}", escape(labels.chairs), people.join("<br />")),
+                    ),
+                    Level::InSession => (" class=\"in-session\"", people.join("<br />")),
+                    Level::Alone => ("", people.join("<br />")),
+                };
                 out.push_str(&format!(
-                    "<tr><td class=\"time\">{}</td><td>{}</td><td>{}</td></tr>\n",
+                    "<tr{class}><td class=\"time\">{}</td>{room}<td>{}</td><td>{people}</td></tr>\n",
                     escape(&row.times),
                     escape(&row.session),
-                    people.join("<br />")
                 ));
             }
             out.push_str("</tbody>\n</table>\n");

@@ -3,7 +3,7 @@
 //! column.
 
 use super::Lang;
-use super::agenda::Sheet;
+use super::agenda::{Level, Sheet};
 use crate::model::Programme;
 use crate::store::RoleRow;
 
@@ -113,14 +113,29 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
                 .iter()
                 .map(|row| {
                     let people: Vec<String> = row.people.iter().map(|p| p.line()).collect();
-                    vec![row.times.clone(), row.session.clone(), people.join("\n")]
+                    let (title, people) = match row.level {
+                        Level::Session if people.is_empty() => (row.session.clone(), String::new()),
+                        Level::Session => (
+                            row.session.clone(),
+                            format!("{}: {}", labels.chairs, people.join("\n")),
+                        ),
+                        Level::InSession => (format!("↳ {}", row.session), people.join("\n")),
+                        Level::Alone => (row.session.clone(), people.join("\n")),
+                    };
+                    let mut cells = vec![row.times.clone()];
+                    if day.rooms {
+                        cells.push(row.room.clone());
+                    }
+                    cells.extend([title, people]);
+                    cells
                 })
                 .collect();
-            table(
-                &mut out,
-                &[&day.time_header, labels.session, labels.speaker],
-                &rows,
-            );
+            let mut headers = vec![day.time_header.as_str()];
+            if day.rooms {
+                headers.push(labels.room);
+            }
+            headers.extend([labels.session, labels.speaker]);
+            table(&mut out, &headers, &rows);
             out.push('\n');
         }
         if !sheet.unslotted.is_empty() {

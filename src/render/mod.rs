@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod csv;
 pub mod frab;
+pub mod grid;
 pub mod html;
 pub mod i18n;
 pub mod ics;

@@ -61,7 +61,17 @@ pub fn time_range(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, lang: Lang
 /// heading, both ends are labelled when they differ, `02:00 CEST–02:30 CET`, and neither
 /// when they do not.
 pub fn slot_times(slot: &Slot, zone: Tz, lang: Lang, shown: Option<&str>) -> String {
-    let (start, end) = (slot.starts_at, slot.ends_at());
+    clock_range(slot.starts_at, slot.ends_at(), zone, lang, shown)
+}
+
+/// [`slot_times`] for any span.
+pub fn clock_range(
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: Tz,
+    lang: Lang,
+    shown: Option<&str>,
+) -> String {
     let (from, to) = (zone_abbreviation(zone, start), zone_abbreviation(zone, end));
     let label = |abbreviation: &str| match shown {
         Some(shown) if shown == abbreviation => String::new(),
