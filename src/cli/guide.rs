@@ -385,6 +385,7 @@ impl CreateAnswers {
                 seminar: self.seminar,
                 venue: self.venue,
                 roles: self.roles,
+                sessions: Vec::new(),
                 slots: self.slots,
             }],
             roles: Vec::new(),

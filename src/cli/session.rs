@@ -31,7 +31,9 @@ pub enum SessionCommand {
     )]
     Edit(EditArgs),
     /// Remove a session and its slots (or keep the slots with --keep-slots)
-    #[command(after_help = "Example:\n  seminar session remove knhi-2027 \"Panel 2B\" --keep-slots")]
+    #[command(
+        after_help = "Example:\n  seminar session remove knhi-2027 \"Panel 2B\" --keep-slots"
+    )]
     Remove(RemoveArgs),
 }
 
@@ -211,11 +213,7 @@ pub fn run(command: SessionCommand, context: &Context) -> Result<()> {
                 let sessions = json::sessions(&programme);
                 context.print_json(&sessions.into_iter().find(|s| s.id == session.id))
             } else {
-                context.print(&text::session_detail(
-                    &programme,
-                    &session,
-                    &context.style,
-                ))
+                context.print(&text::session_detail(&programme, &session, &context.style))
             }
         }
         SessionCommand::Edit(args) => {

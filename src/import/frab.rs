@@ -343,6 +343,7 @@ fn seminar(
         },
         venue: None,
         roles,
+        sessions: Vec::new(),
         slots,
     })
 }

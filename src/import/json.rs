@@ -3,16 +3,18 @@
 //! prints it. Ids are not kept (the database gives new ones); uids, slugs, people,
 //! institutions, venues and rundowns are.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Utc};
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::model::names::name_key;
 use crate::model::time::parse_zone;
-use crate::model::{RoleKind, Schedule, SlotKind, Status, Venue, canonical_uid};
+use crate::model::{RoleKind, Schedule, SessionKind, SlotKind, Status, Venue, canonical_uid};
 use crate::ops::import::{Plan, SeminarEntry};
 use crate::ops::people::NewRole;
 use crate::ops::seminars::NewSeminar;
+use crate::ops::sessions::{Length, NewSession};
 use crate::ops::slots::{NewSlot, SlotPlace};
 use crate::render::json::{ARCHIVE_FORMAT, ARCHIVE_VERSION};
 
@@ -24,7 +26,32 @@ struct ProgrammeIn {
     #[serde(default)]
     speakers: Vec<RoleIn>,
     #[serde(default)]
+    sessions: Vec<SessionIn>,
+    #[serde(default)]
     slots: Vec<SlotIn>,
+}
+
+#[derive(Deserialize)]
+struct SessionIn {
+    id: Option<i64>,
+    uid: Option<String>,
+    kind: Option<String>,
+    title: String,
+    track: Option<String>,
+    room: Option<String>,
+    starts_at: String,
+    minutes: u32,
+    #[serde(default)]
+    chair_role_ids: Vec<i64>,
+    #[serde(default)]
+    chairs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct DayIn {
+    date: String,
+    start_time: String,
+    end_time: String,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +70,8 @@ struct SeminarIn {
     start_time: String,
     end_time: String,
     venue: Option<VenueIn>,
+    #[serde(default)]
+    days: Vec<DayIn>,
 }
 
 #[derive(Deserialize)]
@@ -79,6 +108,9 @@ struct SlotIn {
     role_ids: Vec<i64>,
     #[serde(default)]
     people: Vec<String>,
+    room: Option<String>,
+    session_id: Option<i64>,
+    track: Option<String>,
 }
 
 pub fn read(text: &str) -> Result<Plan> {
@@ -152,7 +184,7 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             .map_err(|_| format!("{field}: '{text}' is not a time like 09:00"))
     };
     let first_day = day("first_day", &input.first_day)?;
-    let schedule = Schedule {
+    let mut schedule = Schedule {
         zone,
         first_day,
         last_day: match &input.last_day {
@@ -163,6 +195,13 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
         end: clock("end_time", &input.end_time)?,
         days: Vec::new(),
     };
+    for (index, own) in input.days.iter().enumerate() {
+        schedule.set_hours(
+            day(&format!("days[{index}].date"), &own.date)?,
+            clock(&format!("days[{index}].start_time"), &own.start_time)?,
+            clock(&format!("days[{index}].end_time"), &own.end_time)?,
+        );
+    }
     let status = match input.status.as_deref() {
         None => Status::Planned,
         Some(word) => Status::parse(word).ok_or_else(|| {
@@ -175,6 +214,7 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             Some(canonical_uid(text).ok_or_else(|| format!("uid: '{text}' is not a UUID"))?)
         }
     };
+    let venue_name = input.venue.as_ref().map(|venue| name_key(&venue.name));
     let venue = input.venue.map(|venue| Venue {
         id: 0,
         name: venue.name,
@@ -216,6 +256,64 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             talk: None,
         });
     }
+    let names_of = |field: &str, ids: &[i64], names: Vec<String>| -> Result<Vec<String>, String> {
+        if ids.is_empty() {
+            return Ok(names);
+        }
+        ids.iter()
+            .map(|id| {
+                names_by_role_id
+                    .iter()
+                    .find(|(role_id, _)| role_id == id)
+                    .map(|(_, name)| name.clone())
+                    .ok_or_else(|| format!("{field}: no moderator or speaker has id {id}"))
+            })
+            .collect()
+    };
+    // A room the file names that is the one a slot would have anyway (its session's, the
+    // seminar's venue) is inherited, not set.
+    let mut session_rooms: Vec<(i64, String, Option<String>)> = Vec::new();
+    let mut sessions = Vec::new();
+    for (index, session) in programme.sessions.into_iter().enumerate() {
+        let field = format!("sessions[{index}]");
+        let at = crate::model::time::parse_rfc3339_in(&session.starts_at, zone)
+            .map_err(|_| {
+                format!(
+                    "{field}.starts_at: '{}' is not a time like 2017-05-18T09:15:00+07:00",
+                    session.starts_at
+                )
+            })?
+            .with_timezone(&Utc);
+        let kind = match session.kind.as_deref() {
+            None => SessionKind::Other,
+            Some(word) => SessionKind::parse(word).ok_or_else(|| {
+                format!(
+                    "{field}.kind: '{word}' is not a session kind; accepted: plenary, parallel, workshop, poster, other"
+                )
+            })?,
+        };
+        let room = session
+            .room
+            .filter(|room| Some(name_key(room)) != venue_name);
+        if let Some(id) = session.id {
+            session_rooms.push((id, session.title.clone(), room.clone()));
+        }
+        sessions.push(NewSession {
+            title: session.title,
+            kind,
+            on: Some(schedule.day_of(at)),
+            at: at.with_timezone(&zone).time(),
+            length: Length::Minutes(session.minutes),
+            room,
+            track: session.track,
+            chairs: names_of(
+                &format!("{field}.chair_role_ids"),
+                &session.chair_role_ids,
+                session.chairs,
+            )?,
+            uid: session.uid.as_deref().and_then(canonical_uid),
+        });
+    }
     let mut slots = Vec::new();
     for (index, slot) in programme.slots.into_iter().enumerate() {
         let at = crate::model::time::parse_rfc3339_in(&slot.starts_at, zone)
@@ -232,31 +330,38 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
                 slot.kind
             )
         })?;
-        let people = if slot.role_ids.is_empty() {
-            slot.people
-        } else {
-            slot.role_ids
-                .iter()
-                .map(|id| {
-                    names_by_role_id
-                        .iter()
-                        .find(|(role_id, _)| role_id == id)
-                        .map(|(_, name)| name.clone())
-                        .ok_or_else(|| {
-                            format!("slots[{index}].role_ids: no moderator or speaker has id {id}")
-                        })
-                })
-                .collect::<Result<_, _>>()?
+        let people = names_of(
+            &format!("slots[{index}].role_ids"),
+            &slot.role_ids,
+            slot.people,
+        )?;
+        let session = match slot.session_id {
+            None => None,
+            Some(id) => Some(
+                session_rooms
+                    .iter()
+                    .find(|(session_id, _, _)| *session_id == id)
+                    .ok_or_else(|| format!("slots[{index}].session_id: no session has id {id}"))?,
+            ),
         };
+        let inherited = match session {
+            Some((_, _, Some(room))) => Some(name_key(room)),
+            _ => venue_name.clone(),
+        };
+        let room = slot.room.filter(|room| Some(name_key(room)) != inherited);
         slots.push(NewSlot {
             title: slot.title,
             kind,
             at: at.time(),
-            on: Some(at.date_naive()),
+            on: Some(schedule.day_of(at.with_timezone(&Utc))),
             minutes: slot.minutes,
             people,
             uid: slot.uid.as_deref().and_then(canonical_uid),
-            place: SlotPlace::default(),
+            place: SlotPlace {
+                room,
+                session: session.map(|(_, title, _)| title.clone()),
+                track: slot.track,
+            },
         });
     }
     Ok(SeminarEntry {
@@ -274,6 +379,7 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
         },
         venue,
         roles,
+        sessions,
         slots,
     })
 }

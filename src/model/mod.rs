@@ -499,7 +499,12 @@ impl Programme {
 
     /// The part of the programme on one day, in one room or in one track (each filter when
     /// given; names matched as names are). A session that matches keeps all its slots.
-    pub fn only(&self, on: Option<NaiveDate>, room: Option<&str>, track: Option<&str>) -> Programme {
+    pub fn only(
+        &self,
+        on: Option<NaiveDate>,
+        room: Option<&str>,
+        track: Option<&str>,
+    ) -> Programme {
         let schedule = &self.seminar.schedule;
         let key = |text: &str| names::name_key(text);
         let (room, track) = (room.map(key), track.map(key));

@@ -55,11 +55,8 @@ pub fn is_near(a: &str, b: &str) -> bool {
 
 /// A word that numbers or letters a thing rather than naming it: `2`, `m1`, `b`, `iii`.
 fn is_code(word: &str) -> bool {
-    let roman = |w: &str| {
-        !w.is_empty()
-            && w.len() <= 5
-            && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
-    };
+    let roman =
+        |w: &str| !w.is_empty() && w.len() <= 5 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
     word.chars().any(|c| c.is_ascii_digit()) || word.len() == 1 || roman(word)
 }
 

@@ -5,6 +5,7 @@
 use super::lookup::{add_venue, venue_for};
 use super::people::{NewRole, add_role, add_role_unchecked};
 use super::seminars::{NewSeminar, create};
+use super::sessions::{NewSession, add_session};
 use super::slots::{NewSlot, add_slot};
 use super::{Notice, Permission, find_seminar, guarded_all};
 use crate::error::{Error, Result};
@@ -32,6 +33,8 @@ pub struct SeminarEntry {
     pub venue: Option<Venue>,
     /// Speakers and moderators, in the order they appear.
     pub roles: Vec<NewRole>,
+    /// Sessions, which the slots name by title.
+    pub sessions: Vec<NewSession>,
     pub slots: Vec<NewSlot>,
 }
 
@@ -173,6 +176,18 @@ fn import_seminar(
     let reference = format!("#{}", seminar.id);
     for role in entry.roles {
         let (_, more) = add_role(db, &reference, role, permission)?;
+        notices.extend(more);
+    }
+    for session in entry.sessions {
+        if let Some(uid) = &session.uid
+            && db.session_uid_taken(uid)?
+        {
+            return Err(Error::refused(format!(
+                "session '{}' is already in the database (same uid {uid}); was this file imported before?",
+                session.title
+            )));
+        }
+        let (_, more) = add_session(db, &reference, session, permission)?;
         notices.extend(more);
     }
     for slot in entry.slots {

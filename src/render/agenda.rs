@@ -124,7 +124,8 @@ impl Sheet {
 fn days(programme: &Programme, lang: Lang) -> Vec<Day> {
     let schedule = &programme.seminar.schedule;
     let zone = schedule.zone;
-    let room_name = |room: Option<&crate::model::Venue>| room.map_or(String::new(), |r| r.name.clone());
+    let room_name =
+        |room: Option<&crate::model::Venue>| room.map_or(String::new(), |r| r.name.clone());
     let rooms: BTreeSet<String> = (programme.slots.iter())
         .map(|slot| room_name(programme.room_of(slot)))
         .chain(

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::model::conflict::Problem;
 use crate::model::{
-    Institution, Person, Programme, Role, RoleKind, Seminar, SeminarSummary, Session,
-    SessionKind, Slot, SlotKind, Status, Venue,
+    Institution, Person, Programme, Role, RoleKind, Seminar, SeminarSummary, Session, SessionKind,
+    Slot, SlotKind, Status, Venue,
 };
 use crate::store::{PersonRow, RoleRow};
 
@@ -34,6 +34,16 @@ pub struct SeminarJson<'a> {
     pub starts_at: String,
     pub ends_at: String,
     pub venue: Option<&'a Venue>,
+    /// Days with hours of their own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<DayJson>,
+}
+
+#[derive(Serialize)]
+pub struct DayJson {
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
 }
 
 pub fn seminar(seminar: &Seminar) -> SeminarJson<'_> {
@@ -61,6 +71,13 @@ pub fn seminar(seminar: &Seminar) -> SeminarJson<'_> {
             .map(|at| local(at, schedule.zone))
             .unwrap_or_default(),
         venue: seminar.venue.as_ref(),
+        days: (schedule.days.iter())
+            .map(|day| DayJson {
+                date: day.date.to_string(),
+                start_time: day.start.format("%H:%M").to_string(),
+                end_time: day.end.format("%H:%M").to_string(),
+            })
+            .collect(),
     }
 }
 
@@ -206,7 +223,9 @@ fn session<'a>(programme: &'a Programme, session: &'a Session) -> SessionJson<'a
         kind: session.kind,
         title: &session.title,
         track: session.track.as_deref(),
-        room: programme.session_room(session).map(|room| room.name.as_str()),
+        room: programme
+            .session_room(session)
+            .map(|room| room.name.as_str()),
         starts_at: local(session.starts_at, zone),
         ends_at: local(session.ends_at(), zone),
         minutes: session.minutes,

@@ -1,10 +1,10 @@
 //! Tables and summaries for the read commands.
 
+use super::Lang;
 use super::problems::describe;
 use super::when::{hours, long_date, schedule_line, short_days, slot_times};
 use super::{Style, affiliation, fields};
 use crate::model::conflict::Problem;
-use super::Lang;
 use crate::model::{Institution, Person, Programme, SeminarSummary, Session, Venue};
 use crate::store::{PersonRow, RoleRow};
 

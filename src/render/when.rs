@@ -101,7 +101,16 @@ pub fn schedule_line(schedule: &Schedule, lang: Lang) -> String {
         } else {
             long_date(schedule.first_day, lang)
         };
-        format!("{first} – {} · {hours}", long_date(schedule.last_day, lang))
+        let mut line = format!("{first} – {} · {hours}", long_date(schedule.last_day, lang));
+        for day in &schedule.days {
+            let own = Schedule::daily(schedule.zone, day.date, day.date, day.start, day.end);
+            line.push_str(&format!(
+                "; {} {}",
+                day_and_month(day.date, lang),
+                self::hours(&own, lang)
+            ));
+        }
+        line
     }
 }
 
@@ -117,7 +126,12 @@ pub fn short_days(schedule: &Schedule) -> String {
 /// `09:00–12:00 WIB` for a schedule's daily hours (as on its first day, with each end
 /// labelled when the clocks change that day).
 pub fn hours(schedule: &Schedule, lang: Lang) -> String {
-    let day = schedule.first_day;
+    // The seminar's own hours: as on its first day that keeps them.
+    let day = schedule
+        .days()
+        .find(|day| !schedule.has_own_hours(*day))
+        .unwrap_or(schedule.first_day);
+    let schedule = &Schedule::daily(schedule.zone, day, day, schedule.start, schedule.end);
     match (
         local_instant(schedule.zone, day, schedule.start),
         local_instant(schedule.zone, day, schedule.end),
