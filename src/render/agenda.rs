@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::when::{hours, long_date, schedule_line, slot_times};
+use super::when::{hours, long_date, schedule_lines, slot_times};
 use super::{Lang, Style, affiliation, fields, role_line, venue_line};
 use crate::model::{Programme, Role, RoleKind, SeminarSummary, Slot, Status};
 
@@ -90,7 +90,7 @@ impl Sheet {
             .map(role_line)
             .collect();
         let mut fields = vec![
-            (labels.date, schedule_line(&seminar.schedule, lang)),
+            (labels.date, schedule_lines(&seminar.schedule, lang)),
             (labels.venue, venue_line(seminar.venue.as_ref())),
             (labels.organizers, seminar.organizers.join("; ")),
             (
@@ -308,7 +308,7 @@ pub fn agenda(programme: &Programme, style: &Style) -> String {
                     row.session.clone(),
                     format!("{}: {}", labels.chairs, people.join("\n")),
                 ),
-                Level::InSession => (format!("  {}", row.session), people.join("\n")),
+                Level::InSession => (format!("↳ {}", row.session), people.join("\n")),
                 Level::Alone => (row.session.clone(), people.join("\n")),
             };
             let mut cells = vec![row.times.clone()];

@@ -30,10 +30,6 @@ fn clean(text: &str) -> String {
         .collect()
 }
 
-fn utc(at: DateTime<Utc>) -> String {
-    at.format("%Y%m%dT%H%M%SZ").to_string()
-}
-
 fn instant(seconds: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, 0).unwrap_or_default()
 }
@@ -62,8 +58,38 @@ pub fn calendar(programmes: &[Programme], options: &IcsOptions) -> String {
         }
     }
     for programme in programmes {
-        calendar.push(seminar_event(programme, options));
+        for event in seminar_events(programme, options) {
+            calendar.push(event);
+        }
         if options.slots {
+            for session in &programme.sessions {
+                let mut event = Event::new();
+                let chairs: Vec<String> = programme.chairs_of(session).map(role_line).collect();
+                let mut description = String::new();
+                if !chairs.is_empty() {
+                    description.push_str(&format!(
+                        "{}: {}\n\n",
+                        lang.labels().chairs,
+                        chairs.join("; ")
+                    ));
+                }
+                description.push_str(&programme.seminar.title);
+                event
+                    .uid(&clean(&session.uid))
+                    .timestamp(options.now)
+                    .starts(session.starts_at)
+                    .ends(session.ends_at())
+                    .summary(&clean(&session.title))
+                    .description(&clean(&description))
+                    .add_property("RELATED-TO", clean(&programme.seminar.uid))
+                    .add_property("CATEGORIES", session.kind.as_str().to_uppercase());
+                let location = room_line(programme, programme.session_room(session));
+                if !location.is_empty() {
+                    event.location(&clean(&location));
+                }
+                event.status(status(programme.seminar.status));
+                calendar.push(event.done());
+            }
             for slot in &programme.slots {
                 let mut event = Event::new();
                 let people: Vec<String> = programme.people_on(slot).map(role_line).collect();
@@ -81,7 +107,10 @@ pub fn calendar(programmes: &[Programme], options: &IcsOptions) -> String {
                     .description(&clean(&description))
                     .add_property("RELATED-TO", clean(&programme.seminar.uid))
                     .add_property("CATEGORIES", slot.kind.as_str().to_uppercase());
-                let location = venue_line(programme.seminar.venue.as_ref());
+                if let Some(session) = programme.session_of(slot) {
+                    event.add_property("X-SEMINAR-SESSION", clean(&session.uid));
+                }
+                let location = room_line(programme, programme.room_of(slot));
                 if !location.is_empty() {
                     event.location(&clean(&location));
                 }
@@ -131,39 +160,52 @@ fn status(status: Status) -> EventStatus {
     }
 }
 
-fn seminar_event(programme: &Programme, options: &IcsOptions) -> Event {
+/// Where a slot or session is: its room, and the seminar's venue with its address when the
+/// room is another part of it (`Ruang 2, Universitas Gadjah Mada, Yogyakarta`).
+fn room_line(programme: &Programme, room: Option<&crate::model::Venue>) -> String {
+    let venue = programme.seminar.venue.as_ref();
+    match room {
+        Some(room) if Some(room.id) != venue.map(|v| v.id) && room.address.is_none() => {
+            [room.name.clone(), venue_line(venue)]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        room => venue_line(room),
+    }
+}
+
+/// The seminar as calendar events: one for each day, with that day's hours. The first
+/// day's event has the seminar's UID, the others `UID-day2`, `UID-day3`...
+fn seminar_events(programme: &Programme, options: &IcsOptions) -> Vec<Event> {
     let seminar = &programme.seminar;
     let windows = seminar.schedule.windows().unwrap_or_default();
-    let mut event = Event::new();
-    event
-        .uid(&clean(&seminar.uid))
-        .timestamp(options.now)
-        .summary(&clean(&seminar.title))
-        .description(&clean(&description(programme, options.lang)))
-        .status(status(seminar.status));
-    if let Some(first) = windows.first() {
-        event.starts(instant(first.start)).ends(instant(first.end));
-    }
-    if windows.len() > 1 {
-        let same_hour = windows
-            .iter()
-            .all(|window| (window.start - windows[0].start) % 86_400 == 0);
-        if same_hour {
-            event.add_property("RRULE", format!("FREQ=DAILY;COUNT={}", windows.len()));
-        } else {
-            // A clock change within the seminar: list each day's start instead.
-            let days: Vec<String> = windows[1..]
-                .iter()
-                .map(|window| utc(instant(window.start)))
-                .collect();
-            event.add_property("RDATE", days.join(","));
-        }
-    }
     let location = venue_line(seminar.venue.as_ref());
-    if !location.is_empty() {
-        event.location(&clean(&location));
-    }
-    event.done()
+    let description = clean(&description(programme, options.lang));
+    windows
+        .iter()
+        .enumerate()
+        .map(|(index, window)| {
+            let mut event = Event::new();
+            let uid = match index {
+                0 => clean(&seminar.uid),
+                n => format!("{}-day{}", clean(&seminar.uid), n + 1),
+            };
+            event
+                .uid(&uid)
+                .timestamp(options.now)
+                .summary(&clean(&seminar.title))
+                .description(&description)
+                .status(status(seminar.status))
+                .starts(instant(window.start))
+                .ends(instant(window.end));
+            if !location.is_empty() {
+                event.location(&clean(&location));
+            }
+            event.done()
+        })
+        .collect()
 }
 
 /// The subtitle, the agenda's fields, the speakers and the rundown, as plain lines.
@@ -434,7 +476,7 @@ mod tests {
     }
 
     #[test]
-    fn a_seminar_of_three_days_recurs_daily() {
+    fn a_seminar_of_three_days_has_an_event_each_day() {
         let three_days = in_zone(
             programme("Seminar"),
             chrono_tz::Asia::Jakarta,
@@ -442,14 +484,24 @@ mod tests {
             date(2017, 5, 20),
         );
         let ics = calendar(&[three_days], &options(false));
-        assert_eq!(value(&ics, "DTSTART"), "20170518T020000Z");
-        assert_eq!(value(&ics, "DTEND"), "20170518T100000Z");
-        assert_eq!(values(&ics, "RRULE"), ["FREQ=DAILY;COUNT=3"]);
-        assert!(values(&ics, "RDATE").is_empty());
+        assert_eq!(
+            values(&ics, "DTSTART"),
+            ["20170518T020000Z", "20170519T020000Z", "20170520T020000Z"]
+        );
+        assert_eq!(values(&ics, "DTEND")[0], "20170518T100000Z");
+        assert_eq!(
+            values(&ics, "UID"),
+            [
+                SEMINAR_UID.to_string(),
+                format!("{SEMINAR_UID}-day2"),
+                format!("{SEMINAR_UID}-day3")
+            ]
+        );
+        assert!(values(&ics, "RRULE").is_empty());
     }
 
     #[test]
-    fn a_seminar_across_a_clock_change_lists_its_other_days() {
+    fn a_seminar_across_a_clock_change_keeps_its_local_hours_each_day() {
         let berlin = in_zone(
             programme("Seminar"),
             chrono_tz::Europe::Berlin,
@@ -458,9 +510,11 @@ mod tests {
         );
         let ics = calendar(&[berlin], &options(false));
         // 09:00 is 08:00 UTC before the clocks go forward on 31 March, 07:00 UTC after.
-        assert_eq!(value(&ics, "DTSTART"), "20240330T080000Z");
-        assert_eq!(values(&ics, "RDATE"), ["20240331T070000Z,20240401T070000Z"]);
-        assert!(values(&ics, "RRULE").is_empty());
+        assert_eq!(
+            values(&ics, "DTSTART"),
+            ["20240330T080000Z", "20240331T070000Z", "20240401T070000Z"]
+        );
+        assert!(values(&ics, "RRULE").is_empty() && values(&ics, "RDATE").is_empty());
     }
 
     #[test]

@@ -103,15 +103,30 @@ pub fn schedule_line(schedule: &Schedule, lang: Lang) -> String {
         };
         let mut line = format!("{first} – {} · {hours}", long_date(schedule.last_day, lang));
         for day in &schedule.days {
-            let own = Schedule::daily(schedule.zone, day.date, day.date, day.start, day.end);
-            line.push_str(&format!(
-                "; {} {}",
-                day_and_month(day.date, lang),
-                self::hours(&own, lang)
-            ));
+            line.push_str(&format!("; {}", own_hours(schedule, day, lang)));
         }
         line
     }
+}
+
+/// `Thursday, 13 May 08:00–12:00 WIB`: a day with its own hours.
+fn own_hours(schedule: &Schedule, day: &crate::model::DayHours, lang: Lang) -> String {
+    let own = Schedule::daily(schedule.zone, day.date, day.date, day.start, day.end);
+    format!("{} {}", day_and_month(day.date, lang), hours(&own, lang))
+}
+
+/// [`schedule_line`] with each day's own hours on a line of its own, for agendas.
+pub fn schedule_lines(schedule: &Schedule, lang: Lang) -> String {
+    let plain = Schedule {
+        days: Vec::new(),
+        ..schedule.clone()
+    };
+    let mut lines = schedule_line(&plain, lang);
+    for day in &schedule.days {
+        lines.push('\n');
+        lines.push_str(&own_hours(schedule, day, lang));
+    }
+    lines
 }
 
 /// A short date for tables: `2017-05-18`, or `2017-05-18 – 2017-05-19`.

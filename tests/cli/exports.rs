@@ -185,7 +185,7 @@ fn validate_against_xsd(file: &Path) {
 
 /// Validates a page with the W3C Nu HTML checker (`VNU_JAR`, which CI sets after installing
 /// the vnu-jar package); skipped with a note where it is not set outside CI.
-fn validate_html(file: &Path) {
+pub fn validate_html(file: &Path) {
     let Some(jar) = std::env::var_os("VNU_JAR") else {
         assert!(std::env::var_os("CI").is_none(), "CI must set VNU_JAR");
         eprintln!("note: VNU_JAR not set; HTML validation skipped");

@@ -15,6 +15,7 @@ mod merges;
 mod people;
 mod performance;
 mod prompts;
+mod rooms;
 mod seminars;
 mod shell;
 mod slots;

@@ -1,0 +1,558 @@
+//! A national conference as organizers run it, as one seminar: two days with their own
+//! hours, a plenary and parallel panels in several rooms, a chair per panel, moves that
+//! keep every calendar UID.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::support::Env;
+
+const SLUG: &str = "knhi-2027";
+
+/// The panels of the conference: (title, day, start, room, chair, three speakers).
+const PANELS: [(&str, &str, &str, &str, &str, [&str; 3]); 6] = [
+    (
+        "Panel 1A: ASEAN",
+        "2027-05-12",
+        "10:30",
+        "Ruang 1",
+        "Poppy Lestari",
+        ["Arif Budiman", "Bonifasius Tarigan", "Citra Maharani"],
+    ),
+    (
+        "Panel 1B: Diplomasi ekonomi",
+        "2027-05-12",
+        "10:30",
+        "Ruang 2",
+        "Wawan Mas'udi",
+        ["Dewi Fortuna", "Eko Prasetyo", "Fitri Handayani"],
+    ),
+    (
+        "Panel 1C: Keamanan maritim",
+        "2027-05-12",
+        "10:30",
+        "Ruang 3",
+        "Gita Savitri",
+        ["Hendra Kusuma", "Indah Permata", "Joko Santoso"],
+    ),
+    (
+        "Panel 2A: Migrasi",
+        "2027-05-13",
+        "08:30",
+        "Ruang 1",
+        "Kartika Sari",
+        ["Lukman Hakim", "Maya Anggraini", "Nugroho Adi"],
+    ),
+    (
+        "Panel 2B: Iklim",
+        "2027-05-13",
+        "08:30",
+        "Ruang 2",
+        "Oktaviani Putri",
+        ["Pandu Wicaksono", "Qori Amalia", "Rizky Ramadhan"],
+    ),
+    (
+        "Panel 2C: Teknologi",
+        "2027-05-13",
+        "08:30",
+        "Ruang 3",
+        "Sri Wahyuni",
+        ["Taufik Hidayat", "Umi Kalsum", "Vino Bastian"],
+    ),
+];
+
+/// Types in the conference with flags, as an organizer would.
+fn conference() -> Env {
+    let env = Env::new().with_env("SEMINAR_NOW", "2027-04-01");
+    env.ok(&[
+        "create",
+        "Konferensi Nasional Hubungan Internasional 2027",
+        "--date",
+        "Rabu, 12 Mei 2027",
+        "--until",
+        "2027-05-13",
+        "--start",
+        "08:00",
+        "--end",
+        "17:00",
+        "--tz",
+        "WIB",
+        "--venue",
+        "Universitas Gadjah Mada",
+        "--slug",
+        SLUG,
+    ]);
+    env.ok(&["edit", SLUG, "--on", "2027-05-13", "--end", "12:00"]);
+    env.ok(&[
+        "session",
+        "add",
+        SLUG,
+        "Pleno pembukaan",
+        "--on",
+        "2027-05-12",
+        "--at",
+        "08:30",
+        "--minutes",
+        "90",
+        "--room",
+        "Auditorium Mandiri",
+        "--kind",
+        "plenary",
+        "--chair",
+        "Yulia Rahman",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        SLUG,
+        "Keynote: Indonesia di dunia",
+        "--at",
+        "08:45",
+        "--minutes",
+        "60",
+        "--on",
+        "2027-05-12",
+        "--session",
+        "Pleno pembukaan",
+        "--speaker",
+        "Zainal Abidin",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        SLUG,
+        "Rehat kopi",
+        "--on",
+        "2027-05-12",
+        "--at",
+        "10:00",
+        "--minutes",
+        "30",
+        "--kind",
+        "break",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        SLUG,
+        "Makan siang",
+        "--on",
+        "2027-05-12",
+        "--at",
+        "12:00",
+        "--minutes",
+        "60",
+        "--kind",
+        "break",
+    ]);
+    for (title, day, at, room, chair, speakers) in PANELS {
+        env.ok(&[
+            "session",
+            "add",
+            SLUG,
+            title,
+            "--on",
+            day,
+            "--at",
+            at,
+            "--minutes",
+            "90",
+            "--room",
+            room,
+            "--chair",
+            chair,
+        ]);
+        let start = chrono::NaiveTime::parse_from_str(at, "%H:%M").unwrap();
+        for (index, speaker) in speakers.iter().enumerate() {
+            let talk_at = (start + chrono::Duration::minutes(25 * index as i64))
+                .format("%H:%M")
+                .to_string();
+            env.ok(&[
+                "speaker",
+                "add",
+                SLUG,
+                speaker,
+                "--institution",
+                "Universitas Gadjah Mada",
+                "--talk",
+                &format!("Makalah {speaker}"),
+                "--on",
+                day,
+                "--at",
+                &talk_at,
+                "--minutes",
+                "25",
+                "--session",
+                title,
+            ]);
+        }
+    }
+    env.ok(&[
+        "session",
+        "add",
+        SLUG,
+        "Pleno penutupan",
+        "--on",
+        "2027-05-13",
+        "--at",
+        "10:30",
+        "--end",
+        "12:00",
+        "--room",
+        "Auditorium Mandiri",
+        "--kind",
+        "plenary",
+        "--chair",
+        "Yulia Rahman",
+    ]);
+    env
+}
+
+#[test]
+fn a_two_day_conference_with_parallel_rooms_is_one_seminar() {
+    let env = conference();
+    assert_eq!(env.count(&["list"]), 1, "one seminar");
+    let sessions = env.json(&["session", "list", SLUG]);
+    assert_eq!(sessions.as_array().unwrap().len(), 8);
+    let rooms: Vec<&str> = (sessions.as_array().unwrap().iter())
+        .map(|s| s["room"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rooms,
+        [
+            "Auditorium Mandiri",
+            "Ruang 1",
+            "Ruang 2",
+            "Ruang 3",
+            "Ruang 1",
+            "Ruang 2",
+            "Ruang 3",
+            "Auditorium Mandiri"
+        ]
+    );
+    let slots = env.json(&["slot", "list", SLUG]);
+    let in_panels = (slots.as_array().unwrap().iter())
+        .filter(|slot| slot["session_id"].is_number())
+        .count();
+    assert_eq!(in_panels, 19, "18 talks and the keynote belong to sessions");
+    let talk = (slots.as_array().unwrap().iter())
+        .find(|slot| slot["title"] == "Makalah Eko Prasetyo")
+        .unwrap();
+    assert_eq!(talk["room"], "Ruang 2", "a talk is in its session's room");
+    assert_eq!(talk["starts_at"], "2027-05-12T10:55:00+07:00");
+    assert!(
+        env.run(&["check", SLUG]).code == 0,
+        "{}",
+        env.run(&["check", SLUG]).stdout
+    );
+
+    // Day 2 has its own hours: it closes at 12:00.
+    let seminar = env.json(&["show", SLUG]);
+    assert_eq!(
+        seminar["seminar"]["days"],
+        serde_json::json!([{"date": "2027-05-13", "start_time": "08:00", "end_time": "12:00"}])
+    );
+    let late = env.fails(
+        1,
+        &[
+            "session",
+            "add",
+            SLUG,
+            "Sesi sore",
+            "--on",
+            "2027-05-13",
+            "--at",
+            "13:00",
+            "--minutes",
+            "60",
+            "--room",
+            "Ruang 1",
+        ],
+    );
+    assert!(late.contains("outside the seminar's hours"), "{late}");
+}
+
+#[test]
+fn the_rules_judge_rooms_chairs_and_speakers_by_time_and_place() {
+    let env = conference();
+    // Ruang 2 holds Panel 1B at 10:30: another panel there at 11:00 is refused, naming both.
+    let line = env.fails(
+        1,
+        &[
+            "session",
+            "add",
+            SLUG,
+            "Panel 1D",
+            "--on",
+            "2027-05-12",
+            "--at",
+            "11:00",
+            "--minutes",
+            "60",
+            "--room",
+            "Ruang 2",
+        ],
+    );
+    assert!(
+        line.contains("Panel 1B: Diplomasi ekonomi") && line.contains("Panel 1D"),
+        "{line}"
+    );
+    assert!(line.contains("Ruang 2"), "{line}");
+    // The chair of 1A speaks in 2B, the next morning: accepted.
+    env.ok(&[
+        "speaker",
+        "add",
+        SLUG,
+        "Poppy Lestari",
+        "--talk",
+        "Catatan penutup iklim",
+        "--on",
+        "2027-05-13",
+        "--at",
+        "09:45",
+        "--minutes",
+        "15",
+        "--session",
+        "Panel 2B: Iklim",
+    ]);
+    // A speaker in two parallel panels at once: the last quarter of 1C, then of 1B.
+    let closing_word = |panel: &str| {
+        vec![
+            "speaker".to_string(),
+            "add".into(),
+            SLUG.into(),
+            "Arif Budiman".into(),
+            "--talk".into(),
+            format!("Tanggapan untuk {panel}"),
+            "--on".into(),
+            "2027-05-12".into(),
+            "--at".into(),
+            "11:45".into(),
+            "--minutes".into(),
+            "15".into(),
+            "--session".into(),
+            panel.into(),
+        ]
+    };
+    let args = closing_word("Panel 1C: Keamanan maritim");
+    env.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut args = closing_word("Panel 1B: Diplomasi ekonomi");
+    let line = env.fails(1, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        line.contains("Arif Budiman is in two places at once"),
+        "{line}"
+    );
+    // The same, recorded with --force, is what check reports: one verdict.
+    args.push("--force".into());
+    let forced = env.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert!(forced.stderr.contains("warning: recorded with --force"));
+    let check = env.run(&["--json", "check", SLUG]);
+    assert_eq!(check.code, 3);
+    let problems: Value = serde_json::from_str(&check.stdout).unwrap();
+    let kinds: Vec<&str> = (problems.as_array().unwrap().iter())
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["person_double_booked"], "{problems}");
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Arif Budiman"),
+        "{problems}"
+    );
+}
+
+/// Every event of the calendar export, by UID: (DTSTART, LOCATION).
+fn calendar(env: &Env) -> BTreeMap<String, (String, String)> {
+    let text = env.ok(&["agenda", SLUG, "--format", "ics", "--slots"]);
+    let reader = ical::IcalParser::new(text.as_bytes());
+    let mut events = BTreeMap::new();
+    for calendar in reader {
+        for event in calendar.expect("RFC 5545").events {
+            let value = |name: &str| {
+                (event.properties.iter())
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.value.clone())
+                    .unwrap_or_default()
+            };
+            events.insert(value("UID"), (value("DTSTART"), value("LOCATION")));
+        }
+    }
+    events
+}
+
+#[test]
+fn moving_a_panel_moves_its_talks_and_keeps_every_uid() {
+    let env = conference();
+    let before = calendar(&env);
+    let slots_before = env.json(&["slot", "list", SLUG]);
+    let out = env.ok(&[
+        "session",
+        "move",
+        SLUG,
+        "Panel 2B: Iklim",
+        "--room",
+        "Ruang Sidang",
+        "--at",
+        "10:30",
+        "--end",
+        "12:00",
+    ]);
+    assert!(out.contains("Ruang Sidang"), "{out}");
+    let after = calendar(&env);
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>(),
+        "the same UIDs"
+    );
+    let slots_after = env.json(&["slot", "list", SLUG]);
+    let by_uid = |slots: &Value| -> BTreeMap<String, Value> {
+        (slots.as_array().unwrap().iter())
+            .map(|slot| (slot["uid"].as_str().unwrap().to_string(), slot.clone()))
+            .collect()
+    };
+    let (was, now) = (by_uid(&slots_before), by_uid(&slots_after));
+    assert_eq!(
+        was.keys().collect::<Vec<_>>(),
+        now.keys().collect::<Vec<_>>()
+    );
+    let moved: Vec<(&Value, &Value)> = (was.values())
+        .zip(now.values())
+        .filter(|(a, b)| a["starts_at"] != b["starts_at"] || a["room"] != b["room"])
+        .collect();
+    assert_eq!(moved.len(), 3, "the three talks of 2B move, nothing else");
+    for (was, now) in moved {
+        assert_eq!(was["uid"], now["uid"]);
+        assert_eq!(now["room"], "Ruang Sidang");
+        let shift = chrono::DateTime::parse_from_rfc3339(now["starts_at"].as_str().unwrap())
+            .unwrap()
+            - chrono::DateTime::parse_from_rfc3339(was["starts_at"].as_str().unwrap()).unwrap();
+        assert_eq!(shift.num_minutes(), 120, "by as much as the session");
+        assert!(
+            after[now["uid"].as_str().unwrap()]
+                .1
+                .contains("Ruang Sidang"),
+            "LOCATION follows the room"
+        );
+    }
+    // A slot moves by itself too, with its UID.
+    let uid = slots_after[1]["uid"].clone();
+    assert_eq!(slots_after[1]["title"], "Rehat kopi");
+    env.ok(&[
+        "slot",
+        "move",
+        SLUG,
+        "Rehat kopi",
+        "--at",
+        "10:05",
+        "--minutes",
+        "25",
+    ]);
+    let moved = env.json(&["slot", "list", SLUG]);
+    assert_eq!(moved[1]["uid"], uid);
+    assert_eq!(moved[1]["starts_at"], "2027-05-12T10:05:00+07:00");
+}
+
+#[test]
+fn a_seminars_hours_carry_its_rundown_and_a_night_runs_past_midnight() {
+    let env = Env::new();
+    env.ok(&[
+        "create",
+        "Malam",
+        "--date",
+        "2017-06-01",
+        "--start",
+        "09:00",
+        "--end",
+        "10:30",
+        "--tz",
+        "WIB",
+        "--slug",
+        "malam",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        "malam",
+        "Pembukaan",
+        "--at",
+        "09:15",
+        "--minutes",
+        "30",
+    ]);
+    env.ok(&["edit", "malam", "--start", "13:00", "--end", "14:30"]);
+    let slots = env.json(&["slot", "list", "malam"]);
+    assert_eq!(slots[0]["starts_at"], "2017-06-01T13:15:00+07:00");
+
+    env.ok(&["edit", "malam", "--start", "22:00", "--end", "02:00"]);
+    let slots = env.json(&["slot", "list", "malam"]);
+    assert_eq!(slots[0]["starts_at"], "2017-06-01T22:15:00+07:00");
+    env.ok(&[
+        "slot",
+        "add",
+        "malam",
+        "Larut",
+        "--at",
+        "01:00",
+        "--minutes",
+        "45",
+    ]);
+    let slots = env.json(&["slot", "list", "malam"]);
+    assert_eq!(slots[1]["starts_at"], "2017-06-02T01:00:00+07:00");
+    assert_eq!(env.run(&["check", "malam"]).code, 0);
+    let line = env.fails(2, &["edit", "malam", "--start", "14:00", "--end", "12:00"]);
+    assert!(line.contains("end") && line.contains("22 hours"), "{line}");
+}
+
+#[test]
+fn the_agenda_and_the_grid_in_both_languages_at_two_widths() {
+    let env = conference();
+    for columns in ["80", "120"] {
+        for lang in ["en", "id"] {
+            let run = |args: &[&str]| {
+                let output = env
+                    .command()
+                    .env("COLUMNS", columns)
+                    .args(args)
+                    .args(["--lang", lang])
+                    .output()
+                    .unwrap();
+                assert!(output.status.success());
+                String::from_utf8(output.stdout).unwrap()
+            };
+            let agenda = run(&["agenda", SLUG]);
+            let grid = run(&["agenda", SLUG, "--grid"]);
+            let width: usize = columns.parse().unwrap();
+            for line in agenda.lines().chain(grid.lines()) {
+                assert!(line.chars().count() <= width, "{line}");
+            }
+            insta::assert_snapshot!(format!("agenda_{lang}_{columns}"), agenda);
+            insta::assert_snapshot!(format!("grid_{lang}_{columns}"), grid);
+        }
+    }
+    let one_room = env.ok(&["agenda", SLUG, "--room", "Ruang 2", "--on", "2027-05-13"]);
+    assert!(one_room.contains("Panel 2B") && !one_room.contains("Panel 2A"));
+    assert!(!one_room.contains("Panel 1B"), "{one_room}");
+}
+
+#[test]
+fn the_html_grid_is_valid_html() {
+    let env = conference();
+    let file = env.dir().join("grid.html");
+    env.ok(&[
+        "agenda",
+        SLUG,
+        "--grid",
+        "--format",
+        "html",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.contains("size: A4 landscape"));
+    assert!(html.contains("<thead><tr><th>Konferensi Nasional"));
+    assert_eq!(html.matches("<section class=\"day\">").count(), 2);
+    crate::exports::validate_html(&file);
+}
