@@ -511,6 +511,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
                 room: None,
                 session_id: None,
                 track: None,
+                details: Default::default(),
             };
             db.insert_slot(&slot)?;
         }

@@ -97,6 +97,12 @@ impl Context {
         })
     }
 
+    /// The time zone the user chose (SEMINAR_TZ or the config file), not the machine's.
+    pub fn configured_zone(&self) -> Option<chrono_tz::Tz> {
+        (self.settings.zone.source != super::settings::Source::Default)
+            .then_some(self.settings.zone.value)
+    }
+
     /// The database; a file that does not exist yet is created by the first write.
     pub fn open(&self) -> Result<Store> {
         let store = Store::open_lazily(&self.db_path)?;

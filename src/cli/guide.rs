@@ -284,6 +284,7 @@ impl<'a> Guide<'a> {
                 people,
                 uid: None,
                 place: SlotPlace::default(),
+                details: Default::default(),
             });
         }
         Ok(slots)

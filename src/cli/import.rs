@@ -24,6 +24,9 @@ pub struct ImportArgs {
     /// CSV: the seminar every row goes to (slug or #ID), instead of a seminar column
     #[arg(long)]
     pub seminar: Option<String>,
+    /// The time zone of a schedule that names none [default: the configured zone]
+    #[arg(long, value_parser = super::values::zone, value_name = "ZONE")]
+    pub tz: Option<chrono_tz::Tz>,
     /// Check everything and say what would change, without changing anything
     #[arg(long)]
     pub dry_run: bool,
@@ -46,7 +49,7 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
     let options = ReadOptions {
         seminar: args.seminar,
         today: context.today,
-        default_zone: context.default_zone,
+        zone: args.tz.or_else(|| context.configured_zone()),
     };
     let plan = import::read(&text, format, &options)?;
     drop(text);

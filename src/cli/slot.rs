@@ -130,6 +130,7 @@ pub fn run(command: SlotCommand, context: &Context) -> Result<()> {
                     session: args.session,
                     track: args.track,
                 },
+                details: Default::default(),
             };
             let mut store = context.open()?;
             let (programme, slot, notices) =

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Offset, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
@@ -17,7 +17,8 @@ use crate::error::{Error, Result};
 use crate::model::slug::validate_slug;
 use crate::model::time::parse_zone;
 use crate::model::{
-    FIRST_YEAR, LAST_YEAR, MAX_SLOT_MINUTES, RoleKind, Schedule, SlotKind, Status, canonical_uid,
+    FIRST_YEAR, LAST_YEAR, LONGEST_DAY_HOURS, Link, MAX_SLOT_MINUTES, RoleKind, Schedule,
+    SlotDetails, SlotKind, Status, canonical_uid,
 };
 use crate::ops::import::{Plan, SeminarEntry};
 use crate::ops::people::NewRole;
@@ -42,6 +43,10 @@ struct ConferenceXml {
 struct DayXml {
     #[serde(rename = "@date")]
     date: Option<String>,
+    #[serde(rename = "@start")]
+    start: Option<String>,
+    #[serde(rename = "@end")]
+    end: Option<String>,
     #[serde(default, rename = "room")]
     rooms: Vec<RoomXml>,
 }
@@ -66,7 +71,12 @@ struct EventXml {
     title: Option<String>,
     #[serde(rename = "type")]
     kind: Option<String>,
+    track: Option<String>,
+    language: Option<String>,
+    #[serde(rename = "abstract")]
+    summary: Option<String>,
     persons: Option<PersonsXml>,
+    links: Option<LinksXml>,
 }
 
 #[derive(Deserialize)]
@@ -77,18 +87,39 @@ struct PersonsXml {
 
 #[derive(Deserialize)]
 struct PersonXml {
+    #[serde(rename = "@id")]
+    id: Option<String>,
     #[serde(rename = "@public_name")]
     public_name: Option<String>,
     #[serde(rename = "$text", default)]
     name: String,
 }
 
-/// An event, checked and placed in time.
+#[derive(Deserialize)]
+struct LinksXml {
+    #[serde(default, rename = "link")]
+    links: Vec<LinkXml>,
+}
+
+#[derive(Deserialize)]
+struct LinkXml {
+    #[serde(rename = "@href")]
+    href: Option<String>,
+    #[serde(rename = "$text", default)]
+    title: String,
+}
+
+/// An event, checked and placed in time and in its room.
 struct Event {
+    /// The schedule day it is listed under: events after midnight stay on their day.
+    day: NaiveDate,
+    room: String,
     starts_at: DateTime<Utc>,
     minutes: u32,
     title: String,
     kind: SlotKind,
+    track: Option<String>,
+    details: SlotDetails,
     people: Vec<String>,
     uid: Option<String>,
 }
@@ -106,11 +137,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
         ))
     })?;
     let conference = &schedule.conference;
-    let zone = match conference.time_zone_name.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => parse_zone(name)
-            .map_err(|e| Error::Invalid(format!("conference time_zone_name: {e}")))?,
-        _ => options.default_zone,
-    };
+    let zone = zone_of(&schedule, options)?;
     let title = conference
         .title
         .as_deref()
@@ -119,51 +146,139 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
         .ok_or_else(|| Error::Invalid("conference: it has no title".into()))?
         .to_string();
 
-    let mut rooms: BTreeMap<String, Vec<Event>> = BTreeMap::new();
+    let mut events = Vec::new();
+    let mut hours: BTreeMap<NaiveDate, (DateTime<Utc>, DateTime<Utc>)> = BTreeMap::new();
     let mut problems = Vec::new();
-    for day in &schedule.days {
+    for (index, day) in schedule.days.iter().enumerate() {
+        let place = format!("day {}", index + 1);
+        let date = match day
+            .date
+            .as_deref()
+            .map(|date| date.trim().parse::<NaiveDate>())
+        {
+            Some(Ok(date)) => Some(date),
+            Some(Err(_)) => {
+                problems.push(format!("{place}: date is not a date like 2017-05-18"));
+                continue;
+            }
+            None => None,
+        };
+        if let (Some(date), Some(start), Some(end)) = (date, &day.start, &day.end) {
+            let instant = |text: &str| crate::model::time::parse_rfc3339_in(text, zone);
+            match (instant(start), instant(end)) {
+                (Ok(start), Ok(end)) => {
+                    hours.insert(date, (start, end));
+                }
+                _ => problems.push(format!(
+                    "{place}: start and end are not times like 2017-05-18T09:00:00+07:00"
+                )),
+            }
+        }
+        let mut people_by_id: BTreeMap<String, String> = BTreeMap::new();
         for room in &day.rooms {
             for (index, event) in room.events.iter().enumerate() {
                 let place = match &event.id {
                     Some(id) => format!("event {id}"),
                     None => format!("room '{}' event {}", room.name, index + 1),
                 };
-                match checked(event, day, zone) {
-                    Ok(event) => rooms
-                        .entry(room.name.trim().to_string())
-                        .or_default()
-                        .push(event),
+                match checked(event, day, date, room.name.trim(), zone, &mut people_by_id) {
+                    Ok(event) => events.push(event),
                     Err(problem) => problems.push(format!("{place}: {problem}")),
                 }
             }
         }
     }
     all_problems(problems)?;
-    if rooms.is_empty() {
+    if events.is_empty() {
         return Err(Error::Invalid("file: the schedule has no events".into()));
     }
-    let one_room = rooms.len() == 1;
+    let slug = conference
+        .acronym
+        .as_deref()
+        .map(|acronym| acronym.trim().to_lowercase())
+        .filter(|acronym| validate_slug(acronym).is_ok());
     let mut plan = Plan::default();
-    for (room, events) in rooms {
-        let seminar_title = if one_room {
-            title.clone()
-        } else {
-            format!("{title} — {room}")
-        };
-        let slug = conference
-            .acronym
-            .as_deref()
-            .map(|acronym| acronym.trim().to_lowercase())
-            .filter(|acronym| one_room && validate_slug(acronym).is_ok());
-        plan.seminars.push(
-            seminar(&room, seminar_title, slug, zone, events)
-                .map_err(|problem| Error::Invalid(format!("room '{room}': {problem}")))?,
-        );
-    }
+    plan.seminars.push(
+        seminar(title, slug, zone, events, &hours)
+            .map_err(|problem| Error::Invalid(format!("conference: {problem}")))?,
+    );
     Ok(plan)
 }
 
-fn checked(event: &EventXml, day: &DayXml, zone: Tz) -> Result<Event, String> {
+/// The schedule's time zone: its `time_zone_name`, else the zone its times' offsets give
+/// (`--tz` or the configured zone when they agree with them), else `--tz` or the
+/// configured zone; never the machine's without being asked.
+fn zone_of(schedule: &ScheduleXml, options: &ReadOptions) -> Result<Tz> {
+    if let Some(name) = (schedule.conference.time_zone_name.as_deref())
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+    {
+        return parse_zone(name)
+            .map_err(|e| Error::Invalid(format!("conference time_zone_name: {e}")));
+    }
+    let mut offsets = std::collections::BTreeSet::new();
+    for text in schedule.days.iter().flat_map(|day| {
+        [day.start.as_deref(), day.end.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(
+                day.rooms
+                    .iter()
+                    .flat_map(|room| room.events.iter().filter_map(|event| event.date.as_deref())),
+            )
+    }) {
+        if let Ok(at) = DateTime::parse_from_rfc3339(text.trim()) {
+            offsets.insert(at.offset().local_minus_utc());
+        }
+    }
+    let agrees = |zone: Tz| {
+        schedule.days.iter().all(|day| {
+            day.rooms.iter().flat_map(|room| &room.events).all(|event| {
+                event.date.as_deref().is_none_or(|text| {
+                    DateTime::parse_from_rfc3339(text.trim()).is_ok_and(|at| {
+                        at.with_timezone(&zone).offset().fix().local_minus_utc()
+                            == at.offset().local_minus_utc()
+                    })
+                })
+            })
+        })
+    };
+    if let Some(zone) = options
+        .zone
+        .filter(|zone| !offsets.is_empty() && agrees(*zone))
+    {
+        return Ok(zone);
+    }
+    if let [offset] = offsets.iter().copied().collect::<Vec<_>>()[..]
+        && offset % 3600 == 0
+    {
+        // The IANA names for whole-hour offsets count the other way: +07:00 is Etc/GMT-7.
+        let hours = offset / 3600;
+        let name = match hours {
+            0 => "Etc/UTC".to_string(),
+            h if h > 0 => format!("Etc/GMT-{h}"),
+            h => format!("Etc/GMT+{}", -h),
+        };
+        if let Ok(zone) = name.parse::<Tz>() {
+            return Ok(zone);
+        }
+    }
+    match options.zone {
+        Some(zone) if offsets.is_empty() => Ok(zone),
+        _ => Err(Error::usage(
+            "tz: the schedule names no time zone (no time_zone_name, and its times' offsets do not give one); pass --tz with the zone its times are in, e.g. --tz Asia/Jakarta",
+        )),
+    }
+}
+
+fn checked(
+    event: &EventXml,
+    day: &DayXml,
+    date: Option<NaiveDate>,
+    room: &str,
+    zone: Tz,
+    people_by_id: &mut BTreeMap<String, String>,
+) -> Result<Event, String> {
     let title = event
         .title
         .as_deref()
@@ -172,16 +287,26 @@ fn checked(event: &EventXml, day: &DayXml, zone: Tz) -> Result<Event, String> {
         .ok_or("title: empty")?
         .to_string();
     let starts_at = match (&event.date, &event.start, &day.date) {
+        // A <start> after midnight on a day that runs past it is the next morning's; the
+        // <date> says so, and is read first.
         (Some(date), _, _) => crate::model::time::parse_rfc3339_in(date, zone)
             .map_err(|_| format!("date: '{date}' is not a time like 2017-05-18T09:15:00+07:00"))?,
-        (None, Some(start), Some(day)) => {
-            let day: NaiveDate = day
+        (None, Some(start), Some(date)) => {
+            let date: NaiveDate = date
                 .trim()
                 .parse()
-                .map_err(|_| format!("day date: '{day}' is not a date"))?;
+                .map_err(|_| format!("day date: '{date}' is not a date"))?;
             let time = NaiveTime::parse_from_str(start.trim(), "%H:%M")
                 .map_err(|_| format!("start: '{start}' is not a time like 09:15"))?;
-            crate::model::time::local_instant(zone, day, time)?
+            // Before the day's own start is after midnight, on a day that runs past it.
+            let day_starts = (day.start.as_deref())
+                .and_then(|text| crate::model::time::parse_rfc3339_in(text, zone).ok())
+                .map(|at| at.with_timezone(&zone).time());
+            let date = match day_starts {
+                Some(day_start) if time < day_start => date.succ_opt().unwrap_or(date),
+                _ => date,
+            };
+            crate::model::time::local_instant(zone, date, time)?
         }
         _ => {
             return Err(
@@ -203,30 +328,55 @@ fn checked(event: &EventXml, day: &DayXml, zone: Tz) -> Result<Event, String> {
             "duration: {duration} is out of range; accepted: 00:01 to 24:00"
         ));
     }
-    let people = event
-        .persons
-        .iter()
-        .flat_map(|persons| &persons.people)
-        .map(|person| {
-            let name = person.name.trim();
-            if name.is_empty() {
-                person
-                    .public_name
-                    .as_deref()
-                    .unwrap_or("")
-                    .trim()
-                    .to_string()
-            } else {
-                name.to_string()
-            }
+    let mut people = Vec::new();
+    for person in event.persons.iter().flat_map(|persons| &persons.people) {
+        let name = match person.name.trim() {
+            "" => person.public_name.as_deref().unwrap_or("").trim(),
+            name => name,
+        };
+        if name.is_empty() {
+            continue;
+        }
+        // One id is one person, under the name it first had in the file.
+        let name = match person.id.as_deref().map(str::trim) {
+            Some(id) if !id.is_empty() => people_by_id
+                .entry(id.to_string())
+                .or_insert_with(|| name.to_string())
+                .clone(),
+            _ => name.to_string(),
+        };
+        people.push(name);
+    }
+    let text = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|value| !value.is_empty())
+            .map(str::to_string)
+    };
+    let links = (event.links.iter())
+        .flat_map(|links| &links.links)
+        .filter_map(|link| {
+            let href = link.href.as_deref()?.trim();
+            (!href.is_empty()).then(|| Link {
+                href: href.to_string(),
+                title: link.title.trim().to_string(),
+            })
         })
-        .filter(|name| !name.is_empty())
         .collect();
     Ok(Event {
+        day: date.unwrap_or_else(|| starts_at.with_timezone(&zone).date_naive()),
+        room: room.to_string(),
         starts_at,
         minutes,
         title,
         kind: slot_kind(event.kind.as_deref().unwrap_or("")),
+        track: text(&event.track),
+        details: SlotDetails {
+            summary: text(&event.summary),
+            language: text(&event.language),
+            links,
+        },
         people,
         uid: event.guid.as_deref().and_then(canonical_uid),
     })
@@ -265,39 +415,56 @@ fn slot_kind(kind: &str) -> SlotKind {
     }
 }
 
+/// The conference as one seminar: its days with their hours (the `<day>`'s start and end,
+/// else its events' first start and last end), its rooms, and every event a slot in its
+/// room.
 fn seminar(
-    room: &str,
     title: String,
     slug: Option<String>,
     zone: Tz,
     mut events: Vec<Event>,
+    hours: &BTreeMap<NaiveDate, (DateTime<Utc>, DateTime<Utc>)>,
 ) -> Result<SeminarEntry, String> {
-    events.sort_by_key(|event| event.starts_at);
+    events.sort_by(|a, b| (a.starts_at, &a.room).cmp(&(b.starts_at, &b.room)));
     let local = |at: DateTime<Utc>| at.with_timezone(&zone).naive_local();
-    let mut first_day = NaiveDate::MAX;
-    let mut last_day = NaiveDate::MIN;
-    let mut start = NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN);
-    let mut end = NaiveTime::MIN;
+    let mut spans: BTreeMap<NaiveDate, (DateTime<Utc>, DateTime<Utc>)> = BTreeMap::new();
     for event in &events {
-        let begins = local(event.starts_at);
-        let length = chrono::Duration::minutes(i64::from(event.minutes));
-        // When the clocks go back during an event, its end reads earlier on the wall than
-        // its start (02:30 + 30 min = 02:00), and the day's hours would end before they
-        // begin. The start's wall time plus the length is then later, and reaches the end:
-        // the repeated hour resolves to its first occurrence.
-        let ends = local(event.starts_at + length).max(begins + length);
-        if ends.date() > begins.date() {
-            // A seminar's hours lie within each of its days.
-            return Err(format!(
-                "'{}' ends at or after midnight; events must end by 23:59",
-                event.title
-            ));
-        }
-        first_day = first_day.min(begins.date());
-        last_day = last_day.max(begins.date());
-        start = start.min(begins.time());
-        end = end.max(ends.time());
+        let ends = event.starts_at + chrono::Duration::minutes(i64::from(event.minutes));
+        let span = spans.entry(event.day).or_insert((event.starts_at, ends));
+        span.0 = span.0.min(event.starts_at);
+        span.1 = span.1.max(ends);
     }
+    let first_day = *spans.keys().next().ok_or("the schedule has no events")?;
+    let last_day = *spans.keys().next_back().unwrap_or(&first_day);
+    // Each day's hours: the file's, widened to hold its events.
+    let mut day_hours = Vec::new();
+    for (day, (first, last)) in &spans {
+        // The file's hours for the day where they are a day's (pretalx gives 04:00–03:59,
+        // the whole day: then the events' span), widened to hold its events.
+        let (start, end) = match hours.get(day) {
+            Some((day_start, day_end))
+                if (*day_end - *day_start).num_hours() <= LONGEST_DAY_HOURS =>
+            {
+                ((*day_start).min(*first), (*day_end).max(*last))
+            }
+            _ => (*first, *last),
+        };
+        // When the clocks go back in between, the end's wall time can read earlier than the
+        // start's: the start's wall time plus the length reaches it.
+        let end_wall = local(end).max(local(start) + (end - start));
+        day_hours.push((*day, local(start).time(), end_wall.time()));
+    }
+    let (_, start, end) = day_hours[0];
+    let mut schedule = Schedule::daily(zone, first_day, last_day, start, end);
+    for (day, start, end) in &day_hours[1..] {
+        schedule.set_hours(*day, *start, *end);
+    }
+    let rooms: std::collections::BTreeSet<&str> =
+        events.iter().map(|event| event.room.as_str()).collect();
+    let venue = match rooms.iter().collect::<Vec<_>>()[..] {
+        [one] => Some(one.to_string()),
+        _ => None,
+    };
     let mut roles: Vec<NewRole> = Vec::new();
     for name in events.iter().flat_map(|event| &event.people) {
         if !roles.iter().any(|role| &role.name == name) {
@@ -314,26 +481,28 @@ fn seminar(
     }
     let slots = events
         .into_iter()
-        .map(|event| {
-            let begins = local(event.starts_at);
-            NewSlot {
-                title: event.title,
-                kind: event.kind,
-                at: begins.time(),
-                on: Some(begins.date()),
-                minutes: event.minutes,
-                people: event.people,
-                uid: event.uid,
-                place: SlotPlace::default(),
-            }
+        .map(|event| NewSlot {
+            title: event.title,
+            kind: event.kind,
+            at: local(event.starts_at).time(),
+            on: Some(event.day),
+            minutes: event.minutes,
+            people: event.people,
+            uid: event.uid,
+            place: SlotPlace {
+                room: venue.is_none().then_some(event.room),
+                session: None,
+                track: event.track,
+            },
+            details: event.details,
         })
         .collect();
     Ok(SeminarEntry {
-        place: format!("room '{room}'"),
+        place: "conference".to_string(),
         seminar: NewSeminar {
             title,
-            schedule: Schedule::daily(zone, first_day, last_day, start, end),
-            venue: Some(room.to_string()),
+            schedule,
+            venue,
             subtitle: None,
             organizers: Vec::new(),
             description: None,

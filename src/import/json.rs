@@ -111,6 +111,11 @@ struct SlotIn {
     room: Option<String>,
     session_id: Option<i64>,
     track: Option<String>,
+    #[serde(rename = "abstract")]
+    summary: Option<String>,
+    language: Option<String>,
+    #[serde(default)]
+    links: Vec<crate::model::Link>,
 }
 
 pub fn read(text: &str) -> Result<Plan> {
@@ -361,6 +366,11 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
                 room,
                 session: session.map(|(_, title, _)| title.clone()),
                 track: slot.track,
+            },
+            details: crate::model::SlotDetails {
+                summary: slot.summary,
+                language: slot.language,
+                links: slot.links,
             },
         });
     }

@@ -45,8 +45,9 @@ pub struct ReadOptions {
     pub seminar: Option<String>,
     /// For dates written without a year.
     pub today: NaiveDate,
-    /// For a schedule that gives UTC offsets but no zone name.
-    pub default_zone: Tz,
+    /// The zone of a schedule that names none: `--tz`, or the configured zone (never the
+    /// machine's unasked).
+    pub zone: Option<Tz>,
 }
 
 /// The largest file `import` reads: far beyond any real schedule, small enough to hold.

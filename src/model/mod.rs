@@ -416,6 +416,23 @@ pub struct Slot {
     pub room: Option<Venue>,
     pub session_id: Option<i64>,
     pub track: Option<String>,
+    pub details: SlotDetails,
+}
+
+/// What a schedule from elsewhere may say of a talk besides when and where it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SlotDetails {
+    /// A summary of the talk.
+    pub summary: Option<String>,
+    /// The language it is given in (`en`, `id`); the seminar's when `None`.
+    pub language: Option<String>,
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Link {
+    pub href: String,
+    pub title: String,
 }
 
 impl Slot {

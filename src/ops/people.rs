@@ -187,6 +187,7 @@ pub(super) fn add_role_unchecked(
                     people: Vec::new(),
                     uid: None,
                     place: talk.place.clone(),
+                    details: Default::default(),
                 };
                 insert_slot(db, seminar, &slot, &[role.id], permission, notices)?;
                 changed = true;

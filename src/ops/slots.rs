@@ -10,7 +10,8 @@ use super::{Notice, Permission, guarded, optional, required};
 use crate::error::{Error, Result};
 use crate::model::names::name_key;
 use crate::model::{
-    MAX_SLOT_MINUTES, Programme, Role, RoleKind, Seminar, Session, Slot, SlotKind, Venue, time,
+    MAX_SLOT_MINUTES, Programme, Role, RoleKind, Seminar, Session, Slot, SlotDetails, SlotKind,
+    Venue, time,
 };
 use crate::store::Db;
 
@@ -28,6 +29,8 @@ pub struct NewSlot {
     /// The slot's UUID when it comes from an import; a new one otherwise.
     pub uid: Option<String>,
     pub place: SlotPlace,
+    /// A summary, language and links, from a schedule written elsewhere.
+    pub details: SlotDetails,
 }
 
 /// Where a slot is in the seminar: its room, session and track, by the names users type.
@@ -130,6 +133,7 @@ pub(super) fn insert_slot(
         room: placed.room,
         session_id: placed.session.map(|session| session.id),
         track: placed.track,
+        details: slot.details.clone(),
     };
     slot.id = db.insert_slot(&slot)?;
     Ok(slot)

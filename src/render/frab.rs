@@ -85,11 +85,26 @@ struct EventXml {
     #[serde(rename = "type")]
     kind: &'static str,
     track: String,
-    language: &'static str,
+    language: String,
     #[serde(rename = "abstract")]
     summary: String,
     description: String,
     persons: PersonsXml,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    links: Option<LinksXml>,
+}
+
+#[derive(Serialize)]
+struct LinksXml {
+    link: Vec<LinkXml>,
+}
+
+#[derive(Serialize)]
+struct LinkXml {
+    #[serde(rename = "@href")]
+    href: String,
+    #[serde(rename = "$text")]
+    title: String,
 }
 
 #[derive(Serialize)]
@@ -118,6 +133,8 @@ struct Placed {
 /// Events of seminars without slots get ids above every slot id: this plus the seminar id
 /// times 1000 plus the day of the seminar (from 0; a seminar lasts at most 367 days).
 const SEMINAR_EVENT_IDS: u64 = 1_000_000_000;
+/// Sessions without slots are events too, with ids from here on (beyond any seminar's).
+const SESSION_EVENT_IDS: u64 = 4_000_000_000_000_000;
 
 /// Only the characters XML 1.0 allows: no control characters but tab and line breaks.
 fn clean(text: &str) -> String {
@@ -135,6 +152,11 @@ fn offset_time(at: DateTime<Utc>, zone: Tz) -> String {
 
 fn duration(minutes: i64) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A language as the file gives it, kept when it is a plain code (`en`, `id`, `pt-br`).
+fn language_code(text: &str) -> String {
+    clean(text.trim())
 }
 
 fn language(lang: Lang) -> &'static str {
@@ -193,9 +215,21 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
         Lang::Id => "Belum ditentukan",
     };
     let mut placed = Vec::new();
+    // Each day's own hours, by seminar: a day of the schedule runs from the earliest to the
+    // latest of them (and of its events).
+    let mut hours: BTreeMap<NaiveDate, Vec<(DateTime<Utc>, DateTime<Utc>, Tz)>> = BTreeMap::new();
     for programme in programmes {
         let seminar = &programme.seminar;
         let zone = seminar.schedule.zone;
+        for day in seminar.schedule.days() {
+            if let Ok(window) = seminar.schedule.window_on(day) {
+                let at = |second| DateTime::from_timestamp(second, 0).unwrap_or_default();
+                hours
+                    .entry(day)
+                    .or_default()
+                    .push((at(window.start), at(window.end), zone));
+            }
+        }
         let room = clean(
             seminar
                 .venue
@@ -205,12 +239,15 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
         let track = clean(&seminar.title);
         let subtitle = clean(seminar.subtitle.as_deref().unwrap_or_default());
         let place = |starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, event: EventXml| Placed {
-            day: starts_at.with_timezone(&zone).date_naive(),
-            room: room.clone(),
+            day: seminar.schedule.day_of(starts_at),
+            room: event.room.clone(),
             starts_at,
             ends_at,
             zone,
             event,
+        };
+        let room_of = |venue: Option<&crate::model::Venue>| {
+            clean(venue.map_or(no_venue, |venue| venue.name.as_str()))
         };
         let event = |id, guid, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>| EventXml {
             id,
@@ -223,10 +260,11 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             subtitle: String::new(),
             kind: "talk",
             track: track.clone(),
-            language: language(lang),
+            language: language(lang).to_string(),
             summary: subtitle.clone(),
             description: String::new(),
             persons: PersonsXml { person: Vec::new() },
+            links: None,
         };
         if programme.slots.is_empty() {
             let description = clean(
@@ -260,6 +298,31 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
                 placed.push(place(starts_at, ends_at, xml));
             }
         }
+        let chair_line = |session: &crate::model::Session| {
+            let chairs: Vec<String> = programme.chairs_of(session).map(role_line).collect();
+            (!chairs.is_empty()).then(|| format!("{}: {}", lang.labels().chairs, chairs.join("; ")))
+        };
+        for session in &programme.sessions {
+            if (programme.slots.iter()).any(|slot| slot.session_id == Some(session.id)) {
+                continue;
+            }
+            let mut xml = event(
+                SESSION_EVENT_IDS.saturating_add(session.id.unsigned_abs()),
+                clean(&session.uid),
+                session.starts_at,
+                session.ends_at(),
+            );
+            xml.room = room_of(programme.session_room(session));
+            xml.title = clean(&session.title);
+            xml.subtitle = track.clone();
+            xml.kind = session.kind.as_str();
+            if let Some(own) = &session.track {
+                xml.track = clean(own);
+            }
+            xml.description = clean(&chair_line(session).unwrap_or_default());
+            xml.persons = persons(programme.chairs_of(session));
+            placed.push(place(session.starts_at, session.ends_at(), xml));
+        }
         for slot in &programme.slots {
             let people: Vec<&Role> = programme.people_on(slot).collect();
             let mut xml = event(
@@ -268,16 +331,35 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
                 slot.starts_at,
                 slot.ends_at(),
             );
+            xml.room = room_of(programme.room_of(slot));
             xml.title = clean(&slot.title);
             xml.subtitle = track.clone();
             xml.kind = slot.kind.as_str();
-            xml.description = clean(
-                &people
-                    .iter()
-                    .map(|role| role_line(role))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
+            if let Some(own) = programme.track_of(slot) {
+                xml.track = clean(own);
+            }
+            if let Some(language) = &slot.details.language {
+                xml.language = language_code(language);
+            }
+            if let Some(summary) = &slot.details.summary {
+                xml.summary = clean(summary);
+            }
+            if !slot.details.links.is_empty() {
+                xml.links = Some(LinksXml {
+                    link: (slot.details.links.iter())
+                        .map(|link| LinkXml {
+                            href: clean(&link.href),
+                            title: clean(&link.title),
+                        })
+                        .collect(),
+                });
+            }
+            let mut lines: Vec<String> = people.iter().map(|role| role_line(role)).collect();
+            if let Some(session) = programme.session_of(slot) {
+                xml.subtitle = clean(&session.title);
+                lines.extend(chair_line(session));
+            }
+            xml.description = clean(&lines.join("\n"));
             xml.persons = persons(people.into_iter());
             placed.push(place(slot.starts_at, slot.ends_at(), xml));
         }
@@ -300,13 +382,17 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
         .into_iter()
         .enumerate()
         .map(|(index, (date, events))| {
-            let earliest = events.iter().min_by_key(|e| e.starts_at);
-            let latest = events.iter().max_by_key(|e| e.ends_at);
-            let start = earliest
-                .map(|e| offset_time(e.starts_at, e.zone))
+            let bounds = (events.iter())
+                .map(|e| (e.starts_at, e.ends_at, e.zone))
+                .chain(hours.get(&date).into_iter().flatten().copied());
+            let start = bounds
+                .clone()
+                .min_by_key(|(start, _, _)| *start)
+                .map(|(start, _, zone)| offset_time(start, zone))
                 .unwrap_or_default();
-            let end = latest
-                .map(|e| offset_time(e.ends_at, e.zone))
+            let end = bounds
+                .max_by_key(|(_, end, _)| *end)
+                .map(|(_, end, zone)| offset_time(end, zone))
                 .unwrap_or_default();
             let mut rooms: BTreeMap<String, Vec<EventXml>> = BTreeMap::new();
             for placed in events {
@@ -518,6 +604,7 @@ mod tests {
             room: None,
             session_id: None,
             track: None,
+            details: Default::default(),
         }
     }
 
@@ -620,7 +707,7 @@ mod tests {
         };
         assert_eq!((day.index, day.date.as_str()), (1, "2017-05-18"));
         assert_eq!(day.start, "2017-05-18T09:00:00+07:00");
-        assert_eq!(day.end, "2017-05-18T09:45:00+07:00");
+        assert_eq!(day.end, "2017-05-18T12:00:00+07:00", "the day's own hours");
         assert_eq!(day.rooms.len(), 1);
         assert_eq!(day.rooms[0].name, "Auditorium \"A\" <1>");
 
@@ -745,7 +832,7 @@ mod tests {
             .map(|r| r.name.as_str())
             .collect();
         assert_eq!(rooms, ["Auditorium \"A\" <1>", "To be announced"]);
-        assert_eq!(document.days[0].end, "2017-05-18T11:00:00+07:00");
+        assert_eq!(document.days[0].end, "2017-05-18T12:00:00+07:00");
     }
 
     #[test]

@@ -196,6 +196,13 @@ pub struct SlotJson<'a> {
     pub session_id: Option<i64>,
     /// Its own track, else its session's.
     pub track: Option<&'a str>,
+    /// A summary, from a schedule imported from elsewhere.
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    pub summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub links: &'a [crate::model::Link],
 }
 
 #[derive(Serialize)]
@@ -261,6 +268,9 @@ fn slot<'a>(programme: &'a Programme, slot: &'a Slot) -> SlotJson<'a> {
         room: programme.room_of(slot).map(|room| room.name.as_str()),
         session_id: slot.session_id,
         track: programme.track_of(slot),
+        summary: slot.details.summary.as_deref(),
+        language: slot.details.language.as_deref(),
+        links: &slot.details.links,
     }
 }
 

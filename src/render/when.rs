@@ -223,6 +223,7 @@ mod tests {
             room: None,
             session_id: None,
             track: None,
+            details: Default::default(),
         }
     }
 

@@ -142,6 +142,15 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE slot ADD COLUMN room_id INTEGER REFERENCES venue(id);
     ALTER TABLE slot ADD COLUMN session_id INTEGER REFERENCES session(id) ON DELETE SET NULL;
     ALTER TABLE slot ADD COLUMN track TEXT;
+    ALTER TABLE slot ADD COLUMN abstract TEXT;
+    ALTER TABLE slot ADD COLUMN language TEXT;
+    CREATE TABLE slot_link (
+        slot_id  INTEGER NOT NULL REFERENCES slot(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        href     TEXT NOT NULL,
+        title    TEXT NOT NULL,
+        PRIMARY KEY (slot_id, position)
+    ) WITHOUT ROWID;
     CREATE INDEX slot_room ON slot(room_id, starts_at);
     CREATE INDEX slot_session ON slot(session_id);
     "#,

@@ -4,12 +4,14 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::venues::room_from_row;
 use super::{Db, corrupt};
 use crate::error::Result;
-use crate::model::{Slot, SlotKind};
+use crate::model::{Slot, SlotDetails, SlotKind};
 
 const SLOT_SELECT: &str = "SELECT t.id, t.seminar_id, t.kind, t.title, t.starts_at, t.minutes, \
     (SELECT json_group_array(role_id) FROM \
         (SELECT sr.role_id FROM slot_role sr WHERE sr.slot_id = t.id ORDER BY sr.position)), \
-    t.uid, t.session_id, t.track, r.id, r.name, r.address, r.capacity \
+    t.uid, t.session_id, t.track, r.id, r.name, r.address, r.capacity, t.abstract, t.language, \
+    (SELECT json_group_array(json_object('href', href, 'title', title)) FROM \
+        (SELECT href, title FROM slot_link l WHERE l.slot_id = t.id ORDER BY l.position)) \
     FROM slot t LEFT JOIN venue r ON r.id = t.room_id";
 
 fn slot_from_row(row: &Row<'_>) -> rusqlite::Result<Slot> {
@@ -29,6 +31,14 @@ fn slot_from_row(row: &Row<'_>) -> rusqlite::Result<Slot> {
         session_id: row.get(8)?,
         track: row.get(9)?,
         room: room_from_row(row, 10)?,
+        details: SlotDetails {
+            summary: row.get(14)?,
+            language: row.get(15)?,
+            links: {
+                let links: String = row.get(16)?;
+                serde_json::from_str(&links).map_err(|_| corrupt(16, links))?
+            },
+        },
     })
 }
 
@@ -63,7 +73,8 @@ impl Db<'_> {
     pub fn insert_slot(&self, slot: &Slot) -> Result<i64> {
         self.execute(
             "INSERT INTO slot (seminar_id, kind, title, starts_at, minutes, uid, room_id, \
-             session_id, track) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             session_id, track, abstract, language) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 slot.seminar_id,
                 slot.kind.as_str(),
@@ -73,10 +84,18 @@ impl Db<'_> {
                 slot.uid,
                 slot.room.as_ref().map(|room| room.id),
                 slot.session_id,
-                slot.track
+                slot.track,
+                slot.details.summary,
+                slot.details.language
             ],
         )?;
         let id = self.conn.last_insert_rowid();
+        for (position, link) in slot.details.links.iter().enumerate() {
+            self.execute(
+                "INSERT INTO slot_link (slot_id, position, href, title) VALUES (?1, ?2, ?3, ?4)",
+                params![id, position as i64, link.href, link.title],
+            )?;
+        }
         for role_id in &slot.role_ids {
             self.link_slot_role(id, *role_id)?;
         }
