@@ -534,3 +534,50 @@ fn typed_and_imported_names_get_the_same_verdict_from_one_rule() {
         }
     }
 }
+
+#[test]
+fn a_frab_file_with_characters_xml_forbids_is_refused_with_the_line() {
+    let fixture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/pretalx-schedule.xml"),
+    )
+    .unwrap();
+    let env = Env::new();
+    for (from, to, expected) in [
+        (
+            "Opening &amp;",
+            "Opening &#27;]0;pwned&#7;",
+            "error: line 22: the character reference &#27;",
+        ),
+        (
+            "Opening &amp;",
+            "Opening &#xFFFE;",
+            "error: line 22: the character reference &#xFFFE;",
+        ),
+        (
+            "Opening &amp;",
+            "Opening \u{1}",
+            "error: line 22: a character U+0001",
+        ),
+        (
+            "public_name=\"Jane Example\"",
+            "public_name=\"Jane&#x1b;[2J\"",
+            "error: line 33: the character reference &#x1b;",
+        ),
+    ] {
+        let file = env.dir().join("schedule.xml");
+        std::fs::write(&file, fixture.replacen(from, to, 1)).unwrap();
+        let line = env.fails(1, &["import", file.to_str().unwrap()]);
+        assert!(line.starts_with(expected), "{line}");
+        assert!(line.contains("XML 1.0 does not allow"), "{line}");
+    }
+    // The same text in a comment or a CDATA section is plain text, not a reference.
+    let file = env.dir().join("schedule.xml");
+    let commented = fixture.replacen(
+        "<title>Opening &amp; welcome</title>",
+        "<!-- &#27; --><title><![CDATA[Opening &#27; welcome]]></title>",
+        1,
+    );
+    std::fs::write(&file, commented).unwrap();
+    env.ok(&["import", file.to_str().unwrap(), "--dry-run"]);
+}
