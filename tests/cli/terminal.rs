@@ -378,10 +378,17 @@ fn data_formats_keep_the_exact_text_in_their_own_escaping() {
     let env = hostile_env();
     let expected = format!("title={HOSTILE}");
 
-    // JSON: serde_json escapes C0 controls as \u001b; the text comes back exactly.
-    let document: Value = serde_json::from_str(&env.ok(&["agenda", "evil", "--format", "json"]))
-        .expect("the agenda is JSON");
+    // JSON writes every hidden character as a \uXXXX escape (C0 and C1 controls, DEL, bidi
+    // and zero-width characters), so it is safe on a terminal; the text comes back exactly.
+    let agenda = env.ok(&["agenda", "evil", "--format", "json"]);
+    assert!(raw_characters(&agenda).is_empty(), "{agenda}");
+    assert!(agenda.contains("\\u001b]0;pwned\\u0007") && agenda.contains("\\u202egnp.exe"));
+    let document: Value = serde_json::from_str(&agenda).expect("the agenda is JSON");
     assert_eq!(document["seminar"]["title"], json!(expected));
+    let listed = env.ok(&["--json", "person", "list"]);
+    assert!(raw_characters(&listed).is_empty(), "{listed}");
+    let people: Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(people[0]["name"], json!(format!("person={HOSTILE}")));
     let archive = env.ok(&["export", "--format", "json", "-o", "-"]);
     assert!(!archive.contains('\u{1b}'), "JSON carries a raw escape");
     let copy = Env::new();
