@@ -823,6 +823,11 @@ fn typed_control_character_cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for text in hostile {
         let create = |flag: &str| case(2, &["create", "Plain", "--date", "2017-06-01", flag, text]);
+        let speaker = |more: &[&str]| {
+            let mut args = vec!["speaker", "add", "kss-2017", "Plain Person"];
+            args.extend_from_slice(more);
+            case(2, &args)
+        };
         cases.extend([
             case(2, &["create", text, "--date", "2017-06-01"]),
             create("--subtitle"),
@@ -837,43 +842,9 @@ fn typed_control_character_cases() -> Vec<Case> {
                 &["institution", "add", "Plain Institute", "--short", text],
             ),
             case(2, &["speaker", "add", "kss-2017", text]),
-            case(
-                2,
-                &[
-                    "speaker",
-                    "add",
-                    "kss-2017",
-                    "Plain Person",
-                    "--position",
-                    text,
-                ],
-            ),
-            case(
-                2,
-                &[
-                    "speaker",
-                    "add",
-                    "kss-2017",
-                    "Plain Person",
-                    "--institution",
-                    text,
-                ],
-            ),
-            case(
-                2,
-                &[
-                    "speaker",
-                    "add",
-                    "kss-2017",
-                    "Plain Person",
-                    "--talk",
-                    text,
-                    "--at",
-                    "11:00",
-                    "--minutes",
-                    "5",
-                ],
-            ),
+            speaker(&["--position", text]),
+            speaker(&["--institution", text]),
+            speaker(&["--talk", text, "--at", "11:00", "--minutes", "5"]),
             case(2, &["moderator", "assign", "kss-2017", text]),
             case(
                 2,
