@@ -54,7 +54,7 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
                 Format::Text => agenda::agenda(&programme, &context.style),
                 _ => document(format, &[programme], &Scope::One, args.document, context)?,
             };
-            context.deliver(&text, output)
+            format.deliver(&text, output, context)
         }
         None => {
             let from = args.from.unwrap_or(context.today);
@@ -81,7 +81,7 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
                     document(format, &programmes, &scope, args.document, context)?
                 }
             };
-            context.deliver(&text, output)
+            format.deliver(&text, output, context)
         }
     }
 }

@@ -26,7 +26,7 @@ pub struct ManArgs {
 pub fn completions(args: CompletionsArgs, context: &Context) -> Result<()> {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "seminar", &mut script);
-    context.print(&String::from_utf8_lossy(&script))
+    context.print_data(&String::from_utf8_lossy(&script))
 }
 
 pub fn man(args: ManArgs, context: &Context) -> Result<()> {
@@ -41,13 +41,13 @@ pub fn man(args: ManArgs, context: &Context) -> Result<()> {
                         dir.display()
                     ))
                 })?;
-            eprintln!("Wrote the manual pages to {}", dir.display());
+            super::context::say(&format!("Wrote the manual pages to {}", dir.display()));
             Ok(())
         }
         None => {
             let mut page = Vec::new();
             clap_mangen::Man::new(command).render(&mut page)?;
-            context.print(&String::from_utf8_lossy(&page))
+            context.print_data(&String::from_utf8_lossy(&page))
         }
     }
 }

@@ -11,7 +11,7 @@ use super::prompt::{Answers, Prompter};
 use super::settings::Settings;
 use crate::error::{Error, Result};
 use crate::ops::{Notice, Permission};
-use crate::render::{Style, Width};
+use crate::render::{Style, Width, visible};
 use crate::store::Store;
 
 pub struct Context {
@@ -101,19 +101,26 @@ impl Context {
     pub fn open(&self) -> Result<Store> {
         let store = Store::open_lazily(&self.db_path)?;
         if let Some(upgrade) = store.upgrade() {
-            eprintln!(
+            say(&format!(
                 "note: upgraded {} from schema version {} to {}; the file as it was is kept as {}",
                 self.db_path.display(),
                 upgrade.from,
                 upgrade.to,
                 upgrade.backup.display()
-            );
+            ));
         }
         Ok(store)
     }
 
-    /// Writes to stdout; a closed pipe ends the command quietly.
+    /// Writes text for people to stdout, with hidden characters shown escaped (see
+    /// [`visible`]); a closed pipe ends the command quietly.
     pub fn print(&self, text: &str) -> Result<()> {
+        self.print_data(&visible(text))
+    }
+
+    /// Writes a data format (JSON, CSV, iCalendar, XML) to stdout as it is: such formats
+    /// keep the exact text, in their own escaping.
+    pub fn print_data(&self, text: &str) -> Result<()> {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
@@ -125,23 +132,26 @@ impl Context {
     /// and then renamed over it, so readers see the old file or the whole new one.
     pub fn deliver(&self, text: &str, output: Option<&Path>) -> Result<()> {
         match output {
-            None => self.print(text),
-            Some(path) if path.as_os_str() == "-" => self.print(text),
+            None => self.print_data(text),
+            Some(path) if path.as_os_str() == "-" => self.print_data(text),
             Some(path) => write_atomically(path, text.as_bytes()),
         }
     }
 
+    /// [`deliver`](Self::deliver) for a document people read (text, Markdown, HTML): hidden
+    /// characters are shown escaped in a file too, as it may be shown on a terminal later.
+    pub fn deliver_readable(&self, text: &str, output: Option<&Path>) -> Result<()> {
+        self.deliver(&visible(text), output)
+    }
+
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
-        self.print(&crate::render::json::to_string(value))
+        self.print_data(&crate::render::json::to_string(value))
     }
 
     /// Tells the user on stderr what a command did besides its main work.
     pub fn tell(&self, notices: &[Notice]) {
         for notice in notices {
-            eprintln!(
-                "{}",
-                crate::render::problems::notice(notice, self.style.lang)
-            );
+            say(&crate::render::problems::notice(notice, self.style.lang));
         }
     }
 
@@ -197,11 +207,19 @@ impl Context {
             )));
         }
         dialoguer::Confirm::new()
-            .with_prompt(question)
+            .with_prompt(visible(question))
             .default(false)
             .interact()
             .map_err(|error| Error::usage(format!("confirmation: {error}")))
     }
+}
+
+/// Tells the user something on stderr, on a line of its own, with hidden characters shown
+/// escaped (see [`visible`]). A closed stderr is ignored: there is nowhere left to tell it.
+pub fn say(text: &str) {
+    let mut line = visible(text).into_owned();
+    line.push('\n');
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

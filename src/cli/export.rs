@@ -32,6 +32,26 @@ pub enum Format {
     Frab,
 }
 
+impl Format {
+    /// Writes a document in this format: formats for people (text, Markdown, HTML) with
+    /// hidden characters shown escaped, data formats with their exact text.
+    pub fn deliver(
+        self,
+        text: &str,
+        output: Option<&std::path::Path>,
+        context: &Context,
+    ) -> Result<()> {
+        match self {
+            Format::Text | Format::Markdown | Format::Html => {
+                context.deliver_readable(text, output)
+            }
+            Format::Csv | Format::Json | Format::Ics | Format::Frab => {
+                context.deliver(text, output)
+            }
+        }
+    }
+}
+
 /// What an export covers, for the titles of calendars and schedules.
 pub enum Scope {
     One,
@@ -205,14 +225,14 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     progress.stage(&format!("Writing {} seminar(s)", programmes.len()), None);
     let text = document(args.format, &programmes, &scope, args.document, context)?;
     progress.stage(&format!("Saving {}", args.output.display()), None);
-    context.deliver(&text, Some(&args.output))?;
+    args.format.deliver(&text, Some(&args.output), context)?;
     drop(progress);
     if args.output.as_os_str() != "-" {
-        eprintln!(
+        super::context::say(&format!(
             "Exported {} seminar(s) to {}",
             programmes.len(),
             args.output.display()
-        );
+        ));
     }
     Ok(())
 }

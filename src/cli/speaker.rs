@@ -233,7 +233,14 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                     crate::render::markdown::speakers(&rows, context.style.lang)
                 }
             };
-            context.deliver(&document, args.output.as_deref())
+            match format {
+                ListFormat::Text | ListFormat::Markdown => {
+                    context.deliver_readable(&document, args.output.as_deref())
+                }
+                ListFormat::Csv | ListFormat::Json => {
+                    context.deliver(&document, args.output.as_deref())
+                }
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod conflict;
 pub mod names;
 pub mod slug;
+pub mod text;
 pub mod time;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};

@@ -20,3 +20,4 @@ mod shell;
 mod slots;
 mod storage;
 mod support;
+mod terminal;
