@@ -11,6 +11,7 @@ use super::values::date;
 use crate::error::{Error, Result};
 use crate::model::Programme;
 use crate::ops::{self, seminars};
+use crate::output::Privacy;
 use crate::render::{self, frab, ics, json};
 
 /// The document formats of agendas and exports.
@@ -65,6 +66,15 @@ impl DocumentArgs {
 }
 
 /// Reads programmes and, when asked, the contacts of the people in them, in one transaction.
+/// Who may read a written document: one with emails and phones is private to its owner.
+pub fn privacy(include_contacts: bool) -> Privacy {
+    if include_contacts {
+        Privacy::Private
+    } else {
+        Privacy::Public
+    }
+}
+
 pub fn read_programmes(
     store: &mut crate::store::Store,
     from: Option<NaiveDate>,
@@ -190,6 +200,7 @@ pub struct ExportArgs {
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     args.document.check(args.format)?;
+    let output = context.output(Some(&args.output))?;
     let progress = Progress::start("Reading seminars");
     let mut store = context.open()?;
     let programmes = read_programmes(
@@ -205,9 +216,13 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     progress.stage(&format!("Writing {} seminar(s)", programmes.len()), None);
     let text = document(args.format, &programmes, &scope, args.document, context)?;
     progress.stage(&format!("Saving {}", args.output.display()), None);
-    context.deliver(&text, Some(&args.output))?;
+    context.deliver(
+        &text,
+        output.as_ref(),
+        privacy(args.document.include_contacts),
+    )?;
     drop(progress);
-    if args.output.as_os_str() != "-" {
+    if output.is_some() {
         eprintln!(
             "Exported {} seminar(s) to {}",
             programmes.len(),
