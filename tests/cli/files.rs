@@ -1,7 +1,6 @@
 //! Files that are not the tool's to clobber: the database under another name, devices and
-//! FIFOs, links in a folder of manual pages; the modes of written files; the copy kept
-//! before an upgrade when processes race; `backup` under steady writes; temporary files left
-//! by killed processes.
+//! FIFOs, links in a folder of manual pages; the modes of written files; `backup` under
+//! steady writes; temporary files left by killed processes.
 
 use std::fs::OpenOptions;
 use std::io::Read;
@@ -19,7 +18,8 @@ fn path_arg(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 temporary path")
 }
 
-fn temporaries(folder: &Path) -> Vec<String> {
+/// The temporary files of seminar in `folder` (`.seminar-…`), by name.
+pub fn temporaries(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -266,59 +266,6 @@ fn the_lock_message_names_the_file_and_who_may_hold_it() {
     );
 }
 
-fn user_version(path: &Path) -> i64 {
-    Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .unwrap()
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .unwrap()
-}
-
-#[test]
-fn processes_racing_to_upgrade_an_old_file_keep_the_old_one_once() {
-    let sql = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/schema-v1.sql"
-    ))
-    .unwrap();
-    let env = Env::new();
-    const PROCESSES: usize = 6;
-    for round in 0..8 {
-        let folder = env.dir().join(format!("round-{round}"));
-        std::fs::create_dir(&folder).unwrap();
-        let db = folder.join("seminar.db");
-        Connection::open(&db).unwrap().execute_batch(&sql).unwrap();
-        let original = dump_file(&db);
-        let children: Vec<_> = (0..PROCESSES)
-            .map(|_| {
-                env.command()
-                    .args(["--db", path_arg(&db), "list"])
-                    .stdin(Stdio::null())
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::piped())
-                    .spawn()
-                    .unwrap()
-            })
-            .collect();
-        let mut notes = 0;
-        for child in children {
-            let output = child.wait_with_output().unwrap();
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            assert!(output.status.success(), "round {round}: {stderr}");
-            notes += stderr.matches("note: upgraded").count();
-        }
-        assert_eq!(notes, 1, "round {round}: one process upgrades and says so");
-        let backup = folder.join("seminar.db.v1.bak");
-        assert_eq!(user_version(&backup), 1, "round {round}");
-        assert_eq!(
-            dump_file(&backup),
-            original,
-            "round {round}: the copy is the file as it was"
-        );
-        assert_eq!(user_version(&db), seminar::store::schema::current_version());
-        assert_eq!(temporaries(&folder), Vec::<String>::new());
-    }
-}
-
 /// A database of about 30 MB: the seed seminar's venue, then many more with long addresses.
 fn big_database(env: &Env) {
     env.ok(&["venue", "add", "Auditorium Juwono Sudarsono"]);
@@ -352,17 +299,20 @@ fn steady_writer(db: PathBuf, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<
     })
 }
 
-/// Runs `backup` to `copy`, killing it (and failing) if it has not finished in `limit`.
-fn timed_backup(env: &Env, copy: &Path, limit: Duration) -> Duration {
-    let started = Instant::now();
-    let mut child = env
-        .command()
+fn spawn_backup(env: &Env, copy: &Path, stderr: Stdio) -> std::process::Child {
+    env.command()
         .args(["backup", path_arg(copy)])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(stderr)
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs `backup` to `copy`, killing it (and failing) if it has not finished in `limit`.
+fn timed_backup(env: &Env, copy: &Path, limit: Duration) -> Duration {
+    let started = Instant::now();
+    let mut child = spawn_backup(env, copy, Stdio::piped());
     loop {
         if let Some(status) = child.try_wait().unwrap() {
             let mut stderr = String::new();
@@ -449,14 +399,7 @@ fn temporaries_of_a_killed_backup_are_removed_by_the_next_run_and_live_ones_kept
         if killed == 2 {
             break;
         }
-        let mut child = env
-            .command()
-            .args(["backup", path_arg(&copy)])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_backup(&env, &copy, Stdio::null());
         loop {
             let growing = std::fs::read_dir(&copies).unwrap().any(|entry| {
                 let entry = entry.unwrap();
