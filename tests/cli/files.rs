@@ -435,3 +435,48 @@ fn temporaries_of_a_killed_backup_are_removed_by_the_next_run_and_live_ones_kept
     drop(holder);
     assert_eq!(dump_file(&copy), env.dump());
 }
+
+/// Unmounts a file system mounted by a test, however the test ends.
+#[cfg(target_os = "linux")]
+struct Mounted(PathBuf);
+
+#[cfg(target_os = "linux")]
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_named_when_a_read_fails() {
+    let env = Env::new();
+    env.ok(&["venue", "add", "Aula"]);
+    let disk = env.dir().join("small-disk");
+    std::fs::create_dir(&disk).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(&disk)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !mounted {
+        eprintln!("skipped: mounting a small disk needs root");
+        return;
+    }
+    let _unmount = Mounted(disk.clone());
+    let db = disk.join("seminar.db");
+    Connection::open(&env.db)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    std::fs::copy(&env.db, &db).unwrap();
+    let mut filler = std::fs::File::create(disk.join("filler")).unwrap();
+    while std::io::Write::write_all(&mut filler, &[0; 4096]).is_ok() {}
+    drop(filler);
+
+    let run = env.run(&["--db", path_arg(&db), "venue", "list"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("free space"), "{}", run.stderr);
+}
