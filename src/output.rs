@@ -225,8 +225,8 @@ impl Target {
                 .as_file()
                 .lock()
                 .map_err(|error| self.failed(error))?;
-            let held = identity_of(&staged.as_file().metadata().ok());
-            let named = identity_of(&std::fs::symlink_metadata(staged.path()).ok());
+            let held = identity_of(staged.as_file().metadata().ok().as_ref());
+            let named = identity_of(std::fs::symlink_metadata(staged.path()).ok().as_ref());
             if held.is_some() && held == named {
                 return Ok(staged);
             }
@@ -307,9 +307,9 @@ enum Location {
 impl Location {
     fn of(path: &Path) -> Option<Location> {
         match std::fs::metadata(path) {
-            Ok(metadata) => identity_of(&Some(metadata)).map(Location::File),
+            Ok(metadata) => identity_of(Some(&metadata)).map(Location::File),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                let folder = identity_of(&std::fs::metadata(folder_of(path)).ok())?;
+                let folder = identity_of(std::fs::metadata(folder_of(path)).ok().as_ref())?;
                 Some(Location::Absent {
                     folder,
                     name: path.file_name()?.to_os_string(),
@@ -324,20 +324,18 @@ impl Location {
 type Identity = (u64, u64);
 
 #[cfg(unix)]
-fn identity_of(metadata: &Option<std::fs::Metadata>) -> Option<Identity> {
+fn identity_of(metadata: Option<&std::fs::Metadata>) -> Option<Identity> {
     use std::os::unix::fs::MetadataExt;
-    metadata
-        .as_ref()
-        .map(|metadata| (metadata.dev(), metadata.ino()))
+    metadata.map(|metadata| (metadata.dev(), metadata.ino()))
 }
 
 #[cfg(not(unix))]
 type Identity = (u64, u128);
 
 #[cfg(not(unix))]
-fn identity_of(metadata: &Option<std::fs::Metadata>) -> Option<Identity> {
+fn identity_of(metadata: Option<&std::fs::Metadata>) -> Option<Identity> {
     // No inode numbers: a file is told by its size and modification time.
-    metadata.as_ref().map(|metadata| {
+    metadata.map(|metadata| {
         (
             metadata.len(),
             metadata
