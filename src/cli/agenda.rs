@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::Context;
-use super::export::{DocumentArgs, Format, Scope, document, read_programmes};
+use super::export::{DocumentArgs, Format, Scope, document, privacy, read_programmes};
 use super::values::date;
 use crate::error::Result;
 use crate::ops::{self, seminars};
@@ -38,8 +38,9 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
     } else {
         args.format
     };
-    let output = args.output.as_deref();
     args.document.check(format)?;
+    let output = context.output(args.output.as_deref())?;
+    let privacy = privacy(args.document.include_contacts);
     let mut store = context.open()?;
     match &args.seminar {
         Some(reference) => {
@@ -54,7 +55,7 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
                 Format::Text => agenda::agenda(&programme, &context.style),
                 _ => document(format, &[programme], &Scope::One, args.document, context)?,
             };
-            format.deliver(&text, output, context)
+            format.deliver(&text, output.as_ref(), privacy, context)
         }
         None => {
             let from = args.from.unwrap_or(context.today);
@@ -81,7 +82,7 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
                     document(format, &programmes, &scope, args.document, context)?
                 }
             };
-            format.deliver(&text, output, context)
+            format.deliver(&text, output.as_ref(), privacy, context)
         }
     }
 }

@@ -11,6 +11,7 @@ use super::prompt::{Answers, Prompter};
 use super::settings::Settings;
 use crate::error::{Error, Result};
 use crate::ops::{Notice, Permission};
+use crate::output::{Kind, Privacy, Target};
 use crate::render::{Style, Width, visible};
 use crate::store::Store;
 
@@ -127,21 +128,33 @@ impl Context {
         Ok(())
     }
 
-    /// Writes a document to `output`, or to stdout when there is none or it is `-`. A file
-    /// is replaced atomically: the text goes to a temporary file beside it, which is synced
-    /// and then renamed over it, so readers see the old file or the whole new one.
-    pub fn deliver(&self, text: &str, output: Option<&Path>) -> Result<()> {
+    /// Checks where `-o` sends a document, before any work: `None` (no `-o`, or `-`) is
+    /// stdout. The database and its companions are refused (see [`Target::check`]).
+    pub fn output(&self, path: Option<&Path>) -> Result<Option<Target>> {
+        match path {
+            None => Ok(None),
+            Some(path) if path.as_os_str() == "-" => Ok(None),
+            Some(path) => Target::check(path, Kind::Document, &self.db_path).map(Some),
+        }
+    }
+
+    /// Writes a document to `output` (see [`Context::output`]), or to stdout.
+    pub fn deliver(&self, text: &str, output: Option<&Target>, privacy: Privacy) -> Result<()> {
         match output {
             None => self.print_data(text),
-            Some(path) if path.as_os_str() == "-" => self.print_data(text),
-            Some(path) => write_atomically(path, text.as_bytes()),
+            Some(target) => target.write(text.as_bytes(), privacy),
         }
     }
 
     /// [`deliver`](Self::deliver) for a document people read (text, Markdown, HTML): hidden
     /// characters are shown escaped in a file too, as it may be shown on a terminal later.
-    pub fn deliver_readable(&self, text: &str, output: Option<&Path>) -> Result<()> {
-        self.deliver(&visible(text), output)
+    pub fn deliver_readable(
+        &self,
+        text: &str,
+        output: Option<&Target>,
+        privacy: Privacy,
+    ) -> Result<()> {
+        self.deliver(&visible(text), output, privacy)
     }
 
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
@@ -220,49 +233,4 @@ pub fn say(text: &str) {
     let mut line = visible(text).into_owned();
     line.push('\n');
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let failed = |error: std::io::Error| {
-        Error::usage(format!(
-            "output: cannot write {}: {error}; choose a file in a folder you can write to",
-            path.display()
-        ))
-    };
-    if path.is_dir() {
-        return Err(Error::usage(format!(
-            "output: {} is a folder; give a file name",
-            path.display()
-        )));
-    }
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".seminar-export-")
-        .tempfile_in(folder)
-        .map_err(failed)?;
-    file.write_all(bytes).map_err(failed)?;
-    // Keep the permissions of the file being replaced; a new export is readable by others,
-    // as exports carry no contact details.
-    let permissions = match std::fs::metadata(path) {
-        Ok(metadata) => metadata.permissions(),
-        Err(_) => {
-            #[cfg(unix)]
-            {
-                std::os::unix::fs::PermissionsExt::from_mode(0o644)
-            }
-            #[cfg(not(unix))]
-            {
-                file.as_file().metadata().map_err(failed)?.permissions()
-            }
-        }
-    };
-    file.as_file()
-        .set_permissions(permissions)
-        .map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    file.persist(path).map_err(|error| failed(error.error))?;
-    Ok(())
 }

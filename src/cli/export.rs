@@ -11,6 +11,7 @@ use super::values::date;
 use crate::error::{Error, Result};
 use crate::model::Programme;
 use crate::ops::{self, seminars};
+use crate::output::Privacy;
 use crate::render::{self, frab, ics, json};
 
 /// The document formats of agendas and exports.
@@ -38,15 +39,16 @@ impl Format {
     pub fn deliver(
         self,
         text: &str,
-        output: Option<&std::path::Path>,
+        output: Option<&crate::output::Target>,
+        privacy: crate::output::Privacy,
         context: &Context,
     ) -> Result<()> {
         match self {
             Format::Text | Format::Markdown | Format::Html => {
-                context.deliver_readable(text, output)
+                context.deliver_readable(text, output, privacy)
             }
             Format::Csv | Format::Json | Format::Ics | Format::Frab => {
-                context.deliver(text, output)
+                context.deliver(text, output, privacy)
             }
         }
     }
@@ -85,6 +87,15 @@ impl DocumentArgs {
 }
 
 /// Reads programmes and, when asked, the contacts of the people in them, in one transaction.
+/// Who may read a written document: one with emails and phones is private to its owner.
+pub fn privacy(include_contacts: bool) -> Privacy {
+    if include_contacts {
+        Privacy::Private
+    } else {
+        Privacy::Public
+    }
+}
+
 pub fn read_programmes(
     store: &mut crate::store::Store,
     from: Option<NaiveDate>,
@@ -210,6 +221,7 @@ pub struct ExportArgs {
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     args.document.check(args.format)?;
+    let output = context.output(Some(&args.output))?;
     let progress = Progress::start("Reading seminars");
     let mut store = context.open()?;
     let programmes = read_programmes(
@@ -225,9 +237,14 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     progress.stage(&format!("Writing {} seminar(s)", programmes.len()), None);
     let text = document(args.format, &programmes, &scope, args.document, context)?;
     progress.stage(&format!("Saving {}", args.output.display()), None);
-    args.format.deliver(&text, Some(&args.output), context)?;
+    args.format.deliver(
+        &text,
+        output.as_ref(),
+        privacy(args.document.include_contacts),
+        context,
+    )?;
     drop(progress);
-    if args.output.as_os_str() != "-" {
+    if output.is_some() {
         super::context::say(&format!(
             "Exported {} seminar(s) to {}",
             programmes.len(),

@@ -215,6 +215,7 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                     "--include-contacts: only --format csv and json carry emails and phones",
                 ));
             }
+            let output = context.output(args.output.as_deref())?;
             let rows = context.open()?.read(|db| {
                 let mut rows =
                     people::speakers(db, args.seminar.as_deref(), args.institution.as_deref())?;
@@ -233,12 +234,13 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                     crate::render::markdown::speakers(&rows, context.style.lang)
                 }
             };
+            let privacy = crate::cli::export::privacy(args.include_contacts);
             match format {
                 ListFormat::Text | ListFormat::Markdown => {
-                    context.deliver_readable(&document, args.output.as_deref())
+                    context.deliver_readable(&document, output.as_ref(), privacy)
                 }
                 ListFormat::Csv | ListFormat::Json => {
-                    context.deliver(&document, args.output.as_deref())
+                    context.deliver(&document, output.as_ref(), privacy)
                 }
             }
         }

@@ -140,7 +140,8 @@ pub fn check_compatible(conn: &Connection) -> Result<i64> {
     Ok(version)
 }
 
-/// Brings the schema up to `target` (normally [`current_version`]).
+/// Brings the schema up to `target` (normally [`current_version`]), one transaction per
+/// migration.
 pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
     if check_compatible(conn)? >= target {
         return Ok(());
@@ -153,9 +154,18 @@ pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
         if applied >= target {
             return Ok(());
         }
-        tx.execute_batch(MIGRATIONS[applied as usize])?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.pragma_update(None, "user_version", applied + 1)?;
+        apply(&tx, applied, applied + 1)?;
         tx.commit()?;
     }
+}
+
+/// Applies the migrations from version `from` up to `target` inside the caller's write
+/// transaction.
+pub fn apply(conn: &Connection, from: i64, target: i64) -> Result<()> {
+    for version in from..target {
+        conn.execute_batch(MIGRATIONS[version as usize])?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        conn.pragma_update(None, "user_version", version + 1)?;
+    }
+    Ok(())
 }

@@ -736,7 +736,7 @@ fn writing_a_file_replaces_it_whole_or_not_at_all() {
 
     let missing = env.dir().join("no-such-folder").join("agenda.md");
     let line = env.fails(
-        2,
+        1,
         &[
             "agenda",
             "kss-2017",

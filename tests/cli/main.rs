@@ -8,6 +8,7 @@ mod conflicts;
 mod crashes;
 mod example;
 mod exports;
+mod files;
 mod imports;
 mod input;
 mod maintenance;
