@@ -131,6 +131,7 @@ pub fn add_role(
         email: person.email,
         phone: person.phone,
         talk,
+        from_file: ops::FileIdentity::default(),
     };
     let (input, permission) = match person.name {
         Some(_) => (given, permission),

@@ -155,6 +155,7 @@ fn entry<'a>(
             email: cell("email").map(str::to_string),
             phone: cell("phone").map(str::to_string),
             talk,
+            from_file: crate::ops::FileIdentity::default(),
         },
     ))
 }

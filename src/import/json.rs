@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::model::time::parse_zone;
 use crate::model::{RoleKind, Schedule, SlotKind, Status, Venue, canonical_uid};
+use crate::ops::FileIdentity;
 use crate::ops::import::{Plan, SeminarEntry};
 use crate::ops::people::NewRole;
 use crate::ops::seminars::NewSeminar;
@@ -55,6 +56,7 @@ struct VenueIn {
 #[derive(Deserialize)]
 struct RoleIn {
     id: Option<i64>,
+    person_uid: Option<String>,
     name: String,
     position: Option<String>,
     institution: Option<InstitutionIn>,
@@ -213,6 +215,10 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             email: role.email,
             phone: role.phone,
             talk: None,
+            from_file: FileIdentity {
+                uid: role.person_uid.as_deref().and_then(canonical_uid),
+                exact_name: true,
+            },
         });
     }
     let mut slots = Vec::new();

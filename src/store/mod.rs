@@ -20,7 +20,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{Error, Result};
 
 pub use facts::Facts;
-pub use people::{PersonRow, RoleRow, SpeakerFilter, Talk};
+pub use people::{PersonName, PersonRow, RoleRow, SpeakerFilter, Talk};
 pub use seminars::SeminarFilter;
 
 pub struct Store {
