@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::model::names::name_key;
 use crate::model::time::parse_zone;
 use crate::model::{RoleKind, Schedule, SlotKind, Status, Venue, canonical_uid};
 use crate::ops::FileIdentity;
@@ -81,6 +82,25 @@ struct SlotIn {
     role_ids: Vec<i64>,
     #[serde(default)]
     people: Vec<String>,
+}
+
+/// How a slot names one of its seminar's people: by name, or by name and the institution
+/// of their role when someone else in the seminar has the same name.
+fn slot_reference<'a>(role: &RoleIn, everyone: impl Iterator<Item = &'a RoleIn>) -> String {
+    let key = name_key(&role.name);
+    let namesake = everyone
+        .filter(|other| name_key(&other.name) == key)
+        .any(|other| match (&other.person_uid, &role.person_uid) {
+            (Some(theirs), Some(own)) => theirs != own,
+            _ => {
+                other.institution.as_ref().map(|i| &i.name)
+                    != role.institution.as_ref().map(|i| &i.name)
+            }
+        });
+    match (&role.institution, namesake) {
+        (Some(institution), true) => format!("{} ({})", role.name, institution.name),
+        _ => role.name.clone(),
+    }
 }
 
 pub fn read(text: &str) -> Result<Plan> {
@@ -198,9 +218,13 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
         )
         .collect();
     listed.sort_by_key(|(_, role)| role.id.unwrap_or(i64::MAX));
-    for (kind, role) in listed {
+    let references: Vec<String> = listed
+        .iter()
+        .map(|(_, role)| slot_reference(role, listed.iter().map(|(_, other)| other)))
+        .collect();
+    for ((kind, role), reference) in listed.into_iter().zip(references) {
         if let Some(id) = role.id {
-            names_by_role_id.push((id, role.name.clone()));
+            names_by_role_id.push((id, reference));
         }
         roles.push(NewRole {
             kind,

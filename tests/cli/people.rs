@@ -405,7 +405,10 @@ fn a_new_person_with_a_name_on_record_is_a_different_person() {
     assert_ne!(budis[0]["uid"], budis[1]["uid"]);
     let text = env.ok(&["person", "list"]);
     assert!(
-        text.contains("Universitas Gadjah Mada") && text.contains("Institut Teknologi Bandung"),
+        text.contains("Universitas Gadjah Mada")
+            && text.contains("Institut Teknologi Bandung")
+            && text.contains(&format!("#{ugm}"))
+            && text.contains(&format!("#{itb}")),
         "{text}"
     );
 
@@ -601,10 +604,38 @@ fn a_qualified_or_new_name_is_not_a_near_duplicate_of_its_namesake() {
     assert!(line.contains("looks like existing"), "{line}");
 }
 
+/// The slugs of the seminars a person had a part in, as `person show` lists them.
+fn slugs_of(person: &serde_json::Value) -> Vec<&str> {
+    person["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|role| role["seminar"]["slug"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn a_json_archive_brings_back_two_people_who_share_a_name() {
     let env = Env::new();
     two_budis(&env);
+    // And both on one panel of a third seminar.
+    env.create_morning_seminar("both-2024", "2024-03-22");
+    env.ok(&[
+        "slot",
+        "add",
+        "both-2024",
+        "Two Budis",
+        "--at",
+        "09:00",
+        "--minutes",
+        "30",
+        "--kind",
+        "panel",
+        "--speaker",
+        "Budi Santoso (UGM)",
+        "--speaker",
+        "Budi Santoso (ITB)",
+    ]);
     let archive = env.dir().join("archive.json");
     env.ok(&[
         "export",
@@ -620,9 +651,9 @@ fn a_json_archive_brings_back_two_people_who_share_a_name() {
         .as_array()
         .unwrap()
         .iter()
+        .take(2)
         .map(|seminar| seminar["speakers"][0]["person_uid"].as_str().unwrap())
         .collect();
-    assert_eq!(uids.len(), 2);
     assert_ne!(uids[0], uids[1]);
 
     let empty = Env::new();
@@ -631,15 +662,24 @@ fn a_json_archive_brings_back_two_people_who_share_a_name() {
     let ugm = empty.json(&["person", "show", "Budi Santoso (UGM)"]);
     assert_eq!(ugm["email"], "budi.ugm@example.org");
     assert_eq!(ugm["institution"]["name"], "Universitas Gadjah Mada");
-    assert_eq!(ugm["roles"][0]["seminar"]["slug"], "ugm-2024");
+    assert_eq!(slugs_of(&ugm), ["both-2024", "ugm-2024"]);
     let itb = empty.json(&["person", "show", "Budi Santoso (ITB)"]);
     assert_eq!(itb["email"], "budi.itb@example.org");
     assert_eq!(itb["institution"]["name"], "Institut Teknologi Bandung");
-    assert_eq!(itb["roles"][0]["seminar"]["slug"], "itb-2024");
+    assert_eq!(slugs_of(&itb), ["both-2024", "itb-2024"]);
     assert_eq!(
         [ugm["uid"].as_str().unwrap(), itb["uid"].as_str().unwrap()],
         [uids[0], uids[1]]
     );
+    let panel = empty.json(&["agenda", "both-2024"]);
+    let on_it: Vec<&str> = panel["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|role| role["person_uid"].as_str().unwrap())
+        .collect();
+    assert_eq!(on_it, uids, "{panel}");
+    assert_eq!(panel["slots"][0]["role_ids"].as_array().unwrap().len(), 2);
     // And again into the database it came from: the same two people, not two more.
     let into_itself = env.run(&["import", archive.to_str().unwrap()]);
     assert_eq!(into_itself.code, 1, "the seminars are there already");
