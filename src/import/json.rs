@@ -1,7 +1,9 @@
 //! Seminars from JSON: the archive that `seminar export --format json` writes (format
 //! `seminar-archive`, version 1), or one seminar as `seminar agenda SLUG --format json`
 //! prints it. Ids are not kept (the database gives new ones); uids, slugs, people,
-//! institutions, venues and rundowns are.
+//! institutions, venues and rundowns are. A person's `person_uid` finds them again (in the
+//! database, or among the people this file added); without a match their name is looked up
+//! as a CSV row's is.
 
 use chrono::{DateTime, NaiveDate, NaiveTime};
 use serde::Deserialize;
