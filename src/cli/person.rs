@@ -68,10 +68,18 @@ pub fn run(command: PersonCommand, context: &Context) -> Result<()> {
                     crate::ops::find_person(db, &args.into)?,
                 ))
             })?;
+            // Namesakes are told apart by their ids.
+            let (from_name, into_name) = if from.name == into.name {
+                (
+                    format!("#{} {}", from.id, from.name),
+                    format!("#{} {}", into.id, into.name),
+                )
+            } else {
+                (from.name.clone(), into.name.clone())
+            };
             context.confirm(
                 &format!(
-                    "Merge {} into {}? {} is removed; their roles and talks move over",
-                    from.name, into.name, from.name
+                    "Merge {from_name} into {into_name}? {from_name} is removed; their roles and talks move over"
                 ),
                 "not merged",
             )?;

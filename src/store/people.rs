@@ -240,7 +240,7 @@ impl Db<'_> {
         let sql = format!(
             "SELECT {PERSON_COLUMNS}, \
              (SELECT count(DISTINCT r.seminar_id) FROM role r WHERE r.person_id = p.id) \
-             FROM {PERSON_FROM} ORDER BY p.name_key"
+             FROM {PERSON_FROM} ORDER BY p.name_key, p.id"
         );
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([], |row| {

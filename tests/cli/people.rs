@@ -539,7 +539,23 @@ fn each_form_of_person_reference_names_one_of_two_namesakes() {
     assert_eq!(env.count(&["speaker", "list", "ugm-2024"]), 0);
     assert_eq!(env.count(&["speaker", "list", "itb-2024"]), 1);
 
-    // Merging names both exactly; afterwards the plain name is no longer ambiguous.
+    // Merging names both exactly, and asks telling them apart; afterwards the plain name is
+    // no longer ambiguous.
+    let line = env.fails(
+        2,
+        &[
+            "person",
+            "merge",
+            "Budi Santoso (ITB)",
+            "Budi Santoso (UGM)",
+        ],
+    );
+    assert!(
+        line.contains(&format!(
+            "Merge #{itb} Budi Santoso into #{ugm} Budi Santoso?"
+        )),
+        "{line}"
+    );
     env.ok(&[
         "person",
         "merge",
