@@ -147,6 +147,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
                 on: None,
                 minutes: 30,
             }),
+            from_file: Default::default(),
         };
         notices.extend(add_role(db, SLUG, role, permission)?.1);
     }
@@ -158,6 +159,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
         email: None,
         phone: None,
         talk: None,
+        from_file: Default::default(),
     };
     notices.extend(add_role(db, SLUG, moderator, permission)?.1);
     let qa = slot(

@@ -70,7 +70,8 @@ pub struct PermissionArgs {
     /// Record it even if it breaks a booking rule (`seminar check` will report it)
     #[arg(long)]
     pub force: bool,
-    /// Create a person, institution or venue even if its name is close to an existing one
+    /// Create a person, institution or venue even if its name is close to an existing one;
+    /// a person even if someone of that name is on record (a namesake)
     #[arg(long)]
     pub new: bool,
 }

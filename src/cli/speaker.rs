@@ -34,8 +34,9 @@ pub enum SpeakerCommand {
 pub struct PersonArgs {
     /// The seminar: its slug (kss-2017) or #ID
     pub seminar: String,
-    /// The person's name (matched without regard to case or accents); without one (on a
-    /// terminal) known people are offered to pick from
+    /// The person: NAME (any case or accents), "NAME (INSTITUTION)", "NAME <email>" or #ID;
+    /// a name several people share must say which. Without one (on a terminal) known
+    /// people are offered to pick from
     pub name: Option<String>,
     /// Their institution, by name or short name (added if new); "Name (ABBR)" sets a short name
     #[arg(long, value_name = "INST")]
@@ -75,7 +76,7 @@ pub struct AddArgs {
 pub struct RemoveArgs {
     /// The seminar: its slug (kss-2017) or #ID
     pub seminar: String,
-    /// The speaker's name
+    /// The speaker: NAME, "NAME (INSTITUTION)", "NAME <email>" or #ID
     pub name: String,
 }
 
@@ -131,6 +132,7 @@ pub fn add_role(
         email: person.email,
         phone: person.phone,
         talk,
+        from_file: ops::FileIdentity::default(),
     };
     let (input, permission) = match person.name {
         Some(_) => (given, permission),

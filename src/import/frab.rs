@@ -355,6 +355,10 @@ fn seminar(
                 email: None,
                 phone: None,
                 talk: None,
+                from_file: crate::ops::FileIdentity {
+                    uid: None,
+                    exact_name: true,
+                },
             });
         }
     }

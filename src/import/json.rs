@@ -1,15 +1,19 @@
 //! Seminars from JSON: the archive that `seminar export --format json` writes (format
 //! `seminar-archive`, version 1), or one seminar as `seminar agenda SLUG --format json`
 //! prints it. Ids are not kept (the database gives new ones); uids, slugs, people,
-//! institutions, venues and rundowns are.
+//! institutions, venues and rundowns are. A person's `person_uid` finds them again (in the
+//! database, or among the people this file added); without a match their name is looked up
+//! as a CSV row's is.
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::model::names::name_key;
 use crate::model::time::parse_zone;
 use crate::model::{RoleKind, Schedule, SlotKind, Status, Venue, canonical_uid};
+use crate::ops::FileIdentity;
 use crate::ops::import::{Plan, SeminarEntry};
 use crate::ops::people::NewRole;
 use crate::ops::seminars::NewSeminar;
@@ -55,6 +59,7 @@ struct VenueIn {
 #[derive(Deserialize)]
 struct RoleIn {
     id: Option<i64>,
+    person_uid: Option<String>,
     name: String,
     position: Option<String>,
     institution: Option<InstitutionIn>,
@@ -79,6 +84,25 @@ struct SlotIn {
     role_ids: Vec<i64>,
     #[serde(default)]
     people: Vec<String>,
+}
+
+/// How a slot names one of its seminar's people: by name, or by name and the institution
+/// of their role when someone else in the seminar has the same name.
+fn slot_reference<'a>(role: &RoleIn, everyone: impl Iterator<Item = &'a RoleIn>) -> String {
+    let key = name_key(&role.name);
+    let namesake = everyone
+        .filter(|other| name_key(&other.name) == key)
+        .any(|other| match (&other.person_uid, &role.person_uid) {
+            (Some(theirs), Some(own)) => theirs != own,
+            _ => {
+                other.institution.as_ref().map(|i| &i.name)
+                    != role.institution.as_ref().map(|i| &i.name)
+            }
+        });
+    match (&role.institution, namesake) {
+        (Some(institution), true) => format!("{} ({})", role.name, institution.name),
+        _ => role.name.clone(),
+    }
 }
 
 pub fn read(text: &str) -> Result<Plan> {
@@ -196,9 +220,13 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
         )
         .collect();
     listed.sort_by_key(|(_, role)| role.id.unwrap_or(i64::MAX));
-    for (kind, role) in listed {
+    let references: Vec<String> = listed
+        .iter()
+        .map(|(_, role)| slot_reference(role, listed.iter().map(|(_, other)| other)))
+        .collect();
+    for ((kind, role), reference) in listed.into_iter().zip(references) {
         if let Some(id) = role.id {
-            names_by_role_id.push((id, role.name.clone()));
+            names_by_role_id.push((id, reference));
         }
         roles.push(NewRole {
             kind,
@@ -213,6 +241,10 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             email: role.email,
             phone: role.phone,
             talk: None,
+            from_file: FileIdentity {
+                uid: role.person_uid.as_deref().and_then(canonical_uid),
+                exact_name: true,
+            },
         });
     }
     let mut slots = Vec::new();

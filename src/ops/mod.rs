@@ -19,7 +19,8 @@ use crate::model::{Interval, Seminar};
 use crate::store::{Db, Facts};
 
 pub use lookup::{
-    find_institution, find_person, find_seminar, find_venue, similar_names, split_short_name,
+    FileIdentity, find_institution, find_person, find_seminar, find_venue, parse_person,
+    similar_names, split_short_name,
 };
 
 /// Something a command did besides its main work, or let through with `--force`.

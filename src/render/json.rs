@@ -89,6 +89,8 @@ pub fn seminar_list(seminars: &[SeminarSummary]) -> Vec<SummaryJson<'_>> {
 pub struct RoleJson<'a> {
     pub id: i64,
     pub person_id: i64,
+    /// The person's uid: the same person in every seminar and every export.
+    pub person_uid: &'a str,
     pub name: &'a str,
     pub role: RoleKind,
     pub position: Option<&'a str>,
@@ -102,6 +104,7 @@ fn role(role: &Role) -> RoleJson<'_> {
     RoleJson {
         id: role.id,
         person_id: role.person_id,
+        person_uid: &role.person_uid,
         name: &role.person_name,
         role: role.kind,
         position: role.position.as_deref(),
@@ -377,6 +380,7 @@ pub fn role_rows(rows: &[RoleRow]) -> Vec<RoleRowJson<'_>> {
 #[derive(Serialize)]
 pub struct PersonJson<'a> {
     pub id: i64,
+    pub uid: &'a str,
     pub name: &'a str,
     pub position: Option<&'a str>,
     pub institution: Option<&'a Institution>,
@@ -391,6 +395,7 @@ pub struct PersonJson<'a> {
 fn person(person: &Person, contacts: bool) -> PersonJson<'_> {
     PersonJson {
         id: person.id,
+        uid: &person.uid,
         name: &person.name,
         position: person.position.as_deref(),
         institution: person.institution.as_ref(),

@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::output::{Kind, Privacy, Target};
 
 pub use facts::Facts;
-pub use people::{PersonRow, RoleRow, SpeakerFilter, Talk};
+pub use people::{PersonName, PersonRow, RoleRow, SpeakerFilter, Talk};
 pub use seminars::SeminarFilter;
 
 pub struct Store {

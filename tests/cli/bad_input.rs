@@ -1155,6 +1155,72 @@ fn unknown_name_cases() -> Vec<Case> {
 }
 
 /// Files the process must not be able to use as a database.
+/// People named in a malformed way, or in a way that would merge two people.
+fn person_reference_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for reference in [
+        "#abc",
+        "#0",
+        "#-1",
+        "Name (",
+        "Name (ITB",
+        "Name ()",
+        "Name <bad",
+        "Name <bad>",
+    ] {
+        cases.extend([
+            case(2, &["person", "show", reference]),
+            case(2, &["speaker", "add", "kss-2017", reference]),
+            case(2, &["speaker", "remove", "kss-2017", reference]),
+            case(2, &["moderator", "assign", "kss-2017", reference]),
+            case(2, &["moderator", "unassign", "kss-2017", reference]),
+            case(
+                2,
+                &[
+                    "slot",
+                    "add",
+                    "kss-2017",
+                    "Panel",
+                    "--at",
+                    "11:50",
+                    "--minutes",
+                    "5",
+                    "--speaker",
+                    reference,
+                ],
+            ),
+            case(
+                2,
+                &["person", "merge", reference, "Valerina Daniel", "--yes"],
+            ),
+            case(
+                2,
+                &["person", "merge", "Valerina Daniel", reference, "--yes"],
+            ),
+        ]);
+    }
+    cases.extend([
+        case(1, &["person", "show", "#999"]),
+        case(1, &["person", "show", "Dinur Krismasari (INFID)"]),
+        case(
+            1,
+            &["person", "show", "Dinur Krismasari <dinur@example.org>"],
+        ),
+        // The file's Dinur is of another institution than the one on record.
+        import(
+            "other-dinur.csv",
+            "name,institution\r\nDinur Krismasari,INFID\r\n",
+            &["--seminar", "kss-2017"],
+        ),
+        import(
+            "bad-reference.csv",
+            "name\r\nDinur Krismasari <dinur\r\n",
+            &["--seminar", "kss-2017"],
+        ),
+    ]);
+    cases
+}
+
 fn database_cases(env: &Env) -> Vec<Case> {
     let dir = env.dir().to_str().unwrap().to_string();
     let newer = env.dir().join("newer.db");
@@ -1370,6 +1436,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         xml_cases(),
         command_line_cases(),
         unknown_name_cases(),
+        person_reference_cases(),
         database_cases(&env),
         typed_control_character_cases(),
         invisible_character_cases(),

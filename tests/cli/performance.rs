@@ -173,6 +173,7 @@ fn statements_for_agenda(speakers: usize) -> usize {
                         on: None,
                         minutes: 20,
                     }),
+                    from_file: Default::default(),
                 };
                 // `new`: the numbered names are near-duplicates of each other on purpose.
                 let permission = Permission::new(false, true);
