@@ -143,6 +143,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
                 minutes: 30,
                 place: Default::default(),
             }),
+            from_file: Default::default(),
         };
         notices.extend(add_role(db, SLUG, role, permission)?.1);
     }
@@ -154,6 +155,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
         email: None,
         phone: None,
         talk: None,
+        from_file: Default::default(),
     };
     notices.extend(add_role(db, SLUG, moderator, permission)?.1);
     let qa = slot(

@@ -39,6 +39,9 @@ pub enum Error {
     /// An input file cannot be read, or holds a value that cannot be used (exit 1).
     #[error("{0}")]
     Invalid(String),
+    /// A file (`-o`, `backup`, `man --dir`) could not be written (exit 1).
+    #[error("{0}")]
+    Output(String),
     /// The database could not be opened, read or written (exit 1).
     #[error("database: {0}")]
     Storage(String),
@@ -100,6 +103,7 @@ impl Error {
             | Error::Invalid(_)
             | Error::Conflicts(_)
             | Error::Storage(_)
+            | Error::Output(_)
             | Error::Io(_) => 1,
         }
     }
@@ -108,7 +112,7 @@ impl Error {
     /// Booking conflicts keep their kind: their message already names what clashes.
     pub fn at(self, place: &str) -> Self {
         match self {
-            Error::Conflicts(_) | Error::Storage(_) | Error::Io(_) => self,
+            Error::Conflicts(_) | Error::Storage(_) | Error::Output(_) | Error::Io(_) => self,
             Error::LooksLike {
                 record,
                 name,
@@ -134,7 +138,7 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ErrorCode;
         let message = match error.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-                "the file is busy with another seminar command; try again".to_string()
+                "the file is locked by another program or seminar command; try again when it is done".to_string()
             }
             Some(ErrorCode::NotADatabase) => {
                 "the file is not an SQLite database; pass --db with a seminar database or a new file name".to_string()
@@ -144,6 +148,9 @@ impl From<rusqlite::Error> for Error {
             }
             Some(ErrorCode::ReadOnly) => "the file is read-only; check its permissions".to_string(),
             Some(ErrorCode::DiskFull) => "the disk is full; nothing was written".to_string(),
+            Some(ErrorCode::SystemIoFailure) => format!(
+                "cannot read or write the file ({error}); check that the disk has free space and that the file is a database on a working disk"
+            ),
             Some(ErrorCode::CannotOpen) => {
                 "cannot open the file; check that its folder exists and is writable".to_string()
             }

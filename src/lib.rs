@@ -9,6 +9,7 @@ pub mod error;
 pub mod import;
 pub mod model;
 pub mod ops;
+pub mod output;
 pub mod render;
 pub mod sample;
 pub mod store;

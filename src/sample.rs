@@ -421,6 +421,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
         let institution = institutions[random.below(institutions.len())].clone();
         let mut person = Person {
             id: 0,
+            uid: crate::model::new_uid(),
             email: (i % 3 == 0).then(|| format!("person{i}@example.org")),
             phone: (i % 5 == 0).then(|| format!("+62 21 {:07}", i)),
             position: Some(POSITIONS[i % POSITIONS.len()].to_string()),

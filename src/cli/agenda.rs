@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::Context;
-use super::export::{DocumentArgs, Format, Scope, document, read_programmes};
+use super::export::{DocumentArgs, Format, Scope, document, privacy, read_programmes};
 use super::values::date;
 use crate::error::{Error, Result};
 use crate::ops::{self, seminars};
@@ -50,8 +50,9 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
     } else {
         args.format
     };
-    let output = args.output.as_deref();
     args.document.check(format)?;
+    let output = context.output(args.output.as_deref())?;
+    let privacy = privacy(args.document.include_contacts);
     if args.grid && !matches!(format, Format::Text | Format::Html) {
         return Err(Error::usage(
             "grid: the timetable comes as --format text or html",
@@ -78,7 +79,7 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
                 Format::Text => agenda::agenda(&programme, &context.style),
                 _ => document(format, &[programme], &Scope::One, args.document, context)?,
             };
-            context.deliver(&text, output)
+            format.deliver(&text, output.as_ref(), privacy, context)
         }
         None => {
             let from = args.from.unwrap_or(context.today);
@@ -105,7 +106,7 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
                     document(format, &programmes, &scope, args.document, context)?
                 }
             };
-            context.deliver(&text, output)
+            format.deliver(&text, output.as_ref(), privacy, context)
         }
     }
 }

@@ -11,7 +11,8 @@ use super::prompt::{Answers, Prompter};
 use super::settings::Settings;
 use crate::error::{Error, Result};
 use crate::ops::{Notice, Permission};
-use crate::render::{Style, Width};
+use crate::output::{Kind, Privacy, Target};
+use crate::render::{Style, Width, visible};
 use crate::store::Store;
 
 pub struct Context {
@@ -107,47 +108,69 @@ impl Context {
     pub fn open(&self) -> Result<Store> {
         let store = Store::open_lazily(&self.db_path)?;
         if let Some(upgrade) = store.upgrade() {
-            eprintln!(
+            say(&format!(
                 "note: upgraded {} from schema version {} to {}; the file as it was is kept as {}",
                 self.db_path.display(),
                 upgrade.from,
                 upgrade.to,
                 upgrade.backup.display()
-            );
+            ));
         }
         Ok(store)
     }
 
-    /// Writes to stdout; a closed pipe ends the command quietly.
+    /// Writes text for people to stdout, with hidden characters shown escaped (see
+    /// [`visible`]); a closed pipe ends the command quietly.
     pub fn print(&self, text: &str) -> Result<()> {
+        self.print_data(&visible(text))
+    }
+
+    /// Writes a data format (JSON, CSV, iCalendar, XML) to stdout as it is: such formats
+    /// keep the exact text, in their own escaping.
+    pub fn print_data(&self, text: &str) -> Result<()> {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
         Ok(())
     }
 
-    /// Writes a document to `output`, or to stdout when there is none or it is `-`. A file
-    /// is replaced atomically: the text goes to a temporary file beside it, which is synced
-    /// and then renamed over it, so readers see the old file or the whole new one.
-    pub fn deliver(&self, text: &str, output: Option<&Path>) -> Result<()> {
-        match output {
-            None => self.print(text),
-            Some(path) if path.as_os_str() == "-" => self.print(text),
-            Some(path) => write_atomically(path, text.as_bytes()),
+    /// Checks where `-o` sends a document, before any work: `None` (no `-o`, or `-`) is
+    /// stdout. The database and its companions are refused (see [`Target::check`]).
+    pub fn output(&self, path: Option<&Path>) -> Result<Option<Target>> {
+        match path {
+            None => Ok(None),
+            Some(path) if path.as_os_str() == "-" => Ok(None),
+            Some(path) => Target::check(path, Kind::Document, &self.db_path).map(Some),
         }
     }
 
+    /// Writes a document to `output` (see [`Context::output`]), or to stdout.
+    pub fn deliver(&self, text: &str, output: Option<&Target>, privacy: Privacy) -> Result<()> {
+        match output {
+            None => self.print_data(text),
+            Some(target) => target.write(text.as_bytes(), privacy),
+        }
+    }
+
+    /// [`deliver`](Self::deliver) for a document people read (text, Markdown, HTML): hidden
+    /// characters are shown escaped in a file too, as it may be shown on a terminal later.
+    pub fn deliver_readable(
+        &self,
+        text: &str,
+        output: Option<&Target>,
+        privacy: Privacy,
+    ) -> Result<()> {
+        self.deliver(&visible(text), output, privacy)
+    }
+
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
-        self.print(&crate::render::json::to_string(value))
+        self.print_data(&crate::render::json::to_string(value))
     }
 
     /// Tells the user on stderr what a command did besides its main work.
     pub fn tell(&self, notices: &[Notice]) {
         for notice in notices {
-            eprintln!(
-                "{}",
-                crate::render::problems::notice(notice, self.style.lang)
-            );
+            say(&crate::render::problems::notice(notice, self.style.lang));
         }
     }
 
@@ -203,54 +226,17 @@ impl Context {
             )));
         }
         dialoguer::Confirm::new()
-            .with_prompt(question)
+            .with_prompt(visible(question))
             .default(false)
             .interact()
             .map_err(|error| Error::usage(format!("confirmation: {error}")))
     }
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let failed = |error: std::io::Error| {
-        Error::usage(format!(
-            "output: cannot write {}: {error}; choose a file in a folder you can write to",
-            path.display()
-        ))
-    };
-    if path.is_dir() {
-        return Err(Error::usage(format!(
-            "output: {} is a folder; give a file name",
-            path.display()
-        )));
-    }
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".seminar-export-")
-        .tempfile_in(folder)
-        .map_err(failed)?;
-    file.write_all(bytes).map_err(failed)?;
-    // Keep the permissions of the file being replaced; a new export is readable by others,
-    // as exports carry no contact details.
-    let permissions = match std::fs::metadata(path) {
-        Ok(metadata) => metadata.permissions(),
-        Err(_) => {
-            #[cfg(unix)]
-            {
-                std::os::unix::fs::PermissionsExt::from_mode(0o644)
-            }
-            #[cfg(not(unix))]
-            {
-                file.as_file().metadata().map_err(failed)?.permissions()
-            }
-        }
-    };
-    file.as_file()
-        .set_permissions(permissions)
-        .map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    file.persist(path).map_err(|error| failed(error.error))?;
-    Ok(())
+/// Tells the user something on stderr, on a line of its own, with hidden characters shown
+/// escaped (see [`visible`]). A closed stderr is ignored: there is nowhere left to tell it.
+pub fn say(text: &str) {
+    let mut line = visible(text).into_owned();
+    line.push('\n');
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }

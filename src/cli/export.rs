@@ -11,6 +11,7 @@ use super::values::date;
 use crate::error::{Error, Result};
 use crate::model::Programme;
 use crate::ops::{self, seminars};
+use crate::output::Privacy;
 use crate::render::{self, frab, ics, json};
 
 /// The document formats of agendas and exports.
@@ -30,6 +31,27 @@ pub enum Format {
     Ics,
     /// frab / C3VOC schedule.xml
     Frab,
+}
+
+impl Format {
+    /// Writes a document in this format: formats for people (text, Markdown, HTML) with
+    /// hidden characters shown escaped, data formats with their exact text.
+    pub fn deliver(
+        self,
+        text: &str,
+        output: Option<&crate::output::Target>,
+        privacy: crate::output::Privacy,
+        context: &Context,
+    ) -> Result<()> {
+        match self {
+            Format::Text | Format::Markdown | Format::Html => {
+                context.deliver_readable(text, output, privacy)
+            }
+            Format::Csv | Format::Json | Format::Ics | Format::Frab => {
+                context.deliver(text, output, privacy)
+            }
+        }
+    }
 }
 
 /// What an export covers, for the titles of calendars and schedules.
@@ -65,6 +87,15 @@ impl DocumentArgs {
 }
 
 /// Reads programmes and, when asked, the contacts of the people in them, in one transaction.
+/// Who may read a written document: one with emails and phones is private to its owner.
+pub fn privacy(include_contacts: bool) -> Privacy {
+    if include_contacts {
+        Privacy::Private
+    } else {
+        Privacy::Public
+    }
+}
+
 pub fn read_programmes(
     store: &mut crate::store::Store,
     from: Option<NaiveDate>,
@@ -190,6 +221,7 @@ pub struct ExportArgs {
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     args.document.check(args.format)?;
+    let output = context.output(Some(&args.output))?;
     let progress = Progress::start("Reading seminars");
     let mut store = context.open()?;
     let programmes = read_programmes(
@@ -205,14 +237,19 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     progress.stage(&format!("Writing {} seminar(s)", programmes.len()), None);
     let text = document(args.format, &programmes, &scope, args.document, context)?;
     progress.stage(&format!("Saving {}", args.output.display()), None);
-    context.deliver(&text, Some(&args.output))?;
+    args.format.deliver(
+        &text,
+        output.as_ref(),
+        privacy(args.document.include_contacts),
+        context,
+    )?;
     drop(progress);
-    if args.output.as_os_str() != "-" {
-        eprintln!(
+    if output.is_some() {
+        super::context::say(&format!(
             "Exported {} seminar(s) to {}",
             programmes.len(),
             args.output.display()
-        );
+        ));
     }
     Ok(())
 }

@@ -38,11 +38,23 @@ impl Known {
         })
     }
 
-    fn person(&self, name: &str) -> Option<&Person> {
-        let key = name_key(name);
-        self.people
+    /// The person a name or `#ID` chosen from the list means, if it is only one.
+    fn person(&self, reference: &str) -> Option<&Person> {
+        if let Some(id) = reference.strip_prefix('#') {
+            return self
+                .people
+                .iter()
+                .find(|person| id == person.id.to_string());
+        }
+        let key = name_key(reference);
+        let mut theirs = self
+            .people
             .iter()
-            .find(|person| name_key(&person.name) == key)
+            .filter(|person| name_key(&person.name) == key);
+        match (theirs.next(), theirs.next()) {
+            (Some(person), None) => Some(person),
+            _ => None,
+        }
     }
 }
 
@@ -117,7 +129,8 @@ impl<'a> Guide<'a> {
             match self.prompter.search(&prompt, &items)? {
                 None => return Ok(None),
                 Some(0) => {}
-                Some(n) => return Ok(Some(self.known.people[n - 1].name.clone())),
+                // By id: the name may be someone else's too.
+                Some(n) => return Ok(Some(format!("#{}", self.known.people[n - 1].id))),
             }
         }
         let name = self.prompter.ask_optional(

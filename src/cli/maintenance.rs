@@ -7,6 +7,7 @@ use clap::Args;
 use super::Context;
 use crate::error::{Error, Result};
 use crate::ops;
+use crate::output::{Kind, Target};
 use crate::render::{json, text};
 
 #[derive(Debug, Args)]
@@ -16,21 +17,11 @@ pub struct BackupArgs {
 }
 
 pub fn backup(args: BackupArgs, context: &Context) -> Result<()> {
-    if same_file(&args.file, &context.db_path) {
-        return Err(Error::usage(format!(
-            "file: {} is the database itself; give another file name",
-            args.file.display()
-        )));
-    }
-    if args.file.is_dir() {
-        return Err(Error::usage(format!(
-            "file: {} is a folder; give a file name",
-            args.file.display()
-        )));
-    }
+    let target = Target::check(&args.file, Kind::DatabaseCopy, &context.db_path)?;
+    target.require_regular()?;
     let mut store = context.open()?;
     refuse_absent(&store, context)?;
-    store.backup_to(&args.file)?;
+    store.backup_to(&target)?;
     let counts = store.read(ops::counts)?;
     let report = json::BackupReport {
         file: args.file.display().to_string(),
@@ -52,13 +43,6 @@ fn refuse_absent(store: &crate::store::Store, context: &Context) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 #[derive(Debug, Args)]

@@ -71,7 +71,8 @@ pub struct PermissionArgs {
     /// Record it even if it breaks a booking rule (`seminar check` will report it)
     #[arg(long)]
     pub force: bool,
-    /// Create a person, institution or venue even if its name is close to an existing one
+    /// Create a person, institution or venue even if its name is close to an existing one;
+    /// a person even if someone of that name is on record (a namesake)
     #[arg(long)]
     pub new: bool,
 }
@@ -238,21 +239,10 @@ fn report(error: &Error, lang: crate::render::Lang) -> ExitCode {
 }
 
 /// Writes an error message as one line on stderr. Line breaks become spaces, and other
-/// control characters (a NUL or an escape sequence from an input file) are shown escaped, so
-/// that they can neither break the line nor drive the terminal. A closed stderr is ignored:
-/// there is nowhere left to complain.
+/// hidden characters (a NUL or an escape sequence from an input file, a bidi override) are
+/// shown escaped, so that they can neither break the line nor drive the terminal.
 fn print_error_line(message: &str) {
-    use std::io::Write;
-    let mut line = String::with_capacity(message.len() + 1);
-    for c in message.chars() {
-        match c {
-            '\n' | '\r' | '\t' => line.push(' '),
-            c if c.is_control() => line.extend(c.escape_default()),
-            c => line.push(c),
-        }
-    }
-    line.push('\n');
-    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+    context::say(&message.replace(['\n', '\r', '\t'], " "));
 }
 
 /// Help and version go to stdout with exit 0; usage errors become one line and exit 2.

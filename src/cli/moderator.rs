@@ -30,7 +30,7 @@ pub struct AssignArgs {
 pub struct UnassignArgs {
     /// The seminar: its slug (kss-2017) or #ID
     pub seminar: String,
-    /// The moderator's name
+    /// The moderator: NAME, "NAME (INSTITUTION)", "NAME <email>" or #ID
     pub name: String,
 }
 

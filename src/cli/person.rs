@@ -24,9 +24,9 @@ pub enum PersonCommand {
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// The duplicate, which is removed
+    /// The duplicate, which is removed: NAME, "NAME (INSTITUTION)", "NAME <email>" or #ID
     pub from: String,
-    /// The person who stays and takes over the duplicate's roles
+    /// The person who stays and takes over the duplicate's roles (named the same ways)
     pub into: String,
     /// Merge even if the person would then be in two places at once
     #[arg(long)]
@@ -42,7 +42,8 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The person's name (any case or accents)
+    /// The person: NAME (any case or accents), "NAME (INSTITUTION)", "NAME <email>" or #ID;
+    /// a name several people share is refused, listing them
     pub name: String,
 }
 
@@ -67,10 +68,18 @@ pub fn run(command: PersonCommand, context: &Context) -> Result<()> {
                     crate::ops::find_person(db, &args.into)?,
                 ))
             })?;
+            // Namesakes are told apart by their ids.
+            let (from_name, into_name) = if from.name == into.name {
+                (
+                    format!("#{} {}", from.id, from.name),
+                    format!("#{} {}", into.id, into.name),
+                )
+            } else {
+                (from.name.clone(), into.name.clone())
+            };
             context.confirm(
                 &format!(
-                    "Merge {} into {}? {} is removed; their roles and talks move over",
-                    from.name, into.name, from.name
+                    "Merge {from_name} into {into_name}? {from_name} is removed; their roles and talks move over"
                 ),
                 "not merged",
             )?;

@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::render::visible;
+
 /// How long work goes on before its progress is drawn.
 const PATIENCE: Duration = Duration::from_millis(400);
 
@@ -22,7 +24,7 @@ impl Progress {
     pub fn start(message: &str) -> Progress {
         let bar = ProgressBar::hidden();
         bar.set_style(spinner_style());
-        bar.set_message(message.to_string());
+        bar.set_message(visible(message).into_owned());
         let over = Arc::new(Mutex::new(false));
         if std::io::stderr().is_terminal() {
             let (bar, over) = (bar.clone(), Arc::clone(&over));
@@ -48,7 +50,7 @@ impl Progress {
             None => self.bar.set_style(spinner_style()),
         }
         self.bar.set_position(0);
-        self.bar.set_message(message.to_string());
+        self.bar.set_message(visible(message).into_owned());
     }
 
     pub fn set_position(&self, done: u64) {

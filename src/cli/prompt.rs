@@ -9,6 +9,7 @@ use dialoguer::{Confirm, FuzzySelect, Input, Select};
 use crate::error::{Error, Record, Result};
 use crate::model::names::name_key;
 use crate::ops::split_short_name;
+use crate::render::visible;
 
 pub struct Prompter {
     theme: ColorfulTheme,
@@ -27,12 +28,25 @@ impl Prompter {
         }
     }
 
+    /// Every question, item and default is shown as [`visible`] shows it: they may carry
+    /// names from the database or a file.
     fn line(&self, question: &str, default: Option<&str>, allow_empty: bool) -> Input<'_, String> {
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(question)
-            .allow_empty(allow_empty);
-        if let Some(default) = default {
-            input = input.default(default.to_string());
+        let mut input = Input::<String>::with_theme(&self.theme).allow_empty(allow_empty);
+        match default {
+            // The default is what an empty answer stands for: it keeps its exact text, and
+            // the question shows it escaped.
+            Some(default) if visible(default) != default => {
+                input = input
+                    .with_prompt(format!("{} [{}]", visible(question), visible(default)))
+                    .default(default.to_string())
+                    .show_default(false);
+            }
+            Some(default) => {
+                input = input
+                    .with_prompt(visible(question))
+                    .default(default.to_string());
+            }
+            None => input = input.with_prompt(visible(question)),
         }
         input
     }
@@ -90,8 +104,8 @@ impl Prompter {
     /// One of `items`, picked with the arrow keys.
     pub fn choose(&self, question: &str, items: &[String], default: usize) -> Result<usize> {
         Select::with_theme(&self.theme)
-            .with_prompt(question)
-            .items(items)
+            .with_prompt(visible(question))
+            .items(visible_items(items))
             .default(default)
             .interact()
             .map_err(failed)
@@ -100,8 +114,8 @@ impl Prompter {
     /// One of `items`, found by typing part of it; `None` when the user presses Esc.
     pub fn search(&self, question: &str, items: &[String]) -> Result<Option<usize>> {
         FuzzySelect::with_theme(&self.theme)
-            .with_prompt(question)
-            .items(items)
+            .with_prompt(visible(question))
+            .items(visible_items(items))
             .default(0)
             .max_length(8)
             .interact_opt()
@@ -111,14 +125,18 @@ impl Prompter {
     /// Shows a problem with the answers as dialoguer shows a refused answer.
     pub fn complain(&self, problem: &str) {
         let mut line = String::new();
-        if self.theme.format_error(&mut line, problem).is_ok() {
+        if self
+            .theme
+            .format_error(&mut line, &visible(problem))
+            .is_ok()
+        {
             let _ = console::Term::stderr().write_line(&line);
         }
     }
 
     pub fn confirm(&self, question: &str, default: bool) -> Result<bool> {
         Confirm::with_theme(&self.theme)
-            .with_prompt(question)
+            .with_prompt(visible(question))
             .default(default)
             .interact()
             .map_err(failed)
@@ -157,6 +175,13 @@ impl Prompter {
             }),
         }
     }
+}
+
+fn visible_items(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| visible(item).into_owned())
+        .collect()
 }
 
 /// The user's answers to "did you mean ...?" within one command: names to read as the

@@ -52,7 +52,8 @@ pub struct AddArgs {
     pub on: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "talk")]
     pub kind: SlotKind,
-    /// A person on the slot; repeat for several (added as speaker if not yet in the seminar)
+    /// A person on the slot (NAME, "NAME (INSTITUTION)", "NAME <email>" or #ID); repeat for
+    /// several (added as speaker if not yet in the seminar)
     #[arg(long = "speaker", value_name = "NAME")]
     pub speakers: Vec<String>,
     /// The room (added as a venue if new) [default: its session's, else the seminar's venue]

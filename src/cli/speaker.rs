@@ -35,8 +35,9 @@ pub enum SpeakerCommand {
 pub struct PersonArgs {
     /// The seminar: its slug (kss-2017) or #ID
     pub seminar: String,
-    /// The person's name (matched without regard to case or accents); without one (on a
-    /// terminal) known people are offered to pick from
+    /// The person: NAME (any case or accents), "NAME (INSTITUTION)", "NAME <email>" or #ID;
+    /// a name several people share must say which. Without one (on a terminal) known
+    /// people are offered to pick from
     pub name: Option<String>,
     /// Their institution, by name or short name (added if new); "Name (ABBR)" sets a short name
     #[arg(long, value_name = "INST")]
@@ -83,7 +84,7 @@ pub struct AddArgs {
 pub struct RemoveArgs {
     /// The seminar: its slug (kss-2017) or #ID
     pub seminar: String,
-    /// The speaker's name
+    /// The speaker: NAME, "NAME (INSTITUTION)", "NAME <email>" or #ID
     pub name: String,
 }
 
@@ -139,6 +140,7 @@ pub fn add_role(
         email: person.email,
         phone: person.phone,
         talk,
+        from_file: ops::FileIdentity::default(),
     };
     let (input, permission) = match person.name {
         Some(_) => (given, permission),
@@ -228,6 +230,7 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                     "--include-contacts: only --format csv and json carry emails and phones",
                 ));
             }
+            let output = context.output(args.output.as_deref())?;
             let rows = context.open()?.read(|db| {
                 let mut rows =
                     people::speakers(db, args.seminar.as_deref(), args.institution.as_deref())?;
@@ -246,7 +249,15 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                     crate::render::markdown::speakers(&rows, context.style.lang)
                 }
             };
-            context.deliver(&document, args.output.as_deref())
+            let privacy = crate::cli::export::privacy(args.include_contacts);
+            match format {
+                ListFormat::Text | ListFormat::Markdown => {
+                    context.deliver_readable(&document, output.as_ref(), privacy)
+                }
+                ListFormat::Csv | ListFormat::Json => {
+                    context.deliver(&document, output.as_ref(), privacy)
+                }
+            }
         }
     }
 }

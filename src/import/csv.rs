@@ -1,7 +1,8 @@
 //! Speakers and moderators from a CSV file (RFC 4180, UTF-8, a header row). The columns,
 //! in any order and case:
 //!
-//! - `name` (required)
+//! - `name` (required): a PERSON reference, as on the command line (`NAME`, `NAME
+//!   (INSTITUTION)`, `NAME <email>` or `#ID`)
 //! - `seminar`: the seminar's slug or `#ID`, unless `--seminar` names it for every row
 //! - `role`: `speaker` (the default) or `moderator`
 //! - `position`, `institution` (`Name (ABBR)` also sets a short name), `email`, `phone`
@@ -9,6 +10,13 @@
 //!   day in a seminar of several days
 //!
 //! `seminar speaker list --format csv` writes these columns, so a list reads back in.
+//!
+//! People who share a name are never merged silently: a row's `email` picks out the person
+//! with that email, its `institution` the one of that institution; a plain name that
+//! several people share is refused as ambiguous, and a name on record for someone of
+//! another institution is refused as "looks like" (`--new` adds a new person instead).
+//! Rows of one file with the same name and institution are one person; with different
+//! institutions, two.
 
 use std::collections::HashMap;
 
@@ -158,6 +166,7 @@ fn entry<'a>(
             email: cell("email").map(str::to_string),
             phone: cell("phone").map(str::to_string),
             talk,
+            from_file: crate::ops::FileIdentity::default(),
         },
     ))
 }

@@ -109,6 +109,47 @@ struct LinkXml {
     title: String,
 }
 
+/// Whether XML 1.0 allows `c` in a document (its `Char` production).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// The first character that XML 1.0 forbids, written as it is or as a character reference
+/// (`&#27;`, `&#xFFFE;`), with its line. quick-xml accepts both, so they are looked for
+/// here; references inside comments and CDATA sections are plain text and not looked at.
+fn forbidden_character(text: &str) -> Option<(usize, String)> {
+    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+    if let Some((at, c)) = text.char_indices().find(|(_, c)| !is_xml_char(*c)) {
+        return Some((line_of(at), format!("a character U+{:04X}", c as u32)));
+    }
+    let mut rest = 0;
+    while let Some(found) = text[rest..].find(['&', '<']) {
+        let at = rest + found;
+        let tail = &text[at..];
+        let skip_to = |end: &str| tail.find(end).map_or(text.len(), |end_at| at + end_at);
+        if tail.starts_with("<!--") {
+            rest = skip_to("-->");
+        } else if tail.starts_with("<![CDATA[") {
+            rest = skip_to("]]>");
+        } else if let Some(reference) = tail.strip_prefix("&#") {
+            let end = reference.find(';').unwrap_or(reference.len());
+            let number = &reference[..end];
+            let code = match number.strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16),
+                None => number.parse::<u32>(),
+            };
+            let allowed = code.ok().and_then(char::from_u32).is_some_and(is_xml_char);
+            if !allowed {
+                return Some((line_of(at), format!("the character reference &#{number};")));
+            }
+            rest = at + 2;
+        } else {
+            rest = at + 1;
+        }
+    }
+    None
+}
+
 /// An event, checked and placed in time and in its room.
 struct Event {
     /// The schedule day it is listed under: events after midnight stay on their day.
@@ -125,6 +166,11 @@ struct Event {
 }
 
 pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
+    if let Some((line, problem)) = forbidden_character(text) {
+        return Err(Error::Invalid(format!(
+            "line {line}: {problem}, which XML 1.0 does not allow in a document; remove it and import again"
+        )));
+    }
     if text.contains("<!ENTITY") {
         return Err(Error::Invalid(
             "file: the XML declares entities, which a schedule never needs; refused for safety"
@@ -476,6 +522,10 @@ fn seminar(
                 email: None,
                 phone: None,
                 talk: None,
+                from_file: crate::ops::FileIdentity {
+                    uid: None,
+                    exact_name: true,
+                },
             });
         }
     }

@@ -1,7 +1,9 @@
 //! Seminars from JSON: the archive that `seminar export --format json` writes (format
 //! `seminar-archive`, version 1), or one seminar as `seminar agenda SLUG --format json`
 //! prints it. Ids are not kept (the database gives new ones); uids, slugs, people,
-//! institutions, venues and rundowns are.
+//! institutions, venues and rundowns are. A person's `person_uid` finds them again (in the
+//! database, or among the people this file added); without a match their name is looked up
+//! as a CSV row's is.
 
 use chrono::{NaiveDate, NaiveTime, Utc};
 use serde::Deserialize;
@@ -11,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::model::names::name_key;
 use crate::model::time::parse_zone;
 use crate::model::{RoleKind, Schedule, SessionKind, SlotKind, Status, Venue, canonical_uid};
+use crate::ops::FileIdentity;
 use crate::ops::import::{Plan, SeminarEntry};
 use crate::ops::people::NewRole;
 use crate::ops::seminars::NewSeminar;
@@ -84,6 +87,7 @@ struct VenueIn {
 #[derive(Deserialize)]
 struct RoleIn {
     id: Option<i64>,
+    person_uid: Option<String>,
     name: String,
     position: Option<String>,
     institution: Option<InstitutionIn>,
@@ -116,6 +120,25 @@ struct SlotIn {
     language: Option<String>,
     #[serde(default)]
     links: Vec<crate::model::Link>,
+}
+
+/// How a slot names one of its seminar's people: by name, or by name and the institution
+/// of their role when someone else in the seminar has the same name.
+fn slot_reference<'a>(role: &RoleIn, everyone: impl Iterator<Item = &'a RoleIn>) -> String {
+    let key = name_key(&role.name);
+    let namesake = everyone
+        .filter(|other| name_key(&other.name) == key)
+        .any(|other| match (&other.person_uid, &role.person_uid) {
+            (Some(theirs), Some(own)) => theirs != own,
+            _ => {
+                other.institution.as_ref().map(|i| &i.name)
+                    != role.institution.as_ref().map(|i| &i.name)
+            }
+        });
+    match (&role.institution, namesake) {
+        (Some(institution), true) => format!("{} ({})", role.name, institution.name),
+        _ => role.name.clone(),
+    }
 }
 
 pub fn read(text: &str) -> Result<Plan> {
@@ -242,9 +265,13 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
         )
         .collect();
     listed.sort_by_key(|(_, role)| role.id.unwrap_or(i64::MAX));
-    for (kind, role) in listed {
+    let references: Vec<String> = listed
+        .iter()
+        .map(|(_, role)| slot_reference(role, listed.iter().map(|(_, other)| other)))
+        .collect();
+    for ((kind, role), reference) in listed.into_iter().zip(references) {
         if let Some(id) = role.id {
-            names_by_role_id.push((id, role.name.clone()));
+            names_by_role_id.push((id, reference));
         }
         roles.push(NewRole {
             kind,
@@ -259,6 +286,10 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             email: role.email,
             phone: role.phone,
             talk: None,
+            from_file: FileIdentity {
+                uid: role.person_uid.as_deref().and_then(canonical_uid),
+                exact_name: true,
+            },
         });
     }
     let names_of = |field: &str, ids: &[i64], names: Vec<String>| -> Result<Vec<String>, String> {

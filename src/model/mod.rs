@@ -3,6 +3,7 @@
 pub mod conflict;
 pub mod names;
 pub mod slug;
+pub mod text;
 pub mod time;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
@@ -83,6 +84,8 @@ pub struct Venue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     pub id: i64,
+    /// Stays with the person across exports and imports; tells apart people who share a name.
+    pub uid: String,
     pub name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
@@ -373,6 +376,7 @@ pub struct Role {
     pub kind: RoleKind,
     pub position: Option<String>,
     pub institution: Option<Institution>,
+    pub person_uid: String,
     /// The person's email and phone, only when an export asks for them.
     pub contact: Option<Contact>,
 }
@@ -395,6 +399,7 @@ impl Role {
             kind,
             position: person.position.clone(),
             institution: person.institution.clone(),
+            person_uid: person.uid.clone(),
             contact: None,
         }
     }
@@ -675,6 +680,7 @@ mod tests {
         };
         let person = Person {
             id: 7,
+            uid: new_uid(),
             name: "Asra Virgianita".into(),
             email: Some("asra@example.org".into()),
             phone: None,

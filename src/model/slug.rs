@@ -58,6 +58,40 @@ pub fn validate_slug(slug: &str) -> Result<(), String> {
     }
 }
 
+/// The slugs closest to a mistyped one, closest first, at most `limit`: those a few
+/// typing slips away (one slip per four characters, at least two; a word left out counts
+/// as one), ties broken by a common beginning and then alphabetically.
+pub fn closest_slugs<'a>(
+    typed: &str,
+    slugs: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+) -> Vec<String> {
+    let tolerated = (typed.chars().count() / 4).max(2);
+    let typed_words: Vec<&str> = typed.split('-').collect();
+    let words_left_out = |slug: &str| {
+        let words: Vec<&str> = slug.split('-').collect();
+        let mut rest = words.iter();
+        typed_words
+            .iter()
+            .all(|word| rest.any(|other| other == word))
+            .then(|| words.len() - typed_words.len())
+    };
+    let mut near: Vec<(usize, std::cmp::Reverse<u64>, &str)> = slugs
+        .into_iter()
+        .filter_map(|slug| {
+            let slips =
+                strsim::osa_distance(typed, slug).min(words_left_out(slug).unwrap_or(usize::MAX));
+            let likeness = (strsim::jaro_winkler(typed, slug) * 1e6) as u64;
+            (slips <= tolerated).then_some((slips, std::cmp::Reverse(likeness), slug))
+        })
+        .collect();
+    near.sort();
+    near.into_iter()
+        .take(limit)
+        .map(|(_, _, slug)| slug.to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +117,33 @@ mod tests {
         assert_eq!(
             slug_from_title("Éducation à Paris", 2020),
             "education-paris-2020"
+        );
+    }
+
+    #[test]
+    fn the_closest_slugs_come_first_and_unrelated_ones_not_at_all() {
+        let slugs = [
+            "knhi-2027",
+            "kss-2016",
+            "kss-2017",
+            "kss-2018",
+            "ksx-lokakarya-2019",
+            "kss-lokakarya-pemuda-2020",
+            "abc-2017",
+            "kts-2017",
+        ];
+        assert_eq!(
+            closest_slugs("kss-2071", slugs, 3),
+            ["kss-2017", "kss-2016", "kss-2018"]
+        );
+        assert_eq!(closest_slugs("ksss-2017", slugs, 3)[0], "kss-2017");
+        assert_eq!(closest_slugs("kss-2107", slugs, 3).len(), 3);
+        assert!(closest_slugs("totally-else", slugs, 3).is_empty());
+        assert_eq!(closest_slugs("knhi-2072", slugs, 3), ["knhi-2027"]);
+        assert_eq!(
+            closest_slugs("kss-pemuda-2020", slugs, 3),
+            ["kss-lokakarya-pemuda-2020"],
+            "a word left out"
         );
     }
 

@@ -2,8 +2,8 @@
 //! [`apply`] carries it out through the same calls the commands use, so an imported record
 //! obeys every rule a typed one does. The caller runs it in one transaction: all or nothing.
 
-use super::lookup::{add_venue, venue_for};
-use super::people::{NewRole, add_role, add_role_unchecked};
+use super::lookup::{Imported, add_venue, venue_for};
+use super::people::{NewRole, add_role_importing, add_role_unchecked};
 use super::seminars::{NewSeminar, create};
 use super::sessions::{NewSession, add_session};
 use super::slots::{NewSlot, add_slot};
@@ -69,9 +69,11 @@ pub fn apply_reporting(
     let total = (plan.seminars.len() + plan.roles.len()) as u64;
     let mut done = 0;
     let mut notices = Vec::new();
+    let mut imported = Imported::default();
     for entry in plan.seminars {
         let place = entry.place.clone();
-        import_seminar(db, entry, permission, &mut notices).map_err(|error| error.at(&place))?;
+        import_seminar(db, entry, permission, &mut notices, &mut imported)
+            .map_err(|error| error.at(&place))?;
         done += 1;
         report(done, total);
     }
@@ -91,8 +93,15 @@ pub fn apply_reporting(
     guarded_all(db, &ids, permission, &mut notices, |notices| {
         for entry in plan.roles {
             let seminar = &seminars[&entry.seminar];
-            add_role_unchecked(db, seminar, entry.role, permission, notices)
-                .map_err(|error| error.at(&entry.place))?;
+            add_role_unchecked(
+                db,
+                seminar,
+                entry.role,
+                permission,
+                notices,
+                Some(&mut imported),
+            )
+            .map_err(|error| error.at(&entry.place))?;
             done += 1;
             report(done, total);
         }
@@ -134,6 +143,7 @@ fn import_seminar(
     entry: SeminarEntry,
     permission: Permission,
     notices: &mut Vec<Notice>,
+    imported: &mut Imported,
 ) -> Result<()> {
     let mut input = entry.seminar;
     if let Some(uid) = &input.uid
@@ -175,7 +185,7 @@ fn import_seminar(
     notices.extend(more);
     let reference = format!("#{}", seminar.id);
     for role in entry.roles {
-        let (_, more) = add_role(db, &reference, role, permission)?;
+        let (_, more) = add_role_importing(db, &reference, role, permission, Some(imported))?;
         notices.extend(more);
     }
     for session in entry.sessions {

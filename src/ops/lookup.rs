@@ -2,7 +2,8 @@
 
 use super::{Notice, Permission, required};
 use crate::error::{Error, Record, Result};
-use crate::model::names::{is_near, name_key};
+use crate::model::names::{PersonRef, Qualifier, is_near, name_key};
+use crate::model::slug::closest_slugs;
 use crate::model::{Institution, Person, Seminar, Venue};
 use crate::store::Db;
 
@@ -23,10 +24,12 @@ pub fn find_seminar(db: &Db<'_>, reference: &str) -> Result<Seminar> {
     match found {
         Some(seminar) => Ok(seminar),
         None => {
-            let prefix: String = reference.to_lowercase().chars().take(3).collect();
-            let mut suggestions = db.slugs_starting_with(&prefix, 200)?;
-            suggestions.retain(|slug| strsim::jaro_winkler(slug, &reference.to_lowercase()) > 0.8);
-            suggestions.truncate(3);
+            let slugs = db.slugs()?;
+            let suggestions = closest_slugs(
+                &reference.to_lowercase(),
+                slugs.iter().map(String::as_str),
+                3,
+            );
             Err(Error::NotFound {
                 what: "seminar",
                 name: reference.to_string(),
@@ -62,10 +65,18 @@ pub fn similar_names(db: &Db<'_>, record: Record, name: &str) -> Result<Vec<Stri
     }
     let labelled: Vec<(String, String)> = match record {
         Record::Person => {
-            if db.person_by_key(&key)?.is_some() {
+            // A qualified name or an id says which person is meant: nothing to be close to.
+            let plain = matches!(
+                PersonRef::parse(&name),
+                Ok(PersonRef::Name {
+                    qualifier: None,
+                    ..
+                })
+            );
+            if !plain || !db.people_by_key(&key)?.is_empty() {
                 return Ok(Vec::new());
             }
-            db.person_names()?
+            person_labels(db)?
         }
         Record::Institution => {
             if db.institution_by_key(&key)?.is_some() {
@@ -216,36 +227,317 @@ pub fn add_institution(
     Ok(institution)
 }
 
-/// An existing person, any case or accents.
-pub fn find_person(db: &Db<'_>, name: &str) -> Result<Person> {
-    let key = name_key(name);
-    if let Some(person) = db.person_by_key(&key)? {
-        return Ok(person);
+/// Reads a PERSON reference, refusing a malformed one as a usage error.
+pub fn parse_person(reference: &str) -> Result<PersonRef> {
+    PersonRef::parse(reference).map_err(Error::Usage)
+}
+
+fn institution_word(institution: &Institution) -> &str {
+    institution
+        .short_name
+        .as_deref()
+        .unwrap_or(institution.name.as_str())
+}
+
+/// `#7 Budi Santoso (ITB)`: a person as a list of candidates shows them.
+fn candidate_label(person: &Person) -> String {
+    match &person.institution {
+        Some(institution) => format!(
+            "#{} {} ({})",
+            person.id,
+            person.name,
+            institution_word(institution)
+        ),
+        None => format!("#{} {}", person.id, person.name),
     }
-    let names = db.person_names()?;
-    Err(Error::NotFound {
-        what: "person",
-        name: name.trim().to_string(),
-        suggestions: near_names(&key, names.iter().map(|(n, k)| (n.as_str(), k.as_str()))),
-        see: "seminar person list",
+}
+
+/// `Budi Santoso (UGM)`, or `#3` for someone without an institution.
+fn qualified_reference(person: &Person) -> String {
+    match &person.institution {
+        Some(institution) => format!("{} ({})", person.name, institution_word(institution)),
+        None => format!("#{}", person.id),
+    }
+}
+
+/// The refusal of a name that several people share, listing them.
+fn ambiguous(people: &[Person]) -> Error {
+    let listed: Vec<String> = people.iter().map(candidate_label).collect();
+    let last = people.last().expect("ambiguous among several people");
+    let name = &people[0].name;
+    let qualified = match &last.institution {
+        Some(institution) => format!("'{name} ({})', ", institution_word(institution)),
+        None => String::new(),
+    };
+    Error::refused(format!(
+        "person '{name}' is ambiguous: {}; name one as {qualified}'{name} <email>' or '#{}'",
+        listed.join(", "),
+        last.id
+    ))
+}
+
+fn has_institution(person: &Person, key: &str) -> bool {
+    person.institution.as_ref().is_some_and(|institution| {
+        name_key(&institution.name) == key
+            || institution.short_name.as_deref().map(name_key).as_deref() == Some(key)
     })
 }
 
-/// The person with this name, or `None` if there is none and the name is not close to
-/// anyone's (close names are refused unless `permission.new`).
-pub fn existing_person(db: &Db<'_>, name: &str, permission: Permission) -> Result<Option<Person>> {
-    let name = required("name", name)?;
-    let key = name_key(&name);
-    if key.is_empty() {
+fn has_email(person: &Person, email: &str) -> bool {
+    person
+        .email
+        .as_deref()
+        .is_some_and(|own| own.eq_ignore_ascii_case(email))
+}
+
+/// The people a name with its qualifier may mean. A qualifier in parentheses that fits
+/// nobody is read as part of the name, for people recorded as "Name (Something)".
+fn people_named(
+    db: &Db<'_>,
+    whole: &str,
+    name: &str,
+    qualifier: Option<&Qualifier>,
+) -> Result<Vec<Person>> {
+    let mut people = db.people_by_key(&name_key(name))?;
+    match qualifier {
+        None => {}
+        Some(Qualifier::Email(email)) => people.retain(|person| has_email(person, email)),
+        Some(Qualifier::Institution(institution)) => {
+            let key = name_key(institution);
+            people.retain(|person| has_institution(person, &key));
+            if people.is_empty() {
+                return db.people_by_key(&name_key(whole));
+            }
+        }
+    }
+    Ok(people)
+}
+
+/// Everyone's shortest unambiguous reference (`Name`, `Name (INST)` or `#ID`) with their
+/// name key, to suggest people by.
+fn person_labels(db: &Db<'_>) -> Result<Vec<(String, String)>> {
+    use std::collections::HashMap;
+    let people = db.person_names()?;
+    let mut namesakes: HashMap<&str, u32> = HashMap::new();
+    let mut colleagues: HashMap<(&str, Option<i64>), u32> = HashMap::new();
+    for person in &people {
+        *namesakes.entry(&person.key).or_default() += 1;
+        *colleagues
+            .entry((&person.key, person.institution_id))
+            .or_default() += 1;
+    }
+    Ok(people
+        .iter()
+        .map(|person| {
+            let label = match &person.institution {
+                _ if namesakes[person.key.as_str()] == 1 => person.name.clone(),
+                Some(institution)
+                    if colleagues[&(person.key.as_str(), person.institution_id)] == 1 =>
+                {
+                    format!("{} ({institution})", person.name)
+                }
+                _ => format!("#{}", person.id),
+            };
+            (label, person.key.clone())
+        })
+        .collect())
+}
+
+/// A person on record, named as `NAME`, `NAME (INSTITUTION)`, `NAME <email>` or `#ID`
+/// (names in any case or accents). A name several people share is refused, listing them.
+pub fn find_person(db: &Db<'_>, reference: &str) -> Result<Person> {
+    find_person_preferring(db, reference, |_| false)
+}
+
+/// [`find_person`], where a name several people share means the one person among them
+/// for whom `preferred` holds, if there is exactly one (the one who speaks at a seminar).
+pub fn find_person_preferring(
+    db: &Db<'_>,
+    reference: &str,
+    preferred: impl Fn(&Person) -> bool,
+) -> Result<Person> {
+    let (name, qualifier) = match parse_person(reference)? {
+        PersonRef::Id(id) => {
+            return db.person_by_id(id)?.ok_or_else(|| Error::NotFound {
+                what: "person",
+                name: format!("#{id}"),
+                suggestions: Vec::new(),
+                see: "seminar person list",
+            });
+        }
+        PersonRef::Name { name, qualifier } => (name, qualifier),
+    };
+    let mut people = people_named(db, reference.trim(), &name, qualifier.as_ref())?;
+    if people.len() > 1 && people.iter().filter(|p| preferred(p)).count() == 1 {
+        people.retain(|p| preferred(p));
+    }
+    match people.len() {
+        1 => Ok(people.remove(0)),
+        0 => {
+            let labels = person_labels(db)?;
+            Err(Error::NotFound {
+                what: "person",
+                name: reference.trim().to_string(),
+                suggestions: near_names(
+                    &name_key(&name),
+                    labels.iter().map(|(n, k)| (n.as_str(), k.as_str())),
+                ),
+                see: "seminar person list",
+            })
+        }
+        _ => Err(ambiguous(&people)),
+    }
+}
+
+/// What else is known of the person a new role is for, to tell apart people who share a
+/// name.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Clues<'a> {
+    pub institution: Option<&'a Institution>,
+    pub email: Option<&'a str>,
+    pub file: Option<&'a FileIdentity>,
+}
+
+/// How an import file names a person.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileIdentity {
+    /// The person's uid in the file (a JSON archive's `person_uid`).
+    pub uid: Option<String>,
+    /// The name is a name as recorded (JSON, frab), not a PERSON reference: "Name (X)" in
+    /// it is part of the name.
+    pub exact_name: bool,
+}
+
+/// The people an import has added so far. Its later rows find them again only by the same
+/// uid or, without uids, by the same institution: two people a file keeps apart stay apart.
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    created: std::collections::HashSet<i64>,
+}
+
+impl Imported {
+    pub fn add(&mut self, person_id: i64) {
+        self.created.insert(person_id);
+    }
+}
+
+/// Who a new role is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chosen {
+    Existing(Person),
+    /// Someone new, with what the reference said of them.
+    New {
+        name: String,
+        institution: Option<String>,
+        email: Option<String>,
+    },
+}
+
+/// The person a role is for: someone on record, or someone new. A name one person has means
+/// them; a name several share is refused unless the reference, the email or (without
+/// `--new`) the institution picks one out. A plain new name close to someone else's is
+/// refused unless `permission.new`; `--new` adds a new person even when the name is on
+/// record. In an import (`imported`), a name on record for someone of another institution
+/// is refused too, rather than merging two people.
+pub fn person_for_role(
+    db: &Db<'_>,
+    reference: &str,
+    clues: Clues<'_>,
+    permission: Permission,
+    imported: Option<&Imported>,
+) -> Result<Chosen> {
+    let exact_name = clues.file.is_some_and(|file| file.exact_name);
+    let uid = clues.file.and_then(|file| file.uid.as_deref());
+    let parsed = if exact_name {
+        PersonRef::Name {
+            name: reference.to_string(),
+            qualifier: None,
+        }
+    } else {
+        parse_person(reference)?
+    };
+    let (name, qualifier) = match parsed {
+        PersonRef::Id(_) => return find_person(db, reference).map(Chosen::Existing),
+        PersonRef::Name { name, qualifier } => (required("name", &name)?, qualifier),
+    };
+    if name_key(&name).is_empty() {
         return Err(Error::usage("name: needs at least one letter or digit"));
     }
-    if let Some(person) = db.person_by_key(&key)? {
-        return Ok(Some(person));
+    if let Some(uid) = uid
+        && let Some(person) = db.person_by_uid(uid)?
+    {
+        return Ok(Chosen::Existing(person));
     }
-    if !permission.allows_new(Record::Person) {
-        refuse_near(db, Record::Person, &name)?;
+    let mut people = people_named(db, reference.trim(), &name, qualifier.as_ref())?;
+    if let Some(imported) = imported {
+        people.retain(|person| {
+            !imported.created.contains(&person.id)
+                || (uid.is_none()
+                    && person.institution.as_ref().map(|i| i.id) == clues.institution.map(|i| i.id))
+        });
     }
-    Ok(None)
+    let new = || Chosen::New {
+        name: name.clone(),
+        institution: match &qualifier {
+            Some(Qualifier::Institution(institution)) => Some(institution.clone()),
+            _ => None,
+        },
+        email: match &qualifier {
+            Some(Qualifier::Email(email)) => Some(email.clone()),
+            _ => None,
+        },
+    };
+    if let Some(email) = clues.email {
+        let theirs: Vec<&Person> = people.iter().filter(|p| has_email(p, email)).collect();
+        if let [person] = theirs[..] {
+            return Ok(Chosen::Existing(person.clone()));
+        }
+    }
+    let allows_new = permission.allows_new(Record::Person);
+    if let Some(institution) = clues.institution
+        && (imported.is_some() || !allows_new)
+    {
+        let theirs: Vec<&Person> = people
+            .iter()
+            .filter(|p| p.institution.as_ref().map(|i| i.id) == Some(institution.id))
+            .collect();
+        if let [person] = theirs[..] {
+            return Ok(Chosen::Existing(person.clone()));
+        }
+    }
+    if qualifier.is_some() {
+        return match people.len() {
+            0 => Ok(new()),
+            1 => Ok(Chosen::Existing(people.remove(0))),
+            _ => Err(ambiguous(&people)),
+        };
+    }
+    if allows_new {
+        return Ok(new());
+    }
+    match people.len() {
+        0 => {
+            refuse_near(db, Record::Person, &name)?;
+            Ok(new())
+        }
+        1 => {
+            let person = people.remove(0);
+            let elsewhere = match (clues.institution, &person.institution) {
+                (Some(given), Some(theirs)) => given.id != theirs.id,
+                _ => false,
+            };
+            if imported.is_some() && elsewhere {
+                return Err(Error::LooksLike {
+                    record: Record::Person,
+                    name,
+                    candidates: vec![qualified_reference(&person)],
+                    place: None,
+                });
+            }
+            Ok(Chosen::Existing(person))
+        }
+        _ => Err(ambiguous(&people)),
+    }
 }
 
 /// An existing venue, any case or accents.

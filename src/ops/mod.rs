@@ -15,11 +15,13 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::error::{Error, Record, Result};
 use crate::model::conflict::{self, Problem, ProblemKey};
+use crate::model::text::{Lines, control_character};
 use crate::model::{Interval, Seminar};
 use crate::store::{Db, Facts};
 
 pub use lookup::{
-    find_institution, find_person, find_seminar, find_venue, similar_names, split_short_name,
+    FileIdentity, find_institution, find_person, find_seminar, find_venue, parse_person,
+    similar_names, split_short_name,
 };
 
 /// Something a command did besides its main work, or let through with `--force`.
@@ -197,8 +199,30 @@ pub fn clean(text: Option<&str>) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Refuses an empty or overlong required text field.
+/// Refuses an empty or overlong required one-line text field, or one with control
+/// characters (see [`control_character`]).
 pub fn required(field: &str, text: &str) -> Result<String> {
+    checked(field, text, Lines::One)
+}
+
+/// Checks an optional one-line text field as [`required`] does, when present.
+pub fn optional(field: &str, text: Option<&str>) -> Result<Option<String>> {
+    optional_text(field, text, Lines::One)
+}
+
+/// Checks an optional text of several lines (a description), when present.
+pub fn optional_lines(field: &str, text: Option<&str>) -> Result<Option<String>> {
+    optional_text(field, text, Lines::Many)
+}
+
+fn optional_text(field: &str, text: Option<&str>, lines: Lines) -> Result<Option<String>> {
+    match clean(text) {
+        Some(text) => checked(field, &text, lines).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn checked(field: &str, text: &str, lines: Lines) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::usage(format!("{field}: must not be empty")));
@@ -208,18 +232,10 @@ pub fn required(field: &str, text: &str) -> Result<String> {
             "{field}: longer than {MAX_TEXT} characters"
         )));
     }
-    if text.contains('\0') {
-        return Err(Error::usage(format!("{field}: contains a NUL character")));
+    if let Some(problem) = control_character(text, lines) {
+        return Err(Error::usage(format!("{field}: {problem}")));
     }
     Ok(text.to_string())
-}
-
-/// Checks an optional text field as [`required`] does, when present.
-pub fn optional(field: &str, text: Option<&str>) -> Result<Option<String>> {
-    match clean(text) {
-        Some(text) => required(field, &text).map(Some),
-        None => Ok(None),
-    }
 }
 
 const MAX_TEXT: usize = 10_000;

@@ -1,11 +1,13 @@
 //! Speakers, moderators, people, institutions and venues.
 
-use super::lookup::{self, existing_person, institution_for, venue_for};
+use super::lookup::{
+    self, Chosen, Clues, FileIdentity, Imported, institution_for, person_for_role, venue_for,
+};
 use super::seminars::programme_of;
 use super::slots::{NewSlot, SlotChanges, SlotPlace, insert_slot, update_slot};
-use super::{Notice, Permission, find_seminar, guarded, optional, required};
+use super::{Notice, Permission, find_seminar, guarded, optional};
 use crate::error::{Error, Result};
-use crate::model::names::contains;
+use crate::model::names::{contains, is_email};
 use crate::model::{Institution, Person, Role, RoleKind, Seminar, SlotKind, Venue};
 use crate::store::{Db, PersonRow, RoleRow, SpeakerFilter};
 
@@ -29,6 +31,8 @@ pub struct NewRole {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub talk: Option<NewTalk>,
+    /// How an import file identifies the person (empty for typed input).
+    pub from_file: FileIdentity,
 }
 
 impl NewRole {
@@ -42,6 +46,7 @@ impl NewRole {
             email: None,
             phone: None,
             talk: None,
+            from_file: FileIdentity::default(),
         }
     }
 }
@@ -50,13 +55,7 @@ fn check_email(email: Option<&str>) -> Result<Option<String>> {
     let Some(email) = optional("email", email)? else {
         return Ok(None);
     };
-    let valid = email.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty()
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-    }) && !email.contains(char::is_whitespace);
-    if valid {
+    if is_email(&email) {
         Ok(Some(email))
     } else {
         Err(Error::usage(format!(
@@ -92,10 +91,21 @@ pub fn add_role(
     input: NewRole,
     permission: Permission,
 ) -> Result<(Role, Vec<Notice>)> {
+    add_role_importing(db, seminar_reference, input, permission, None)
+}
+
+/// [`add_role`] as one record of an import, which keeps apart the people it adds.
+pub(super) fn add_role_importing(
+    db: &Db<'_>,
+    seminar_reference: &str,
+    input: NewRole,
+    permission: Permission,
+    imported: Option<&mut Imported>,
+) -> Result<(Role, Vec<Notice>)> {
     let seminar = find_seminar(db, seminar_reference)?;
     let mut notices = Vec::new();
     let role = guarded(db, seminar.id, permission, &mut notices, |notices| {
-        add_role_unchecked(db, &seminar, input, permission, notices)
+        add_role_unchecked(db, &seminar, input, permission, notices, imported)
     })?;
     Ok((role, notices))
 }
@@ -108,6 +118,7 @@ pub(super) fn add_role_unchecked(
     input: NewRole,
     permission: Permission,
     notices: &mut Vec<Notice>,
+    imported: Option<&mut Imported>,
 ) -> Result<Role> {
     let email = check_email(input.email.as_deref())?;
     let phone = check_phone(input.phone.as_deref())?;
@@ -122,8 +133,15 @@ pub(super) fn add_role_unchecked(
         email,
         phone,
     };
-    let before = existing_person(db, &input.name, permission)?;
-    let person = upsert_person(db, &input.name, details, permission, notices)?;
+    let (before, person) = upsert_person(
+        db,
+        &input.name,
+        details,
+        &input.from_file,
+        permission,
+        notices,
+        imported,
+    )?;
     // New contact details for someone already on the seminar are a change too.
     let mut changed =
         before.is_some_and(|before| before.email != person.email || before.phone != person.phone);
@@ -218,16 +236,25 @@ pub(super) struct PersonDetails {
     pub phone: Option<String>,
 }
 
-/// The person with this name, created if new; given details become their current ones.
+/// The person a reference names (see [`person_for_role`]), created if new; given details
+/// become their current ones. Returns the person as they were (`None` if new) and as they
+/// are now.
 pub(super) fn upsert_person(
     db: &Db<'_>,
-    name: &str,
+    reference: &str,
     details: PersonDetails,
+    from_file: &FileIdentity,
     permission: Permission,
     notices: &mut Vec<Notice>,
-) -> Result<Person> {
-    match existing_person(db, name, permission)? {
-        Some(mut person) => {
+    imported: Option<&mut Imported>,
+) -> Result<(Option<Person>, Person)> {
+    let clues = Clues {
+        institution: details.institution.as_ref(),
+        email: details.email.as_deref(),
+        file: Some(from_file),
+    };
+    match person_for_role(db, reference, clues, permission, imported.as_deref())? {
+        Chosen::Existing(mut person) => {
             let before = person.clone();
             person.position = details.position.or(person.position);
             person.institution = details.institution.or(person.institution);
@@ -236,23 +263,36 @@ pub(super) fn upsert_person(
             if person != before {
                 db.update_person(&person)?;
             }
-            Ok(person)
+            Ok((Some(before), person))
         }
-        None => {
+        Chosen::New {
+            name,
+            institution,
+            email,
+        } => {
+            let institution = match (details.institution, institution) {
+                (Some(given), _) => Some(given),
+                (None, Some(named)) => Some(institution_for(db, &named, permission, notices)?),
+                (None, None) => None,
+            };
             let mut person = Person {
                 id: 0,
-                name: required("name", name)?,
-                email: details.email,
+                uid: from_file.uid.clone().unwrap_or_else(crate::model::new_uid),
+                name,
+                email: details.email.or(email),
                 phone: details.phone,
                 position: details.position,
-                institution: details.institution,
+                institution,
             };
             person.id = db.insert_person(&person)?;
+            if let Some(imported) = imported {
+                imported.add(person.id);
+            }
             notices.push(Notice::Created {
                 what: "person",
                 name: person.name.clone(),
             });
-            Ok(person)
+            Ok((None, person))
         }
     }
 }
@@ -265,7 +305,12 @@ pub fn remove_role(
     kind: RoleKind,
 ) -> Result<(Role, Vec<Notice>)> {
     let seminar = find_seminar(db, seminar_reference)?;
-    let person = lookup::find_person(db, name)?;
+    let roles = db.roles_of_seminar(seminar.id)?;
+    let person = lookup::find_person_preferring(db, name, |person| {
+        roles
+            .iter()
+            .any(|role| role.person_id == person.id && role.kind == kind)
+    })?;
     let Some(role) = db.role(seminar.id, person.id, kind)? else {
         return Err(Error::NotFound {
             what: kind.as_str(),

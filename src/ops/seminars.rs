@@ -6,7 +6,9 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
 use super::lookup::venue_for;
-use super::{Notice, Permission, find_seminar, guarded, optional, required, settle};
+use super::{
+    Notice, Permission, find_seminar, guarded, optional, optional_lines, required, settle,
+};
 use crate::error::{Error, Result};
 use crate::model::names::contains;
 use crate::model::slug::{slug_from_title, validate_slug};
@@ -100,7 +102,7 @@ pub fn create(
         slug,
         title,
         subtitle: optional("subtitle", input.subtitle.as_deref())?,
-        description: optional("description", input.description.as_deref())?,
+        description: optional_lines("description", input.description.as_deref())?,
         organizers: organizers(&input.organizers)?,
         status: input.status,
         schedule: input.schedule,
@@ -237,7 +239,7 @@ pub fn edit(
                 None => old.subtitle.clone(),
             },
             description: match &changes.description {
-                Some(text) => optional("description", Some(text))?,
+                Some(text) => optional_lines("description", Some(text))?,
                 None => old.description.clone(),
             },
             organizers: match &changes.organizers {

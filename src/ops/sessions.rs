@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::lookup::{find_seminar, venue_for};
+use super::lookup::{FileIdentity, find_seminar, venue_for};
 use super::people::{PersonDetails, upsert_person};
 use super::{Notice, Permission, guarded, optional, required};
 use crate::error::{Error, Result};
@@ -105,7 +105,15 @@ fn chair_role(
     permission: Permission,
     notices: &mut Vec<Notice>,
 ) -> Result<i64> {
-    let person = upsert_person(db, name, PersonDetails::default(), permission, notices)?;
+    let (_, person) = upsert_person(
+        db,
+        name,
+        PersonDetails::default(),
+        &FileIdentity::default(),
+        permission,
+        notices,
+        None,
+    )?;
     match db.role(seminar.id, person.id, RoleKind::Moderator)? {
         Some(role) => Ok(role.id),
         None => db.insert_role(&Role::taking_current(

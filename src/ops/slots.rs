@@ -2,13 +2,13 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::lookup::{find_seminar, venue_for};
+use super::lookup::{FileIdentity, find_seminar, venue_for};
 use super::people::{PersonDetails, upsert_person};
 use super::seminars::programme_of;
 use super::sessions::find_session;
 use super::{Notice, Permission, guarded, optional, required};
 use crate::error::{Error, Result};
-use crate::model::names::name_key;
+use crate::model::names::{PersonRef, Qualifier, name_key};
 use crate::model::{
     MAX_SLOT_MINUTES, Programme, Role, RoleKind, Seminar, Session, Slot, SlotDetails, SlotKind,
     Venue, time,
@@ -153,11 +153,18 @@ pub fn add_slot(
         let roles = db.roles_of_seminar(seminar.id)?;
         let mut role_ids = Vec::new();
         for name in &input.people {
-            let role_id = match role_by_name(&roles, name) {
+            let role_id = match role_by_reference(&roles, name)? {
                 Some(role) => role.id,
                 None => {
-                    let person =
-                        upsert_person(db, name, PersonDetails::default(), permission, notices)?;
+                    let (_, person) = upsert_person(
+                        db,
+                        name,
+                        PersonDetails::default(),
+                        &FileIdentity::default(),
+                        permission,
+                        notices,
+                        None,
+                    )?;
                     match roles.iter().find(|role| role.person_id == person.id) {
                         Some(role) => role.id,
                         None => db.insert_role(&Role::taking_current(
@@ -177,17 +184,45 @@ pub fn add_slot(
     Ok((slot, notices))
 }
 
-/// The role of the person with this name, preferring their speaker role.
-fn role_by_name<'a>(roles: &'a [Role], name: &str) -> Option<&'a Role> {
-    let key = name_key(name);
-    let theirs = || {
-        roles
-            .iter()
-            .filter(|role| name_key(&role.person_name) == key)
-    };
-    theirs()
+/// The role in the seminar of the one person a reference names there (`#ID`, a name, or a
+/// name with the institution of their role), preferring their speaker role. `None` when
+/// nobody or several people in the seminar fit: then the reference is looked up among
+/// everyone.
+fn role_by_reference<'a>(roles: &'a [Role], reference: &str) -> Result<Option<&'a Role>> {
+    let fits: Box<dyn Fn(&Role) -> bool> =
+        match PersonRef::parse(reference).map_err(Error::Usage)? {
+            PersonRef::Id(id) => Box::new(move |role: &Role| role.person_id == id),
+            PersonRef::Name { name, qualifier } => {
+                let key = name_key(&name);
+                match qualifier {
+                    None => Box::new(move |role: &Role| name_key(&role.person_name) == key),
+                    Some(Qualifier::Institution(institution)) => {
+                        let institution = name_key(&institution);
+                        Box::new(move |role: &Role| {
+                            name_key(&role.person_name) == key
+                                && role.institution.as_ref().is_some_and(|i| {
+                                    name_key(&i.name) == institution
+                                        || i.short_name.as_deref().map(name_key).as_deref()
+                                            == Some(institution.as_str())
+                                })
+                        })
+                    }
+                    Some(Qualifier::Email(_)) => return Ok(None),
+                }
+            }
+        };
+    let theirs: Vec<&Role> = roles.iter().filter(|role| fits(role)).collect();
+    if theirs
+        .iter()
+        .any(|role| role.person_id != theirs[0].person_id)
+    {
+        return Ok(None);
+    }
+    Ok(theirs
+        .iter()
         .find(|role| role.kind == RoleKind::Speaker)
-        .or_else(|| theirs().next())
+        .or(theirs.first())
+        .copied())
 }
 
 /// A slot by `#ID`, start time (`09:30`) or title.

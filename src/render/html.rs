@@ -1,12 +1,14 @@
 //! One self-contained HTML5 page (inline CSS, no scripts, nothing fetched from the network)
 //! laid out for A4 paper. The markup is also well-formed XML, and every value is escaped.
 
-use super::Lang;
 use super::agenda::{Level, Sheet};
+use super::{Lang, visible};
 use crate::model::Programme;
 
-/// Escapes text for use in HTML content and attribute values.
+/// Escapes text for use in HTML content and attribute values. Control, bidi and zero-width
+/// characters, which HTML does not allow or would hide, are shown as [`visible`] shows them.
 pub fn escape(text: &str) -> String {
+    let text = visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -15,9 +17,6 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in HTML text.
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -176,7 +175,10 @@ mod tests {
             escape("<script>alert('x')</script> & \"y\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
         );
-        assert_eq!(escape("a\u{0}b\u{7}c"), "abc");
+        assert_eq!(
+            escape("a\u{0}b\u{1b}]0;x\u{7}\u{202e}c"),
+            "a\\u{0}b\\u{1b}]0;x\\u{7}\\u{202e}c"
+        );
         assert_eq!(lines("a\nb<"), "a<br />b&lt;");
     }
 }

@@ -4,7 +4,9 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
 
+use super::visible::is_hidden;
 use crate::model::conflict::Problem;
 use crate::model::{
     Institution, Person, Programme, Role, RoleKind, Seminar, SeminarSummary, Session, SessionKind,
@@ -104,6 +106,8 @@ pub fn seminar_list(seminars: &[SeminarSummary]) -> Vec<SummaryJson<'_>> {
 pub struct RoleJson<'a> {
     pub id: i64,
     pub person_id: i64,
+    /// The person's uid: the same person in every seminar and every export.
+    pub person_uid: &'a str,
     pub name: &'a str,
     pub role: RoleKind,
     pub position: Option<&'a str>,
@@ -117,6 +121,7 @@ fn role(role: &Role) -> RoleJson<'_> {
     RoleJson {
         id: role.id,
         person_id: role.person_id,
+        person_uid: &role.person_uid,
         name: &role.person_name,
         role: role.kind,
         position: role.position.as_deref(),
@@ -471,6 +476,7 @@ pub fn role_rows(rows: &[RoleRow]) -> Vec<RoleRowJson<'_>> {
 #[derive(Serialize)]
 pub struct PersonJson<'a> {
     pub id: i64,
+    pub uid: &'a str,
     pub name: &'a str,
     pub position: Option<&'a str>,
     pub institution: Option<&'a Institution>,
@@ -485,6 +491,7 @@ pub struct PersonJson<'a> {
 fn person(person: &Person, contacts: bool) -> PersonJson<'_> {
     PersonJson {
         id: person.id,
+        uid: &person.uid,
         name: &person.name,
         position: person.position.as_deref(),
         institution: person.institution.as_ref(),
@@ -573,9 +580,93 @@ pub fn slots(programme: &Programme) -> Vec<SlotJson<'_>> {
     programme.slots.iter().map(|s| slot(programme, s)).collect()
 }
 
+/// Pretty JSON in which every character that could act on a terminal or hide is written as
+/// a `\uXXXX` escape: serde_json escapes C0 controls itself, this adds DEL, C1 controls and
+/// the bidi, zero-width and other invisible characters. The text stays exactly the same for
+/// any JSON reader; only its spelling changes.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut text = serde_json::to_string_pretty(value)
-        .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
+    let mut bytes = Vec::new();
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut bytes, TerminalSafe(PrettyFormatter::new()));
+    let mut text = match value.serialize(&mut serializer) {
+        Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
+        Err(error) => format!("{{\"error\": \"{error}\"}}"),
+    };
     text.push('\n');
     text
+}
+
+struct TerminalSafe<'a>(PrettyFormatter<'a>);
+
+impl Formatter for TerminalSafe<'_> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut units = [0u16; 2];
+        for c in fragment.chars() {
+            if is_hidden(c) {
+                for unit in c.encode_utf16(&mut units) {
+                    write!(writer, "\\u{unit:04x}")?;
+                }
+            } else {
+                writer.write_all(c.encode_utf8(&mut [0; 4]).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.0.end_object_value(writer)
+    }
 }

@@ -2,13 +2,15 @@
 //! common viewers. Every value is escaped, so a name cannot become a link, HTML or a table
 //! column.
 
-use super::Lang;
 use super::agenda::{Level, Sheet};
+use super::{Lang, visible};
 use crate::model::Programme;
 use crate::store::RoleRow;
 
-/// Backslash-escapes the characters that would start Markdown or HTML inside a line.
+/// Backslash-escapes the characters that would start Markdown or HTML inside a line, after
+/// showing hidden characters as [`visible`] does.
 pub fn escape(text: &str) -> String {
+    let text = visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -16,7 +18,6 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\r' => {}
             '\n' => out.push(' '),
             _ => out.push(c),
         }

@@ -12,11 +12,13 @@ pub mod json;
 pub mod markdown;
 pub mod problems;
 pub mod text;
+pub mod visible;
 pub mod when;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
 pub use i18n::Lang;
+pub use visible::visible;
 
 /// How wide tables may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,7 @@ impl Style {
         }
     }
 
-    pub fn table(&self, headers: &[&str]) -> Table {
+    pub fn table(&self, headers: &[&str]) -> TextTable {
         let mut table = Table::new();
         if self.terminal {
             table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
@@ -67,8 +69,39 @@ impl Style {
                 table.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
-        table.set_header(headers.to_vec());
-        table
+        table.set_header(
+            headers
+                .iter()
+                .map(|header| visible(header).into_owned())
+                .collect::<Vec<_>>(),
+        );
+        TextTable(table)
+    }
+}
+
+/// A comfy-table whose cells are shown with [`visible`] before the table measures them, so
+/// an escaped control character widens its column instead of breaking the layout.
+pub struct TextTable(Table);
+
+impl TextTable {
+    pub fn add_row<Cells, Text>(&mut self, cells: Cells) -> &mut Self
+    where
+        Cells: IntoIterator<Item = Text>,
+        Text: AsRef<str>,
+    {
+        self.0.add_row(
+            cells
+                .into_iter()
+                .map(|cell| visible(cell.as_ref()).into_owned())
+                .collect::<Vec<_>>(),
+        );
+        self
+    }
+}
+
+impl std::fmt::Display for TextTable {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(formatter)
     }
 }
 

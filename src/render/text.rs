@@ -174,6 +174,7 @@ pub fn people_list(people: &[PersonRow], style: &Style) -> String {
     }
     let labels = style.lang.labels();
     let mut table = style.table(&[
+        "ID",
         labels.name,
         labels.position,
         labels.institution,
@@ -181,6 +182,7 @@ pub fn people_list(people: &[PersonRow], style: &Style) -> String {
     ]);
     for row in people {
         table.add_row(vec![
+            format!("#{}", row.person.id),
             row.person.name.clone(),
             row.person.position.clone().unwrap_or_default(),
             row.person
@@ -199,6 +201,7 @@ pub fn person_detail(person: &Person, roles: &[RoleRow], style: &Style) -> Strin
     let lang = style.lang;
     let labels = lang.labels();
     let mut out = fields(&[
+        ("ID", format!("#{}", person.id)),
         (labels.name, person.name.clone()),
         (
             labels.now_at,

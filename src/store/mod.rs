@@ -19,9 +19,10 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
+use crate::output::{Kind, Privacy, Target};
 
 pub use facts::Facts;
-pub use people::{PersonRow, RoleRow, SpeakerFilter, Talk};
+pub use people::{PersonName, PersonRow, RoleRow, SpeakerFilter, Talk};
 pub use seminars::SeminarFilter;
 
 pub struct Store {
@@ -63,7 +64,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 impl Store {
     /// Opens (creating if needed, with mode 0600 and its folder) and migrates a database file.
     pub fn open(path: &Path) -> Result<Store> {
-        refuse_folder(path)?;
+        refuse_unusable(path)?;
         if !path.exists() {
             create_private_file(path)?;
         }
@@ -85,7 +86,7 @@ impl Store {
     /// rehearsals see an empty database. A command that only reads, or fails, leaves no
     /// file behind.
     pub fn open_lazily(path: &Path) -> Result<Store> {
-        refuse_folder(path)?;
+        refuse_unusable(path)?;
         if !is_absent(path) {
             return Store::open(path);
         }
@@ -132,23 +133,49 @@ impl Store {
             use_wal(&self.conn)?;
             self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
-        let current = schema::current_version();
-        if version < current {
-            // A file with data in it is copied before its schema changes, so that the
-            // upgrade can be undone by hand (and an older seminar can still read the copy).
-            if version > 0
-                && let Some(path) = &self.path
-            {
-                let backup = upgrade_backup_path(path, version);
-                self.backup_to(&backup)?;
-                self.upgrade = Some(Upgrade {
-                    from: version,
-                    to: current,
-                    backup,
-                });
-            }
-            schema::migrate(&mut self.conn, current)?;
+        if version < schema::current_version() {
+            self.upgrade_schema()?;
         }
+        Ok(())
+    }
+
+    /// Brings the schema up to date. A file with data in it is first copied, so that the
+    /// upgrade can be undone by hand (and an older seminar can still read the copy). The copy
+    /// and the upgrade happen under one write lock, and the version is read again once it is
+    /// held: of two processes opening an old file at once, one copies and upgrades it, and the
+    /// other finds it upgraded.
+    fn upgrade_schema(&mut self) -> Result<()> {
+        let current = schema::current_version();
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let version = schema::check_compatible(&tx)?;
+        if version >= current {
+            return Ok(());
+        }
+        let mut upgrade = None;
+        if version > 0
+            && let Some(path) = &path
+        {
+            let backup = upgrade_backup_path(path, version);
+            // Read by a second connection: the lock held here lets it read, and nobody write.
+            let reader = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            reader.busy_timeout(BUSY_TIMEOUT)?;
+            let target = Target::check(&backup, Kind::DatabaseCopy, path)?;
+            copy_database(&reader, &target)?;
+            upgrade = Some(Upgrade {
+                from: version,
+                to: current,
+                backup,
+            });
+        }
+        schema::apply(&tx, version, current)?;
+        tx.commit()?;
+        self.upgrade = upgrade;
         Ok(())
     }
 
@@ -162,50 +189,10 @@ impl Store {
         self.upgrade.as_ref()
     }
 
-    /// Copies the whole database, as one consistent state, to `target` with SQLite's online
-    /// backup, while others may go on using it. The copy is written beside `target` and
-    /// renamed over it at the end, so `target` is never half written; it is private (0600).
-    pub fn backup_to(&self, target: &Path) -> Result<()> {
-        let failed = |error: std::io::Error| {
-            Error::Storage(format!("cannot write {}: {error}", target.display()))
-        };
-        let folder = match target.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        let partial = tempfile::Builder::new()
-            .prefix(".seminar-backup-")
-            .tempfile_in(folder)
-            .map_err(failed)?;
-        {
-            let mut copy = Connection::open(partial.path())?;
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
-            backup.run_to_completion(256, Duration::from_millis(5), None)?;
-        }
-        // One self-contained file, to keep or send anywhere. (Opened afresh: the copy's
-        // header says WAL, as the original's does.)
-        Connection::open(partial.path())?.pragma_update_and_check(
-            None,
-            "journal_mode",
-            "DELETE",
-            |_| Ok(()),
-        )?;
-        partial.as_file().sync_all().map_err(failed)?;
-        // A log left beside an older file of that name must not be read as the new one's.
-        for suffix in ["-wal", "-shm"] {
-            let mut stale = target.as_os_str().to_os_string();
-            stale.push(suffix);
-            match std::fs::remove_file(&stale) {
-                Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(failed(error));
-                }
-                _ => {}
-            }
-        }
-        partial
-            .persist(target)
-            .map_err(|error| failed(error.error))?;
-        Ok(())
+    /// Copies the whole database, as one consistent state, to `target`, while others may go
+    /// on using it (see [`copy_database`]).
+    pub fn backup_to(&self, target: &Target) -> Result<()> {
+        copy_database(&self.conn, target)
     }
 
     /// SQLite's integrity and foreign-key checks, and the schema's state.
@@ -313,11 +300,39 @@ impl Store {
         behavior: TransactionBehavior,
         work: impl FnOnce(&Db<'_>) -> Result<T>,
     ) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(behavior)?;
+        let located_busy = |error: rusqlite::Error| match (&self.path, error.sqlite_error_code()) {
+            (
+                Some(path),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked),
+            ) => located(path, error.into()),
+            _ => error.into(),
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(behavior)
+            .map_err(located_busy)?;
         let value = work(&Db { conn: &tx })?;
-        tx.commit()?;
+        tx.commit().map_err(located_busy)?;
         Ok(value)
     }
+}
+
+/// Copies the database `conn` is on, as one consistent state, to `target` with `VACUUM
+/// INTO`: it reads from one read transaction, so writers go on meanwhile and never make it
+/// start again. The copy is written into a temporary file beside `target` and renamed over it
+/// at the end, so `target` is never half written; it is private (0600) and self-contained (in
+/// rollback-journal mode, without a log beside it).
+fn copy_database(conn: &Connection, target: &Target) -> Result<()> {
+    target.replace_with(Privacy::Private, |staged| {
+        let path = staged.path().to_str().ok_or_else(|| {
+            Error::usage(format!(
+                "file: {} is not valid UTF-8; choose another name",
+                target.path().display()
+            ))
+        })?;
+        conn.execute("VACUUM main INTO ?1", [path])?;
+        Ok(())
+    })
 }
 
 /// Switches a file to write-ahead logging. The switch needs the file to itself and SQLite
@@ -356,14 +371,42 @@ fn upgrade_backup_path(path: &Path, version: i64) -> PathBuf {
     path.with_file_name(name)
 }
 
-fn refuse_folder(path: &Path) -> Result<()> {
-    if path.is_dir() {
-        return Err(Error::Storage(format!(
-            "{} is a folder; pass --db with a file name",
-            path.display()
-        )));
+/// Refuses a folder, a device, a FIFO or a socket as the database: SQLite would fail on it
+/// with a bare I/O error, or write a journal beside it.
+fn refuse_unusable(path: &Path) -> Result<()> {
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    let what = if metadata.is_file() {
+        return Ok(());
+    } else if metadata.is_dir() {
+        "a folder"
+    } else {
+        special_file_kind(&metadata)
+    };
+    Err(Error::Storage(format!(
+        "{} is {what}, not a database file; pass --db with a file name",
+        path.display()
+    )))
+}
+
+fn special_file_kind(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        if kind.is_char_device() {
+            return "a character device";
+        } else if kind.is_block_device() {
+            return "a block device";
+        } else if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if kind.is_socket() {
+            return "a socket";
+        }
     }
-    Ok(())
+    let _ = metadata;
+    "a special file"
 }
 
 /// Whether there is no database at `path` yet: no file (its folder may be missing too), or

@@ -7,7 +7,7 @@ use crate::model::names::name_key;
 use crate::model::{Institution, Person, Role, RoleKind, Seminar};
 
 const ROLE_COLUMNS: &str = "r.id, r.seminar_id, r.person_id, p.name, r.kind, r.position, \
-    i.id, i.name, i.short_name";
+    i.id, i.name, i.short_name, p.uid";
 const ROLE_FROM: &str = "role r JOIN person p ON p.id = r.person_id \
     LEFT JOIN institution i ON i.id = r.institution_id";
 
@@ -32,12 +32,13 @@ fn role_from_row(row: &Row<'_>) -> rusqlite::Result<Role> {
         kind: RoleKind::parse(&kind).ok_or_else(|| corrupt(4, format!("role {kind}")))?,
         position: row.get(5)?,
         institution: institution_at(row, 6)?,
+        person_uid: row.get(9)?,
         contact: None,
     })
 }
 
 const PERSON_COLUMNS: &str =
-    "p.id, p.name, p.email, p.phone, p.position, i.id, i.name, i.short_name";
+    "p.id, p.name, p.email, p.phone, p.position, i.id, i.name, i.short_name, p.uid";
 const PERSON_FROM: &str = "person p LEFT JOIN institution i ON i.id = p.institution_id";
 
 fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
@@ -48,6 +49,7 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         phone: row.get(3)?,
         position: row.get(4)?,
         institution: institution_at(row, 5)?,
+        uid: row.get(8)?,
     })
 }
 
@@ -56,6 +58,16 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
 pub struct PersonRow {
     pub person: Person,
     pub seminars: u32,
+}
+
+/// A person's name, its key and their institution, by its short name or else its name.
+#[derive(Debug, Clone)]
+pub struct PersonName {
+    pub id: i64,
+    pub name: String,
+    pub key: String,
+    pub institution_id: Option<i64>,
+    pub institution: Option<String>,
 }
 
 /// A role together with its seminar and the titles of the person's slots there.
@@ -152,29 +164,56 @@ impl Db<'_> {
         Ok(())
     }
 
-    pub fn person_by_key(&self, key: &str) -> Result<Option<Person>> {
-        let sql = format!("SELECT {PERSON_COLUMNS} FROM {PERSON_FROM} WHERE p.name_key = ?1");
-        Ok(self.query_row(&sql, [key], person_from_row).optional()?)
+    /// Everyone's name and institution, to suggest people by.
+    pub fn person_names(&self) -> Result<Vec<PersonName>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT p.id, p.name, p.name_key, i.id, coalesce(i.short_name, i.name) \
+             FROM person p LEFT JOIN institution i ON i.id = p.institution_id ORDER BY p.id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok(PersonName {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                key: row.get(2)?,
+                institution_id: row.get(3)?,
+                institution: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Names and keys of everyone, to look for near-duplicates.
-    pub fn person_names(&self) -> Result<Vec<(String, String)>> {
-        let mut statement = self.conn.prepare("SELECT name, name_key FROM person")?;
-        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    /// Everyone whose name has this key, oldest first: people may share a name.
+    pub fn people_by_key(&self, key: &str) -> Result<Vec<Person>> {
+        let sql = format!(
+            "SELECT {PERSON_COLUMNS} FROM {PERSON_FROM} WHERE p.name_key = ?1 ORDER BY p.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([key], person_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn person_by_id(&self, id: i64) -> Result<Option<Person>> {
+        let sql = format!("SELECT {PERSON_COLUMNS} FROM {PERSON_FROM} WHERE p.id = ?1");
+        Ok(self.query_row(&sql, [id], person_from_row).optional()?)
+    }
+
+    pub fn person_by_uid(&self, uid: &str) -> Result<Option<Person>> {
+        let sql = format!("SELECT {PERSON_COLUMNS} FROM {PERSON_FROM} WHERE p.uid = ?1");
+        Ok(self.query_row(&sql, [uid], person_from_row).optional()?)
     }
 
     pub fn insert_person(&self, person: &Person) -> Result<i64> {
         self.execute(
-            "INSERT INTO person (name, name_key, email, phone, position, institution_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO person (name, name_key, email, phone, position, institution_id, uid) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 person.name,
                 name_key(&person.name),
                 person.email,
                 person.phone,
                 person.position,
-                person.institution.as_ref().map(|i| i.id)
+                person.institution.as_ref().map(|i| i.id),
+                person.uid
             ],
         )?;
         Ok(self.conn.last_insert_rowid())
@@ -201,13 +240,13 @@ impl Db<'_> {
         let sql = format!(
             "SELECT {PERSON_COLUMNS}, \
              (SELECT count(DISTINCT r.seminar_id) FROM role r WHERE r.person_id = p.id) \
-             FROM {PERSON_FROM} ORDER BY p.name_key"
+             FROM {PERSON_FROM} ORDER BY p.name_key, p.id"
         );
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map([], |row| {
             Ok(PersonRow {
                 person: person_from_row(row)?,
-                seminars: row.get(8)?,
+                seminars: row.get(9)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -320,11 +359,11 @@ impl Db<'_> {
         );
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map(params_from_iter(conditions.values), |row| {
-            let talks: String = row.get(9)?;
+            let talks: String = row.get(10)?;
             Ok(RoleRow {
                 role: role_from_row(row)?,
-                talks: serde_json::from_str(&talks).map_err(|_| corrupt(9, talks))?,
-                seminar: seminar_from_row_offset(row, 10)?,
+                talks: serde_json::from_str(&talks).map_err(|_| corrupt(10, talks))?,
+                seminar: seminar_from_row_offset(row, 11)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -108,7 +108,42 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX seminar_uid ON seminar(uid);
     CREATE UNIQUE INDEX slot_uid ON slot(uid);
     "#,
-    // Days with hours of their own, rooms, sessions with their chairs, tracks. A slot's
+    // 3: people who share a name are different people: `name_key` is no longer unique, and
+    // each person has a uid, kept across exports and imports. SQLite cannot drop a UNIQUE
+    // constraint, so the table is rebuilt; foreign keys are on inside the migration's
+    // transaction, so the roles that refer to people are set aside while the table is
+    // replaced and put back with their ids.
+    r#"
+    CREATE TEMP TABLE kept_role AS SELECT * FROM role;
+    CREATE TEMP TABLE kept_slot_role AS SELECT * FROM slot_role;
+    DELETE FROM slot_role;
+    DELETE FROM role;
+    CREATE TABLE person_v3 (
+        id             INTEGER PRIMARY KEY,
+        uid            TEXT NOT NULL UNIQUE,
+        name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        name_key       TEXT NOT NULL,
+        email          TEXT,
+        phone          TEXT,
+        position       TEXT,
+        institution_id INTEGER REFERENCES institution(id)
+    );
+    INSERT INTO person_v3 (id, uid, name, name_key, email, phone, position, institution_id)
+        SELECT id, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
+            || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1)
+            || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+            name, name_key, email, phone, position, institution_id
+        FROM person;
+    DROP TABLE person;
+    ALTER TABLE person_v3 RENAME TO person;
+    CREATE INDEX person_institution ON person(institution_id);
+    CREATE INDEX person_name ON person(name_key);
+    INSERT INTO role SELECT * FROM temp.kept_role;
+    INSERT INTO slot_role SELECT * FROM temp.kept_slot_role;
+    DROP TABLE temp.kept_role;
+    DROP TABLE temp.kept_slot_role;
+    "#,
+    // 4: days with hours of their own, rooms, sessions with their chairs, tracks. A slot's
     // room is its own, else its session's, else the seminar's venue: NULL means inherited.
     r#"
     CREATE TABLE day_hours (
@@ -186,7 +221,8 @@ pub fn check_compatible(conn: &Connection) -> Result<i64> {
     Ok(version)
 }
 
-/// Brings the schema up to `target` (normally [`current_version`]).
+/// Brings the schema up to `target` (normally [`current_version`]), one transaction per
+/// migration.
 pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
     if check_compatible(conn)? >= target {
         return Ok(());
@@ -199,9 +235,18 @@ pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
         if applied >= target {
             return Ok(());
         }
-        tx.execute_batch(MIGRATIONS[applied as usize])?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.pragma_update(None, "user_version", applied + 1)?;
+        apply(&tx, applied, applied + 1)?;
         tx.commit()?;
     }
+}
+
+/// Applies the migrations from version `from` up to `target` inside the caller's write
+/// transaction.
+pub fn apply(conn: &Connection, from: i64, target: i64) -> Result<()> {
+    for version in from..target {
+        conn.execute_batch(MIGRATIONS[version as usize])?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        conn.pragma_update(None, "user_version", version + 1)?;
+    }
+    Ok(())
 }

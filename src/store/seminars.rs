@@ -134,12 +134,12 @@ impl Db<'_> {
         Ok(self.query_row(&sql, [id], seminar_from_row).optional()?)
     }
 
-    /// Slugs that start with `prefix`, at most `limit` of them.
-    pub fn slugs_starting_with(&self, prefix: &str, limit: u32) -> Result<Vec<String>> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT slug FROM seminar WHERE slug >= ?1 AND slug < ?1 || x'ff' ORDER BY slug LIMIT ?2",
-        )?;
-        let slugs = statement.query_map(params![prefix, limit], |row| row.get(0))?;
+    /// Every slug, in order.
+    pub fn slugs(&self) -> Result<Vec<String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT slug FROM seminar ORDER BY slug")?;
+        let slugs = statement.query_map([], |row| row.get(0))?;
         Ok(slugs.collect::<rusqlite::Result<_>>()?)
     }
 

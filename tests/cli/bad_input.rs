@@ -808,6 +808,217 @@ fn xml_cases() -> Vec<Case> {
     ]
 }
 
+/// Names and titles typed with control characters: an escape sequence, a bell, a tab, a
+/// line break, DEL and a C1 CSI, in each field a person types (a description may have
+/// line breaks, nothing else).
+fn typed_control_character_cases() -> Vec<Case> {
+    let hostile = [
+        "Evil \u{1b}]0;pwned\u{7}",
+        "Evil \u{1b}[2J\u{1b}[31mRED",
+        "Tab\there",
+        "Two\nlines",
+        "Delete\u{7f}",
+        "C1 \u{9b}31m",
+    ];
+    let mut cases = Vec::new();
+    for text in hostile {
+        let create = |flag: &str| case(2, &["create", "Plain", "--date", "2017-06-01", flag, text]);
+        let speaker = |more: &[&str]| {
+            let mut args = vec!["speaker", "add", "kss-2017", "Plain Person"];
+            args.extend_from_slice(more);
+            case(2, &args)
+        };
+        cases.extend([
+            case(2, &["create", text, "--date", "2017-06-01"]),
+            create("--subtitle"),
+            create("--organizer"),
+            create("--venue"),
+            case(2, &["edit", "kss-2017", "--title", text]),
+            case(2, &["venue", "add", text]),
+            case(2, &["venue", "add", "Plain Hall", "--address", text]),
+            case(2, &["institution", "add", text]),
+            case(
+                2,
+                &["institution", "add", "Plain Institute", "--short", text],
+            ),
+            case(2, &["speaker", "add", "kss-2017", text]),
+            speaker(&["--position", text]),
+            speaker(&["--institution", text]),
+            speaker(&["--talk", text, "--at", "11:00", "--minutes", "5"]),
+            case(2, &["moderator", "assign", "kss-2017", text]),
+            case(
+                2,
+                &[
+                    "slot",
+                    "add",
+                    "kss-2017",
+                    text,
+                    "--at",
+                    "11:00",
+                    "--minutes",
+                    "5",
+                ],
+            ),
+        ]);
+        if !text.contains('\n') {
+            cases.push(create("--description"));
+        }
+    }
+    cases
+}
+
+/// Unknown names typed with bidi overrides, isolates and zero-width characters: the error
+/// line names them escaped.
+fn invisible_character_cases() -> Vec<Case> {
+    vec![
+        case(1, &["show", "kss\u{202e}7102"]),
+        case(1, &["person", "show", "Ann\u{2066}\u{200b}Nobody"]),
+        case(1, &["slot", "list", "\u{feff}kss-2017\u{200f}"]),
+        case(
+            1,
+            &[
+                "speaker",
+                "remove",
+                "kss-2017",
+                "Ann\u{61c}\u{2060}\u{200d}Nobody",
+            ],
+        ),
+    ]
+}
+
+/// frab files with characters that XML 1.0 forbids, raw or as references, in element text
+/// and in attributes.
+fn xml_forbidden_character_cases() -> Vec<Case> {
+    let fixture = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pretalx-schedule.xml"),
+    )
+    .unwrap();
+    let changed = |from: &str, to: &str| {
+        assert!(fixture.contains(from), "the fixture has no {from}");
+        fixture.replacen(from, to, 1)
+    };
+    vec![
+        import(
+            "ref-escape.xml",
+            changed("Opening &amp;", "Opening &#27;[2J"),
+            &[],
+        ),
+        import(
+            "ref-hex.xml",
+            changed("Opening &amp;", "Opening &#x1B;]0;x&#x7;"),
+            &[],
+        ),
+        import(
+            "ref-fffe.xml",
+            changed("Opening &amp;", "Opening &#xFFFE;"),
+            &[],
+        ),
+        import("ref-nul.xml", changed("Opening &amp;", "Opening &#0;"), &[]),
+        import(
+            "raw-soh.xml",
+            changed("Opening &amp;", "Opening \u{1}"),
+            &[],
+        ),
+        import(
+            "raw-escape.xml",
+            changed("Opening &amp;", "Opening \u{1b}[31m"),
+            &[],
+        ),
+        import(
+            "raw-fffe.xml",
+            changed("Opening &amp;", "Opening \u{fffe}"),
+            &[],
+        ),
+        import(
+            "attribute-ref.xml",
+            changed(
+                "<room name=\"Main Hall\"",
+                "<room name=\"Main&#27;]0;x&#7;Hall\"",
+            ),
+            &[],
+        ),
+        import(
+            "attribute-raw.xml",
+            changed(
+                "public_name=\"Jane Example\"",
+                "public_name=\"Jane\u{1}Example\"",
+            ),
+            &[],
+        ),
+        import(
+            "conference-ref.xml",
+            changed("<title>Demo Con 2024", "<title>Demo &#x9B;Con 2024"),
+            &[],
+        ),
+        // XML allows C1 controls and DEL, but a title may not hold them.
+        import(
+            "raw-c1.xml",
+            changed("Opening &amp;", "Opening \u{9b}31m"),
+            &[],
+        ),
+        import(
+            "raw-del.xml",
+            changed("Opening &amp;", "Opening \u{7f}"),
+            &[],
+        ),
+        import(
+            "person-tab.xml",
+            changed(">Jane Example<", ">Jane\tExample<"),
+            &[],
+        ),
+    ]
+}
+
+/// CSV and JSON imports with control characters in names and titles.
+fn import_control_character_cases(env: &Env) -> Vec<Case> {
+    let on_seed = ["--seminar", "kss-2017"];
+    let mut cases = Vec::new();
+    for (column, value) in [
+        ("name", "Evil \u{1b}]0;pwned\u{7}"),
+        ("position", "Chief \u{1b}[2J"),
+        ("institution", "Institute \u{9b}31m"),
+        ("talk", "Talk \u{7f}"),
+        ("name", "Tab\tName"),
+        ("name", "\"Two\nlines\""),
+    ] {
+        let mut header = vec!["name", "talk", "start", "minutes"];
+        let mut row = vec!["Ann Control", "A talk", "11:00", "5"];
+        match header.iter().position(|h| *h == column) {
+            Some(at) => row[at] = value,
+            None => {
+                header.push(column);
+                row.push(value);
+            }
+        }
+        cases.push(import(
+            "control.csv",
+            format!("{}\n{}\n", header.join(","), row.join(",")),
+            &on_seed,
+        ));
+    }
+    let changes: Vec<Change> = vec![
+        Box::new(|d| seminar_field(d, "title", json!("Evil \u{1b}]0;pwned\u{7}"))),
+        Box::new(|d| seminar_field(d, "subtitle", json!("Theme \u{1b}[2J"))),
+        Box::new(|d| seminar_field(d, "description", json!("About\t\u{1b}[31m"))),
+        Box::new(|d| seminar_field(d, "organizers", json!(["Org \u{9b}31m"]))),
+        Box::new(|d| seminar_field(d, "title", json!("Two\nlines"))),
+        Box::new(|d| {
+            d["seminars"][0]["seminar"]["venue"]["name"] = json!("Hall \u{7f}");
+        }),
+        Box::new(|d| {
+            d["seminars"][0]["speakers"][0]["name"] =
+                json!("Speaker \u{1b}]8;;http://evil\u{1b}\\");
+        }),
+        Box::new(|d| {
+            d["seminars"][0]["speakers"][0]["position"] = json!("Position \u{7}");
+        }),
+    ];
+    for change in changes {
+        cases.push(import("control.json", archive(env, change), &[]));
+    }
+    cases
+}
+
 fn command_line_cases() -> Vec<Case> {
     vec![
         case(2, &["--bogus", "list"]),
@@ -830,7 +1041,7 @@ fn command_line_cases() -> Vec<Case> {
         case(2, &["import", "{dir}/x.csv", "--format", "yaml"]),
         case(2, &["export", "--format", "json", "-o", "{dir}"]),
         case(
-            2,
+            1,
             &["export", "--format", "json", "-o", "{dir}/missing/x.json"],
         ),
         case(2, &["man", "--dir", "{file}"]).file("plain.txt", "not a folder"),
@@ -944,6 +1155,72 @@ fn unknown_name_cases() -> Vec<Case> {
 }
 
 /// Files the process must not be able to use as a database.
+/// People named in a malformed way, or in a way that would merge two people.
+fn person_reference_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for reference in [
+        "#abc",
+        "#0",
+        "#-1",
+        "Name (",
+        "Name (ITB",
+        "Name ()",
+        "Name <bad",
+        "Name <bad>",
+    ] {
+        cases.extend([
+            case(2, &["person", "show", reference]),
+            case(2, &["speaker", "add", "kss-2017", reference]),
+            case(2, &["speaker", "remove", "kss-2017", reference]),
+            case(2, &["moderator", "assign", "kss-2017", reference]),
+            case(2, &["moderator", "unassign", "kss-2017", reference]),
+            case(
+                2,
+                &[
+                    "slot",
+                    "add",
+                    "kss-2017",
+                    "Panel",
+                    "--at",
+                    "11:50",
+                    "--minutes",
+                    "5",
+                    "--speaker",
+                    reference,
+                ],
+            ),
+            case(
+                2,
+                &["person", "merge", reference, "Valerina Daniel", "--yes"],
+            ),
+            case(
+                2,
+                &["person", "merge", "Valerina Daniel", reference, "--yes"],
+            ),
+        ]);
+    }
+    cases.extend([
+        case(1, &["person", "show", "#999"]),
+        case(1, &["person", "show", "Dinur Krismasari (INFID)"]),
+        case(
+            1,
+            &["person", "show", "Dinur Krismasari <dinur@example.org>"],
+        ),
+        // The file's Dinur is of another institution than the one on record.
+        import(
+            "other-dinur.csv",
+            "name,institution\r\nDinur Krismasari,INFID\r\n",
+            &["--seminar", "kss-2017"],
+        ),
+        import(
+            "bad-reference.csv",
+            "name\r\nDinur Krismasari <dinur\r\n",
+            &["--seminar", "kss-2017"],
+        ),
+    ]);
+    cases
+}
+
 fn database_cases(env: &Env) -> Vec<Case> {
     let dir = env.dir().to_str().unwrap().to_string();
     let newer = env.dir().join("newer.db");
@@ -1004,6 +1281,78 @@ fn database_cases(env: &Env) -> Vec<Case> {
     ]
 }
 
+/// `-o`, `backup` and `man --dir` aimed at the database or one of its companions, however
+/// spelled: each is refused before anything is written.
+fn database_target_cases(env: &Env) -> Vec<Case> {
+    let db = env.db.to_str().unwrap().to_string();
+    let data = env.db.parent().unwrap();
+    let dot_spelled = format!("{}/./seminar.db", data.display());
+    let symlink = env.dir().join("link-to-db.db");
+    let hard_link = env.dir().join("hard-link-to-db.db");
+    let pages = env.dir().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&env.db, &symlink).unwrap();
+    std::fs::hard_link(&env.db, &hard_link).unwrap();
+    std::fs::hard_link(&env.db, pages.join("seminar-agenda.1")).unwrap();
+    let (symlink, hard_link) = (
+        symlink.to_str().unwrap().to_string(),
+        hard_link.to_str().unwrap().to_string(),
+    );
+    let mut cases = Vec::new();
+    for target in [
+        db.clone(),
+        dot_spelled,
+        symlink.clone(),
+        hard_link.clone(),
+        format!("{db}-wal"),
+        format!("{db}-shm"),
+        format!("{db}-journal"),
+    ] {
+        cases.push(case(2, &["export", "--format", "json", "-o", &target]));
+        cases.push(case(2, &["agenda", "kss-2017", "-o", &target]));
+        cases.push(case(
+            2,
+            &["speaker", "list", "--format", "csv", "-o", &target],
+        ));
+        cases.push(case(2, &["backup", &target]));
+    }
+    cases.push(case(2, &["man", "--dir", pages.to_str().unwrap()]));
+    cases.push(case(2, &["backup", "/dev/null"]));
+    cases
+}
+
+/// Files that are not regular files, given as the database.
+fn special_database_cases(env: &Env) -> Vec<Case> {
+    let mut cases = vec![
+        case(1, &["--db", "/dev/null", "list"]),
+        case(1, &["--db", "/dev/null", "venue", "add", "Aula"]),
+    ];
+    #[cfg(unix)]
+    {
+        let fifo = env.dir().join("pipe.db");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let fifo = fifo.to_str().unwrap();
+        cases.push(case(1, &["--db", fifo, "list"]));
+        cases.push(case(1, &["--db", fifo, "venue", "add", "Aula"]));
+    }
+    #[cfg(not(unix))]
+    let _ = env;
+    cases
+}
+
+/// Bidi overrides, isolates and marks, and zero-width characters.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+    )
+}
+
 /// Whether `path` is the -wal or -shm file of `db`: they come and go with connections (the
 /// dump's own among them), and what they hold is compared through the dump.
 fn is_companion_of(path: &Path, db: &Path) -> bool {
@@ -1027,7 +1376,12 @@ fn snapshot(folder: &Path, skip: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 pending.push(path);
             } else if !is_companion_of(&path, skip) {
-                let bytes = std::fs::read(&path).unwrap_or_default();
+                // A FIFO would block the read: it is compared by its kind.
+                let bytes = if path.is_file() {
+                    std::fs::read(&path).unwrap_or_default()
+                } else {
+                    b"(not a regular file)".to_vec()
+                };
                 files.insert(path.display().to_string(), bytes);
             }
         }
@@ -1082,7 +1436,14 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         xml_cases(),
         command_line_cases(),
         unknown_name_cases(),
+        person_reference_cases(),
         database_cases(&env),
+        typed_control_character_cases(),
+        invisible_character_cases(),
+        xml_forbidden_character_cases(),
+        import_control_character_cases(&env),
+        database_target_cases(&env),
+        special_database_cases(&env),
     ]
     .into_iter()
     .flatten()
@@ -1132,10 +1493,13 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         }
         if lines.len() != 1 || !lines[0].starts_with("error: ") || lines[0].len() <= 7 {
             problems.push(format!("{} lines on stderr", lines.len()));
-        } else if lines[0].chars().any(char::is_control) {
+        } else if lines[0]
+            .chars()
+            .any(|c| c.is_control() || is_invisible_format(c))
+        {
             // A NUL, a carriage return or an escape sequence from the input would garble
-            // (or drive) the terminal.
-            problems.push("a control character on stderr".into());
+            // (or drive) the terminal; a bidi override or zero-width space would disguise it.
+            problems.push("a control or invisible character on stderr".into());
         }
         if !output.stdout.is_empty() {
             problems.push("output on stdout".into());
@@ -1155,7 +1519,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
             failures.push(format!(
                 "{}: {}\n    stderr: {shown:?}",
                 case.label(),
-                problems.join("; ")
+                problems.join("; "),
             ));
         }
     }

@@ -286,21 +286,15 @@ fn an_export_killed_at_any_moment_leaves_the_old_file_or_the_whole_new_one() {
     let file = out.join("backup.json");
     let export = ["export", "--format", "json", "-o", path_arg(&file)];
 
-    let leftovers = |out: &Path| {
+    let leftovers = |out: &Path| -> std::collections::BTreeSet<String> {
         std::fs::read_dir(out)
             .unwrap()
-            .filter(|entry| {
-                entry
-                    .as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with(".seminar-export-")
-            })
-            .count()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".seminar-export-"))
+            .collect()
     };
     // The sign of writing: a temporary file beside the output.
-    let (duration, writing) = measure(spawn(&env, &db, &export), &|| leftovers(&out) > 0);
+    let (duration, writing) = measure(spawn(&env, &db, &export), &|| !leftovers(&out).is_empty());
     let whole_new = std::fs::read(&file).unwrap();
 
     let (mut finished, mut old_kept, mut mid_write, mut new_written) = (0, 0, 0, 0);
@@ -312,10 +306,10 @@ fn an_export_killed_at_any_moment_leaves_the_old_file_or_the_whole_new_one() {
         std::fs::write(&file, &old).unwrap();
         let temporary_before = leftovers(&out);
         let child = spawn(&env, &db, &export);
-        let end = kill_at(child, after_sign, moment, &|| {
-            leftovers(&out) > temporary_before
-        });
-        let left_behind = leftovers(&out) - temporary_before;
+        // A run removes the temporary files that killed runs left: count only new ones.
+        let new_temporaries = || leftovers(&out).difference(&temporary_before).count();
+        let end = kill_at(child, after_sign, moment, &|| new_temporaries() > 0);
+        let left_behind = new_temporaries();
         let context = format!(
             "export trial {trial} ({end:?} {moment:?} after {})",
             if after_sign {
@@ -349,7 +343,24 @@ fn an_export_killed_at_any_moment_leaves_the_old_file_or_the_whole_new_one() {
     }
     // The database only was read; it is as whole as before.
     assert_intact(&env, &db, "after the export trials");
-    let temporary = leftovers(&out);
+    let temporary = leftovers(&out).len();
+    assert!(
+        temporary <= 1,
+        "only the last killed run's file is left: {temporary}"
+    );
+    env.ok(&[
+        "--db",
+        path_arg(&db),
+        "export",
+        "--format",
+        "json",
+        "-o",
+        path_arg(&file),
+    ]);
+    assert!(
+        leftovers(&out).is_empty(),
+        "the next run removes what killed runs left"
+    );
     eprintln!(
         "crash trials (export of {EXPORT_SEMINARS} seminars, {} bytes, {duration:?} uninterrupted, \
          {writing:?} of it after the temporary file appeared): \

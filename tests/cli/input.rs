@@ -278,6 +278,46 @@ fn an_unknown_slug_suggests_the_close_one() {
 }
 
 #[test]
+fn an_unknown_slug_suggests_at_most_three_closest_first_and_nothing_unrelated() {
+    let env = Env::new();
+    for (slug, date) in [
+        ("abc-2017", "2017-01-10"),
+        ("knhi-2027", "2027-02-10"),
+        ("kss-2016", "2016-05-18"),
+        ("kss-2017", "2017-05-18"),
+        ("kss-2018", "2018-05-18"),
+        ("kss-lokakarya-pemuda-2020", "2020-05-18"),
+        ("ksx-lokakarya-2019", "2019-05-18"),
+        ("kts-2017", "2017-06-18"),
+    ] {
+        env.create_morning_seminar(slug, date);
+    }
+    for (typed, suggested) in [
+        (
+            "kss-2071",
+            "did you mean one of: kss-2017, kss-2016, kss-2018?",
+        ),
+        (
+            "ksd-2017",
+            "did you mean one of: kss-2017, kts-2017, kss-2016?",
+        ),
+        (
+            "kss-lokakarya-2020",
+            "did you mean one of: kss-lokakarya-pemuda-2020, ksx-lokakarya-2019?",
+        ),
+        ("knhi-2072", "did you mean 'knhi-2027'?"),
+        ("seminar-pemuda", "see 'seminar list'"),
+    ] {
+        let line = env.fails(1, &["show", typed]);
+        assert_eq!(
+            line,
+            format!("error: seminar '{typed}' not found; {suggested}"),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
 fn an_unknown_seminar_id_is_not_found() {
     let env = with_one_seminar();
     let line = env.fails(1, &["show", "#999"]);

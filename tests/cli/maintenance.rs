@@ -3,6 +3,7 @@
 
 use rusqlite::Connection;
 
+use crate::files::temporaries;
 use crate::support::{Env, dump_file, redact_uids};
 
 fn user_version(path: &std::path::Path) -> i64 {
@@ -226,5 +227,51 @@ fn doctor_reports_a_damaged_file_in_one_line_or_a_table() {
             "doctor on a damaged file exited {other}: {}{}",
             run.stdout, run.stderr
         ),
+    }
+}
+
+#[test]
+fn processes_racing_to_upgrade_an_old_file_keep_the_old_one_once() {
+    let sql = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/schema-v1.sql"
+    ))
+    .unwrap();
+    let env = Env::new();
+    const PROCESSES: usize = 6;
+    for round in 0..8 {
+        let folder = env.dir().join(format!("round-{round}"));
+        std::fs::create_dir(&folder).unwrap();
+        let db = folder.join("seminar.db");
+        Connection::open(&db).unwrap().execute_batch(&sql).unwrap();
+        let original = dump_file(&db);
+        let children: Vec<_> = (0..PROCESSES)
+            .map(|_| {
+                env.command()
+                    .args(["--db", db.to_str().unwrap(), "list"])
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut notes = 0;
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(output.status.success(), "round {round}: {stderr}");
+            notes += stderr.matches("note: upgraded").count();
+        }
+        assert_eq!(notes, 1, "round {round}: one process upgrades and says so");
+        let backup = folder.join("seminar.db.v1.bak");
+        assert_eq!(user_version(&backup), 1, "round {round}");
+        assert_eq!(
+            dump_file(&backup),
+            original,
+            "round {round}: the copy is the file as it was"
+        );
+        assert_eq!(user_version(&db), seminar::store::schema::current_version());
+        assert_eq!(temporaries(&folder), Vec::<String>::new());
     }
 }

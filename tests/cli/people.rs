@@ -335,3 +335,427 @@ fn venues_are_added_listed_and_assigned() {
     let institutions = env.ok(&["institution", "list"]);
     assert!(institutions.contains("Nothing found"), "{institutions}");
 }
+
+/// Two seminars, and in each a different Budi Santoso: of UGM in `ugm-2024`, of ITB (added
+/// with `--new`) in `itb-2024`. Returns their ids, UGM's first.
+fn two_budis(env: &Env) -> (i64, i64) {
+    env.create_morning_seminar("ugm-2024", "2024-03-01");
+    env.create_morning_seminar("itb-2024", "2024-03-08");
+    env.ok(&[
+        "speaker",
+        "add",
+        "ugm-2024",
+        "Budi Santoso",
+        "--institution",
+        "Universitas Gadjah Mada (UGM)",
+        "--email",
+        "budi.ugm@example.org",
+        "--phone",
+        "+62 274 588 688",
+        "--talk",
+        "Rivers of Yogyakarta",
+        "--at",
+        "09:00",
+        "--minutes",
+        "30",
+    ]);
+    let itb = env.json(&[
+        "speaker",
+        "add",
+        "itb-2024",
+        "Budi Santoso",
+        "--new",
+        "--institution",
+        "Institut Teknologi Bandung (ITB)",
+        "--email",
+        "budi.itb@example.org",
+        "--talk",
+        "Bridges of Bandung",
+        "--at",
+        "10:00",
+        "--minutes",
+        "30",
+    ]);
+    let ugm = env.json(&["person", "show", "Budi Santoso (UGM)"]);
+    (
+        ugm["id"].as_i64().unwrap(),
+        itb["person_id"].as_i64().unwrap(),
+    )
+}
+
+fn institution_of(person: &serde_json::Value) -> &str {
+    person["institution"]["short_name"].as_str().unwrap()
+}
+
+#[test]
+fn a_new_person_with_a_name_on_record_is_a_different_person() {
+    let env = Env::new();
+    let (ugm, itb) = two_budis(&env);
+    assert_ne!(ugm, itb);
+
+    let people = env.json(&["person", "list"]);
+    let budis: Vec<_> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|person| person["name"] == "Budi Santoso")
+        .collect();
+    assert_eq!(budis.len(), 2, "{people}");
+    assert_ne!(budis[0]["id"], budis[1]["id"]);
+    assert_ne!(budis[0]["uid"], budis[1]["uid"]);
+    let text = env.ok(&["person", "list"]);
+    assert!(
+        text.contains("Universitas Gadjah Mada")
+            && text.contains("Institut Teknologi Bandung")
+            && text.contains(&format!("#{ugm}"))
+            && text.contains(&format!("#{itb}")),
+        "{text}"
+    );
+
+    let first = env.json(&["person", "show", "Budi Santoso (UGM)"]);
+    assert_eq!(first["id"], ugm);
+    assert_eq!(first["email"], "budi.ugm@example.org");
+    assert_eq!(first["phone"], "+62 274 588 688");
+    assert_eq!(institution_of(&first), "UGM");
+    assert_eq!(first["roles"].as_array().unwrap().len(), 1);
+    assert_eq!(first["roles"][0]["seminar"]["slug"], "ugm-2024");
+
+    let second = env.json(&["person", "show", "Budi Santoso <budi.itb@example.org>"]);
+    assert_eq!(second["id"], itb);
+    assert_eq!(second["email"], "budi.itb@example.org");
+    assert!(second["phone"].is_null(), "{second}");
+    assert_eq!(institution_of(&second), "ITB");
+    assert_eq!(second["roles"].as_array().unwrap().len(), 1);
+    assert_eq!(second["roles"][0]["seminar"]["slug"], "itb-2024");
+
+    let ugm_agenda = env.ok(&["agenda", "ugm-2024"]);
+    assert!(
+        ugm_agenda.contains("Universitas Gadjah Mada") && !ugm_agenda.contains("Bandung"),
+        "{ugm_agenda}"
+    );
+    let itb_agenda = env.ok(&["agenda", "itb-2024"]);
+    assert!(
+        itb_agenda.contains("Institut Teknologi Bandung") && !itb_agenda.contains("Gadjah"),
+        "{itb_agenda}"
+    );
+}
+
+#[test]
+fn a_name_two_people_share_is_refused_listing_both_and_changes_nothing() {
+    let env = Env::new();
+    let (ugm, itb) = two_budis(&env);
+    env.create_morning_seminar("third-2024", "2024-03-15");
+    let expected = format!(
+        "error: person 'Budi Santoso' is ambiguous: #{ugm} Budi Santoso (UGM), #{itb} Budi Santoso (ITB); name one as 'Budi Santoso (ITB)', 'Budi Santoso <email>' or '#{itb}'"
+    );
+    for args in [
+        vec!["person", "show", "Budi Santoso"],
+        vec!["person", "show", "budi  SANTOSO"],
+        vec!["speaker", "add", "third-2024", "Budi Santoso"],
+        vec!["moderator", "assign", "third-2024", "Budi Santoso"],
+        vec![
+            "slot",
+            "add",
+            "third-2024",
+            "Panel",
+            "--at",
+            "09:00",
+            "--minutes",
+            "30",
+            "--speaker",
+            "Budi Santoso",
+        ],
+        vec!["person", "merge", "Budi Santoso", "#1", "--yes"],
+    ] {
+        assert_eq!(env.fails(1, &args), expected, "{args:?}");
+    }
+}
+
+#[test]
+fn each_form_of_person_reference_names_one_of_two_namesakes() {
+    let env = Env::new();
+    let (ugm, itb) = two_budis(&env);
+    let itb_id = format!("#{itb}");
+    for (reference, id) in [
+        ("Budi Santoso (UGM)", ugm),
+        ("budi santoso (universitas gadjah mada)", ugm),
+        ("Budi Santoso (Institut Teknologi Bandúng)", itb),
+        ("Budi Santoso <BUDI.ugm@example.org>", ugm),
+        ("Budi Santoso <budi.itb@example.org>", itb),
+        (itb_id.as_str(), itb),
+    ] {
+        assert_eq!(
+            env.json(&["person", "show", reference])["id"],
+            id,
+            "{reference}"
+        );
+    }
+
+    // Both in one seminar, each by a qualified name, and on one slot.
+    env.create_morning_seminar("both-2024", "2024-03-22");
+    env.ok(&["speaker", "add", "both-2024", "Budi Santoso (UGM)"]);
+    env.ok(&["moderator", "assign", "both-2024", &itb_id]);
+    env.ok(&[
+        "slot",
+        "add",
+        "both-2024",
+        "Two Budis",
+        "--at",
+        "09:00",
+        "--minutes",
+        "30",
+        "--kind",
+        "panel",
+        "--speaker",
+        "Budi Santoso <budi.ugm@example.org>",
+        "--speaker",
+        "Budi Santoso (ITB)",
+    ]);
+    let programme = env.json(&["agenda", "both-2024"]);
+    let people: Vec<i64> = programme["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(programme["moderators"].as_array().unwrap())
+        .map(|role| role["person_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(people, [ugm, itb], "{programme}");
+    assert_eq!(
+        programme["slots"][0]["role_ids"].as_array().unwrap().len(),
+        2
+    );
+
+    // frab keeps them apart by person id.
+    let xml = env.ok(&["agenda", "both-2024", "--format", "frab"]);
+    let schedule: FrabSchedule = quick_xml::de::from_str(&xml).unwrap();
+    let persons = &schedule.day[0].room[0].event[0].persons.person;
+    let ids: Vec<i64> = persons.iter().map(|person| person.id).collect();
+    assert_eq!(persons.len(), 2, "{xml}");
+    assert!(persons.iter().all(|person| person.name == "Budi Santoso"));
+    assert!(ids.contains(&ugm) && ids.contains(&itb), "{ids:?}");
+
+    // Removing by a plain name means the one of them at that seminar.
+    env.ok(&["speaker", "remove", "ugm-2024", "Budi Santoso"]);
+    assert_eq!(env.count(&["speaker", "list", "ugm-2024"]), 0);
+    assert_eq!(env.count(&["speaker", "list", "itb-2024"]), 1);
+
+    // Merging names both exactly, and asks telling them apart; afterwards the plain name is
+    // no longer ambiguous.
+    let line = env.fails(
+        2,
+        &[
+            "person",
+            "merge",
+            "Budi Santoso (ITB)",
+            "Budi Santoso (UGM)",
+        ],
+    );
+    assert!(
+        line.contains(&format!(
+            "Merge #{itb} Budi Santoso into #{ugm} Budi Santoso?"
+        )),
+        "{line}"
+    );
+    env.ok(&[
+        "person",
+        "merge",
+        "Budi Santoso (ITB)",
+        "Budi Santoso (UGM)",
+        "--yes",
+    ]);
+    assert_eq!(env.json(&["person", "show", "Budi Santoso"])["id"], ugm);
+}
+
+#[derive(serde::Deserialize)]
+struct FrabSchedule {
+    day: Vec<FrabDay>,
+}
+
+#[derive(serde::Deserialize)]
+struct FrabDay {
+    room: Vec<FrabRoom>,
+}
+
+#[derive(serde::Deserialize)]
+struct FrabRoom {
+    event: Vec<FrabEvent>,
+}
+
+#[derive(serde::Deserialize)]
+struct FrabEvent {
+    persons: FrabPersons,
+}
+
+#[derive(serde::Deserialize)]
+struct FrabPersons {
+    person: Vec<FrabPerson>,
+}
+
+#[derive(serde::Deserialize)]
+struct FrabPerson {
+    #[serde(rename = "@id")]
+    id: i64,
+    #[serde(rename = "$text")]
+    name: String,
+}
+
+#[test]
+fn a_qualified_or_new_name_is_not_a_near_duplicate_of_its_namesake() {
+    let env = Env::new();
+    two_budis(&env);
+    env.create_morning_seminar("ui-2024", "2024-03-29");
+    // A third Budi, of an institution nobody has yet: a new person, no "looks like".
+    env.ok(&[
+        "speaker",
+        "add",
+        "ui-2024",
+        "Budi Santoso (Universitas Indonesia)",
+    ]);
+    let third = env.json(&["person", "show", "Budi Santoso (Universitas Indonesia)"]);
+    assert_eq!(third["name"], "Budi Santoso");
+    assert_eq!(third["institution"]["name"], "Universitas Indonesia");
+    assert_eq!(env.count(&["person", "list", "--search", "budi"]), 3);
+    // A slip of the pen is still caught.
+    let line = env.fails(1, &["speaker", "add", "ui-2024", "Budi Santosa"]);
+    assert!(line.contains("looks like existing"), "{line}");
+}
+
+/// The slugs of the seminars a person had a part in, as `person show` lists them.
+fn slugs_of(person: &serde_json::Value) -> Vec<&str> {
+    person["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|role| role["seminar"]["slug"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_json_archive_brings_back_two_people_who_share_a_name() {
+    let env = Env::new();
+    two_budis(&env);
+    // And both on one panel of a third seminar.
+    env.create_morning_seminar("both-2024", "2024-03-22");
+    env.ok(&[
+        "slot",
+        "add",
+        "both-2024",
+        "Two Budis",
+        "--at",
+        "09:00",
+        "--minutes",
+        "30",
+        "--kind",
+        "panel",
+        "--speaker",
+        "Budi Santoso (UGM)",
+        "--speaker",
+        "Budi Santoso (ITB)",
+    ]);
+    let archive = env.dir().join("archive.json");
+    env.ok(&[
+        "export",
+        "--format",
+        "json",
+        "--include-contacts",
+        "-o",
+        archive.to_str().unwrap(),
+    ]);
+    let document: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&archive).unwrap()).unwrap();
+    let uids: Vec<&str> = document["seminars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(2)
+        .map(|seminar| seminar["speakers"][0]["person_uid"].as_str().unwrap())
+        .collect();
+    assert_ne!(uids[0], uids[1]);
+
+    let empty = Env::new();
+    empty.ok(&["import", archive.to_str().unwrap()]);
+    assert_eq!(empty.count(&["person", "list"]), 2);
+    let ugm = empty.json(&["person", "show", "Budi Santoso (UGM)"]);
+    assert_eq!(ugm["email"], "budi.ugm@example.org");
+    assert_eq!(ugm["institution"]["name"], "Universitas Gadjah Mada");
+    assert_eq!(slugs_of(&ugm), ["both-2024", "ugm-2024"]);
+    let itb = empty.json(&["person", "show", "Budi Santoso (ITB)"]);
+    assert_eq!(itb["email"], "budi.itb@example.org");
+    assert_eq!(itb["institution"]["name"], "Institut Teknologi Bandung");
+    assert_eq!(slugs_of(&itb), ["both-2024", "itb-2024"]);
+    assert_eq!(
+        [ugm["uid"].as_str().unwrap(), itb["uid"].as_str().unwrap()],
+        [uids[0], uids[1]]
+    );
+    let panel = empty.json(&["agenda", "both-2024"]);
+    let on_it: Vec<&str> = panel["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|role| role["person_uid"].as_str().unwrap())
+        .collect();
+    assert_eq!(on_it, uids, "{panel}");
+    assert_eq!(panel["slots"][0]["role_ids"].as_array().unwrap().len(), 2);
+    // And again into the database it came from: the same two people, not two more.
+    let into_itself = env.run(&["import", archive.to_str().unwrap()]);
+    assert_eq!(into_itself.code, 1, "the seminars are there already");
+    assert_eq!(env.count(&["person", "list"]), 2);
+}
+
+#[test]
+fn a_csv_import_never_merges_namesakes_of_different_institutions_silently() {
+    let env = Env::new();
+    two_budis(&env);
+    env.create_morning_seminar("csv-2024", "2024-04-05");
+    let file = env.dir().join("speakers.csv");
+    let path = file.to_str().unwrap();
+    // One Budi on record for an institution: a row of another is refused, not merged.
+    let one = Env::new();
+    one.create_morning_seminar("csv-2024", "2024-04-05");
+    one.ok(&[
+        "speaker",
+        "add",
+        "csv-2024",
+        "Budi Santoso",
+        "--institution",
+        "UGM",
+    ]);
+    std::fs::write(&file, "name,institution\r\nBudi Santoso,ITB\r\n").unwrap();
+    let line = one.fails(1, &["import", path, "--seminar", "csv-2024"]);
+    assert_eq!(
+        line,
+        "error: line 2: person 'Budi Santoso' looks like existing 'Budi Santoso (UGM)'; use that name, or pass --new to add 'Budi Santoso' as a new person"
+    );
+    one.ok(&["import", path, "--seminar", "csv-2024", "--new"]);
+    assert_eq!(one.count(&["person", "list"]), 2);
+
+    // Rows that name their person: each goes to the one meant.
+    std::fs::write(
+        &file,
+        "name,institution\r\nBudi Santoso (ITB),\r\nBudi Santoso <budi.ugm@example.org>,\r\n",
+    )
+    .unwrap();
+    env.ok(&["import", path, "--seminar", "csv-2024"]);
+    assert_eq!(env.count(&["person", "list"]), 2);
+    assert_eq!(env.count(&["speaker", "list", "csv-2024"]), 2);
+    // A plain name both share is refused.
+    env.create_morning_seminar("csv-2025", "2025-04-05");
+    std::fs::write(&file, "name\r\nBudi Santoso\r\n").unwrap();
+    let line = env.fails(1, &["import", path, "--seminar", "csv-2025"]);
+    assert!(line.contains("is ambiguous"), "{line}");
+
+    // Into an empty database, a speaker list with both comes back as two people.
+    let list = env.ok(&["speaker", "list", "csv-2024", "--format", "csv"]);
+    let fresh = Env::new();
+    fresh.create_morning_seminar("csv-2024", "2024-04-05");
+    std::fs::write(&file, &list).unwrap();
+    fresh.ok(&["import", path]);
+    assert_eq!(fresh.count(&["person", "list"]), 2);
+    // (The speaker list names institutions without their short names.)
+    fresh.json(&["person", "show", "Budi Santoso (Universitas Gadjah Mada)"]);
+    fresh.json(&[
+        "person",
+        "show",
+        "Budi Santoso (Institut Teknologi Bandung)",
+    ]);
+}

@@ -175,6 +175,7 @@ fn statements_for_agenda(speakers: usize) -> usize {
                         minutes: 20,
                         place: Default::default(),
                     }),
+                    from_file: Default::default(),
                 };
                 // `new`: the numbered names are near-duplicates of each other on purpose.
                 let permission = Permission::new(false, true);

@@ -55,7 +55,9 @@ fn logical_content(env: &Env) -> Vec<Value> {
     fn strip(value: &mut Value) {
         match value {
             Value::Object(map) => {
-                map.retain(|key, _| key != "id" && !key.ends_with("_id") && key != "uid");
+                map.retain(|key, _| {
+                    key != "id" && !key.ends_with("_id") && key != "uid" && !key.ends_with("_uid")
+                });
                 map.values_mut().for_each(strip);
             }
             Value::Array(items) => items.iter_mut().for_each(strip),
