@@ -118,6 +118,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
         people: people.iter().map(|name| name.to_string()).collect(),
         uid: None,
         place: Default::default(),
+        details: Default::default(),
     };
     notices.extend(
         add_slot(

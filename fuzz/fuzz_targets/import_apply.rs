@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
     let options = ReadOptions {
         seminar: (format == Format::Csv && first & 16 != 0).then(|| "kss-2017".to_string()),
         today: NaiveDate::from_ymd_opt(2017, 5, 1).expect("a valid date"),
-        default_zone: seminar::model::time::parse_zone("Asia/Jakarta").expect("a zone"),
+        zone: Some(seminar::model::time::parse_zone("Asia/Jakarta").expect("a zone")),
     };
     let Ok(plan) = read(text, format, &options) else {
         return;

@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let mut options = ReadOptions {
         seminar: None,
         today: NaiveDate::from_ymd_opt(2017, 5, 1).expect("a valid date"),
-        default_zone: seminar::model::time::parse_zone("Asia/Jakarta").expect("a zone"),
+        zone: Some(seminar::model::time::parse_zone("Asia/Jakarta").expect("a zone")),
     };
     if let Ok(plan) = csv::read(text, &options) {
         assert!(!plan.roles.is_empty(), "a plan with no rows");

@@ -39,7 +39,7 @@ pub enum Notice {
     SlotRemoved {
         title: String,
     },
-    Forced(Problem),
+    Forced(Box<Problem>),
 }
 
 /// How a mutating command treats the rules.
@@ -187,7 +187,10 @@ fn settle(
         if !permission.force {
             return Err(Error::Conflicts(new));
         }
-        notices.extend(new.into_iter().map(Notice::Forced));
+        notices.extend(
+            new.into_iter()
+                .map(|problem| Notice::Forced(Box::new(problem))),
+        );
     }
     Ok(())
 }

@@ -136,6 +136,9 @@ const SEMINAR_EVENT_IDS: u64 = 1_000_000_000;
 /// Sessions without slots are events too, with ids from here on (beyond any seminar's).
 const SESSION_EVENT_IDS: u64 = 4_000_000_000_000_000;
 
+/// When something starts and ends, and the zone to write it in.
+type Bounds = (DateTime<Utc>, DateTime<Utc>, Tz);
+
 /// Only the characters XML 1.0 allows: no control characters but tab and line breaks.
 fn clean(text: &str) -> String {
     text.chars()
@@ -217,7 +220,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
     let mut placed = Vec::new();
     // Each day's own hours, by seminar: a day of the schedule runs from the earliest to the
     // latest of them (and of its events).
-    let mut hours: BTreeMap<NaiveDate, Vec<(DateTime<Utc>, DateTime<Utc>, Tz)>> = BTreeMap::new();
+    let mut hours: BTreeMap<NaiveDate, Vec<Bounds>> = BTreeMap::new();
     for programme in programmes {
         let seminar = &programme.seminar;
         let zone = seminar.schedule.zone;

@@ -10,8 +10,17 @@ use crate::support::Env;
 
 const SLUG: &str = "knhi-2027";
 
-/// The panels of the conference: (title, day, start, room, chair, three speakers).
-const PANELS: [(&str, &str, &str, &str, &str, [&str; 3]); 6] = [
+/// A panel of the conference: title, day, start, room, chair, three speakers.
+type Panel = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    [&'static str; 3],
+);
+
+const PANELS: [Panel; 6] = [
     (
         "Panel 1A: ASEAN",
         "2027-05-12",
