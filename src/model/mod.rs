@@ -120,20 +120,17 @@ pub struct DayHours {
 pub const FIRST_YEAR: i32 = 1900;
 pub const LAST_YEAR: i32 = 2199;
 
-/// The longest a day of a seminar may run. Longer is almost surely an end typed before the
-/// start by mistake (`--start 14:00 --end 12:00`) rather than a night event.
+/// The longest a day of a seminar may run into the next morning. Longer is almost surely an
+/// end typed before the start by mistake (`--start 14:00 --end 12:00`), not a night event.
 pub const LONGEST_DAY_HOURS: i64 = 20;
 
 /// Checks a day's hours: an end later the same day, or (at or before the start) the next
 /// morning, at most [`LONGEST_DAY_HOURS`] after the start.
 pub fn check_day_hours(start: NaiveTime, end: NaiveTime) -> Result<(), String> {
-    let mut span = (end - start).num_minutes();
-    if span <= 0 {
-        span += 24 * 60;
-    }
-    if span > LONGEST_DAY_HOURS * 60 {
+    let span = (end - start).num_minutes() + 24 * 60;
+    if end <= start && span > LONGEST_DAY_HOURS * 60 {
         return Err(format!(
-            "end: {} is before the start {}, and the next morning's {} is {} hours after it; accepted: an end later the same day, or the next morning up to {LONGEST_DAY_HOURS} hours after the start (22:00–02:00)",
+            "end: {} is not after the start {}, and the next morning's {} would be {} hours after it; accepted: an end later the same day, or the next morning up to {LONGEST_DAY_HOURS} hours after the start (22:00–02:00)",
             end.format("%H:%M"),
             start.format("%H:%M"),
             end.format("%H:%M"),

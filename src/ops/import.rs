@@ -3,11 +3,11 @@
 //! obeys every rule a typed one does. The caller runs it in one transaction: all or nothing.
 
 use super::lookup::{Imported, add_venue, venue_for};
-use super::people::{NewRole, add_role_importing, add_role_unchecked};
+use super::people::{NewRole, add_role_unchecked};
 use super::seminars::{NewSeminar, create};
-use super::sessions::{NewSession, add_session};
-use super::slots::{NewSlot, add_slot};
-use super::{Notice, Permission, find_seminar, guarded_all};
+use super::sessions::{NewSession, insert_session};
+use super::slots::{NewSlot, add_slot_unchecked};
+use super::{Notice, Permission, find_seminar, guarded, guarded_all};
 use crate::error::{Error, Result};
 use crate::model::names::name_key;
 use crate::model::{Seminar, Venue};
@@ -183,26 +183,33 @@ fn import_seminar(
     }
     let (seminar, more) = create(db, input, permission)?;
     notices.extend(more);
-    let reference = format!("#{}", seminar.id);
-    for role in entry.roles {
-        let (_, more) = add_role_importing(db, &reference, role, permission, Some(imported))?;
-        notices.extend(more);
-    }
-    for session in entry.sessions {
-        if let Some(uid) = &session.uid
-            && db.session_uid_taken(uid)?
-        {
-            return Err(Error::refused(format!(
-                "session '{}' is already in the database (same uid {uid}); was this file imported before?",
-                session.title
-            )));
+    // Everything in the seminar is checked against the rules once, after it is all in:
+    // the same rules, one pass instead of one per record.
+    guarded(db, seminar.id, permission, notices, |notices| {
+        for role in entry.roles {
+            add_role_unchecked(
+                db,
+                &seminar,
+                role,
+                permission,
+                notices,
+                Some(&mut *imported),
+            )?;
         }
-        let (_, more) = add_session(db, &reference, session, permission)?;
-        notices.extend(more);
-    }
-    for slot in entry.slots {
-        let (_, more) = add_slot(db, &reference, slot, permission)?;
-        notices.extend(more);
-    }
-    Ok(())
+        for session in &entry.sessions {
+            if let Some(uid) = &session.uid
+                && db.session_uid_taken(uid)?
+            {
+                return Err(Error::refused(format!(
+                    "session '{}' is already in the database (same uid {uid}); was this file imported before?",
+                    session.title
+                )));
+            }
+            insert_session(db, &seminar, session, permission, notices)?;
+        }
+        for slot in &entry.slots {
+            add_slot_unchecked(db, &seminar, slot, permission, notices)?;
+        }
+        Ok(())
+    })
 }

@@ -150,6 +150,21 @@ pub fn add_slot(
     let seminar = find_seminar(db, seminar_reference)?;
     let mut notices = Vec::new();
     let slot = guarded(db, seminar.id, permission, &mut notices, |notices| {
+        add_slot_unchecked(db, &seminar, &input, permission, notices)
+    })?;
+    Ok((slot, notices))
+}
+
+/// [`add_slot`] without the booking rules, for a caller that checks them once around many
+/// changes to one seminar (an import).
+pub(super) fn add_slot_unchecked(
+    db: &Db<'_>,
+    seminar: &Seminar,
+    input: &NewSlot,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<Slot> {
+    {
         let roles = db.roles_of_seminar(seminar.id)?;
         let mut role_ids = Vec::new();
         for name in &input.people {
@@ -179,9 +194,8 @@ pub fn add_slot(
                 role_ids.push(role_id);
             }
         }
-        insert_slot(db, &seminar, &input, &role_ids, permission, notices)
-    })?;
-    Ok((slot, notices))
+        insert_slot(db, seminar, input, &role_ids, permission, notices)
+    }
 }
 
 /// The role in the seminar of the one person a reference names there (`#ID`, a name, or a

@@ -217,6 +217,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
         Lang::En => "To be announced",
         Lang::Id => "Belum ditentukan",
     };
+    let several = programmes.len() > 1;
     let mut placed = Vec::new();
     // Each day's own hours, by seminar: a day of the schedule runs from the earliest to the
     // latest of them (and of its events).
@@ -240,6 +241,13 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
                 .map_or(no_venue, |venue| venue.name.as_str()),
         );
         let track = clean(&seminar.title);
+        // In a schedule of several seminars, each event without a track of its own is in
+        // its seminar's, so that conference apps can tell the seminars apart.
+        let default_track = if several {
+            track.clone()
+        } else {
+            String::new()
+        };
         let subtitle = clean(seminar.subtitle.as_deref().unwrap_or_default());
         let place = |starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, event: EventXml| Placed {
             day: seminar.schedule.day_of(starts_at),
@@ -262,7 +270,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             title: String::new(),
             subtitle: String::new(),
             kind: "talk",
-            track: track.clone(),
+            track: default_track.clone(),
             language: language(lang).to_string(),
             summary: subtitle.clone(),
             description: String::new(),
@@ -730,7 +738,10 @@ mod tests {
         assert_eq!(talk.room, "Auditorium \"A\" <1>");
         assert_eq!(talk.title, "Knowledge sharing");
         assert_eq!(talk.subtitle, "Seminar & <Co>");
-        assert_eq!(talk.track, "Seminar & <Co>");
+        assert_eq!(
+            talk.track, "",
+            "one seminar: no track unless the talk has one"
+        );
         assert_eq!(talk.kind, "talk");
         assert_eq!(talk.language, "en");
         assert_eq!(talk.summary, "Proud to Contribute");

@@ -160,7 +160,7 @@ fn parse_schedule(xml: &str) -> Schedule {
 
 /// Validates with `xmllint` against the frab XSD. CI installs it (libxml2-utils); where it
 /// is missing outside CI the check is skipped with a note.
-fn validate_against_xsd(file: &Path) {
+pub fn validate_against_xsd(file: &Path) {
     // A copy of the C3VOC schema (voc/schedule, validator/xsd/schedule.xml.xsd, EUPL 1.2).
     let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schedule.xml.xsd");
     match std::process::Command::new("xmllint")

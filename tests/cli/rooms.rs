@@ -565,3 +565,211 @@ fn the_html_grid_is_valid_html() {
     assert_eq!(html.matches("<section class=\"day\">").count(), 2);
     crate::exports::validate_html(&file);
 }
+
+/// A frab schedule as a large conference writes it: `rooms` rooms over three days from
+/// 10:00 to 04:00 the next morning, `per_room` events a day in each room (the last ones
+/// after midnight), and speakers who speak in several rooms at different times.
+fn generated_schedule(rooms: usize, per_room: usize) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule><version>7</version>\
+         <conference><title>Generated Congress</title><acronym>gencon</acronym>\
+         <start>2026-12-27</start><end>2026-12-29</end><days>3</days>\
+         <time_zone_name>Europe/Berlin</time_zone_name></conference>\n",
+    );
+    let mut id = 0;
+    for day in 0..3 {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 27 + day).unwrap();
+        let next = date.succ_opt().unwrap();
+        xml.push_str(&format!(
+            "<day index=\"{}\" date=\"{date}\" start=\"{date}T10:00:00+01:00\" end=\"{next}T04:00:00+01:00\">\n",
+            day + 1
+        ));
+        for room in 0..rooms {
+            xml.push_str(&format!("<room name=\"Hall {room}\">\n"));
+            for slot in 0..per_room {
+                id += 1;
+                // 10:00 onwards, 50 minutes each, 10 minutes apart: per_room of 17 ends at 03:50.
+                let start = chrono::NaiveDateTime::new(
+                    date,
+                    chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+                ) + chrono::Duration::minutes(60 * slot as i64);
+                // Each speaker has one slot per room-hour column, in a room that moves along:
+                // never two places at once.
+                let speaker = (room + slot) % rooms + rooms * (slot % 3);
+                xml.push_str(&format!(
+                    "<event id=\"{id}\" guid=\"{:08x}-0000-4000-8000-{:012x}\"><room>Hall {room}</room>\
+                     <title>Talk {id}</title><subtitle/><type>Talk</type>\
+                     <date>{}+01:00</date><start>{}</start><duration>00:50</duration>\
+                     <abstract>Abstract {id}</abstract><slug>gencon-{id}-talk</slug>\
+                     <track>Track {}</track><language>{}</language>\
+                     <persons><person id=\"{speaker}\">Speaker {speaker}</person></persons>\
+                     <links><link href=\"https://example.org/talk/{id}\">Slides {id}</link></links>\
+                     </event>\n",
+                    id,
+                    id,
+                    start.format("%Y-%m-%dT%H:%M:%S"),
+                    start.format("%H:%M"),
+                    room % 7,
+                    if id % 2 == 0 { "en" } else { "de" },
+                ));
+            }
+            xml.push_str("</room>\n");
+        }
+        xml.push_str("</day>\n");
+    }
+    xml.push_str("</schedule>\n");
+    xml
+}
+
+#[test]
+fn a_hundred_room_schedule_past_midnight_imports_into_one_seminar_and_check_agrees() {
+    let env = Env::new();
+    let file = env.dir().join("congress.xml");
+    // 100 rooms × 5 events × 3 days = 1,500 events; the fifth of each day starts at 14:00.
+    std::fs::write(&file, generated_schedule(100, 5)).unwrap();
+    let out = env.ok(&["import", file.to_str().unwrap()]);
+    assert!(out.starts_with("Added 1 seminar(s), 1500 slot(s)"), "{out}");
+    assert_eq!(env.run(&["check"]).code, 0, "the import and check agree");
+
+    // Events after midnight land on the next calendar day, in their day of the schedule.
+    let night = env.dir().join("night.xml");
+    std::fs::write(&night, generated_schedule(3, 17)).unwrap();
+    let night_env = Env::new();
+    night_env.ok(&["import", night.to_str().unwrap()]);
+    let slots = night_env.json(&["slot", "list", "gencon"]);
+    let last = (slots.as_array().unwrap().iter())
+        .filter(|slot| slot["room"] == "Hall 0")
+        .map(|slot| slot["starts_at"].as_str().unwrap())
+        .max()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        last, "2026-12-30T02:00:00+01:00",
+        "the third day's last talk"
+    );
+    let seminar = night_env.json(&["show", "gencon"]);
+    assert_eq!(seminar["seminar"]["start_time"], "10:00");
+    assert_eq!(
+        seminar["seminar"]["end_time"], "04:00",
+        "days run past midnight"
+    );
+    assert_eq!(seminar["seminar"]["last_day"], "2026-12-29");
+    assert_eq!(night_env.run(&["check"]).code, 0);
+}
+
+/// The events of a frab file, by guid: (title, room, start instant, duration, track,
+/// abstract, language, persons, links).
+fn frab_events(xml: &str) -> BTreeMap<String, Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct Schedule {
+        #[serde(rename = "day")]
+        days: Vec<Day>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Day {
+        #[serde(default, rename = "room")]
+        rooms: Vec<Room>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Room {
+        #[serde(rename = "@name")]
+        name: String,
+        #[serde(default, rename = "event")]
+        events: Vec<Event>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Event {
+        #[serde(rename = "@guid")]
+        guid: String,
+        title: String,
+        room: String,
+        date: String,
+        duration: String,
+        track: String,
+        #[serde(rename = "abstract")]
+        summary: String,
+        /// Without one, a talk is in the schedule's language: here, `en`.
+        language: Option<String>,
+        persons: Persons,
+        links: Option<Links>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Persons {
+        #[serde(default, rename = "person")]
+        people: Vec<Text>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Links {
+        #[serde(default, rename = "link")]
+        links: Vec<Link>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Link {
+        #[serde(rename = "@href")]
+        href: String,
+        #[serde(rename = "$text", default)]
+        title: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Text {
+        #[serde(rename = "$text", default)]
+        text: String,
+    }
+    let schedule: Schedule = quick_xml::de::from_str(xml).expect("frab XML");
+    let mut events = BTreeMap::new();
+    for room in schedule.days.iter().flat_map(|day| &day.rooms) {
+        for event in &room.events {
+            assert_eq!(event.room, room.name);
+            let instant = chrono::DateTime::parse_from_rfc3339(&event.date)
+                .unwrap()
+                .to_utc()
+                .to_rfc3339();
+            let mut people: Vec<String> = (event.persons.people.iter())
+                .map(|p| p.text.clone())
+                .collect();
+            people.sort();
+            let links: Vec<String> = (event.links.iter())
+                .flat_map(|links| &links.links)
+                .map(|link| format!("{} {}", link.href, link.title))
+                .collect();
+            events.insert(
+                event.guid.clone(),
+                vec![
+                    event.title.clone(),
+                    event.room.clone(),
+                    instant,
+                    event.duration.clone(),
+                    event.track.clone(),
+                    event.summary.clone(),
+                    event.language.clone().unwrap_or_else(|| "en".into()),
+                    people.join("; "),
+                    links.join("; "),
+                ],
+            );
+        }
+    }
+    events
+}
+
+#[test]
+fn a_frab_file_imported_and_exported_again_keeps_every_event_room_person_track_abstract_and_link() {
+    let env = Env::new();
+    let pretalx = format!(
+        "{}/tests/fixtures/pretalx-schedule.xml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let generated = env.dir().join("generated.xml");
+    std::fs::write(&generated, generated_schedule(4, 17)).unwrap();
+    for (file, slug) in [
+        (pretalx.as_str(), "democon2024"),
+        (generated.to_str().unwrap(), "gencon"),
+    ] {
+        env.ok(&["import", file]);
+        let again = env.ok(&["agenda", slug, "--format", "frab"]);
+        let original = frab_events(&std::fs::read_to_string(file).unwrap());
+        assert_eq!(frab_events(&again), original, "{file}");
+        let written = env.dir().join(format!("{slug}.xml"));
+        std::fs::write(&written, &again).unwrap();
+        crate::exports::validate_against_xsd(&written);
+    }
+}
