@@ -33,19 +33,30 @@ pub struct NewSession {
     pub uid: Option<String>,
 }
 
-/// A session by `#ID` or title.
+/// A session by `#ID`, its title, or the first words of its title.
 pub fn find_session(sessions: &[Session], seminar: &Seminar, reference: &str) -> Result<Session> {
     let reference = reference.trim();
     let by_id = reference
         .strip_prefix('#')
         .and_then(|id| id.parse::<i64>().ok())
         .and_then(|id| sessions.iter().find(|session| session.id == id));
+    // By its whole title, else by the words it starts with (`Panel 1A` for `Panel 1A: ASEAN`).
+    let key = name_key(reference);
+    let titled = |whole: bool| -> Vec<&Session> {
+        (sessions.iter())
+            .filter(|session| {
+                let title = name_key(&session.title);
+                title == key || (!whole && title.starts_with(&format!("{key} ")))
+            })
+            .collect()
+    };
     let matches: Vec<&Session> = match by_id {
         Some(session) => vec![session],
-        None => sessions
-            .iter()
-            .filter(|session| name_key(&session.title) == name_key(reference))
-            .collect(),
+        None if key.is_empty() => Vec::new(),
+        None => match titled(true) {
+            exact if !exact.is_empty() => exact,
+            _ => titled(false),
+        },
     };
     match matches.as_slice() {
         [session] => Ok((*session).clone()),

@@ -401,7 +401,7 @@ fn moving_a_panel_moves_its_talks_and_keeps_every_uid() {
         "session",
         "move",
         SLUG,
-        "Panel 2B: Iklim",
+        "Panel 2B",
         "--room",
         "Ruang Sidang",
         "--at",
@@ -410,6 +410,9 @@ fn moving_a_panel_moves_its_talks_and_keeps_every_uid() {
         "12:00",
     ]);
     assert!(out.contains("Ruang Sidang"), "{out}");
+    // "Panel" starts six titles: which one is meant is asked, not guessed.
+    let line = env.fails(1, &["session", "show", SLUG, "Panel"]);
+    assert!(line.contains("matches 6 sessions"), "{line}");
     let after = calendar(&env);
     assert_eq!(
         before.keys().collect::<Vec<_>>(),
