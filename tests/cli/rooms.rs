@@ -776,3 +776,171 @@ fn a_frab_file_imported_and_exported_again_keeps_every_event_room_person_track_a
         crate::exports::validate_against_xsd(&written);
     }
 }
+
+/// One verdict, whatever the path: over random changes to a random multi-room schedule, a
+/// change the rules refuse is exactly one that, recorded with `--force`, makes `check`
+/// report the problems the refusal named, and a change they accept makes it report nothing
+/// new.
+#[test]
+fn a_refused_change_is_exactly_what_check_reports_after_force() {
+    use std::collections::BTreeSet;
+
+    use seminar::error::Error;
+    use seminar::model::{Schedule, SessionKind, SlotKind, Status};
+    use seminar::ops::seminars::{NewSeminar, create};
+    use seminar::ops::sessions::{Length, NewSession, add_session};
+    use seminar::ops::slots::{NewSlot, SlotPlace, add_slot};
+    use seminar::ops::{Permission, check};
+    use seminar::store::{Db, Store};
+
+    let mut state = 0x5eed_u64;
+    let mut next = |n: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % n
+    };
+    let people = [
+        "Arif Budiman",
+        "Citra Kirana",
+        "Dewi Lestari",
+        "Eko Prasetyo",
+        "Fajar Nugraha",
+        "Gita Savitri",
+        "Hendra Kusuma",
+        "Indah Permata",
+    ];
+    let rooms = [
+        "Ruang 1", "Ruang 2", "Ruang 3", "Ruang 4", "Ruang 5", "Ruang 6",
+    ];
+    let day = |d: u64| chrono::NaiveDate::from_ymd_opt(2027, 5, 12 + d as u32).unwrap();
+    let at = |minutes: u64| {
+        chrono::NaiveTime::from_hms_opt(7, 0, 0).unwrap()
+            + chrono::Duration::minutes(minutes as i64)
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .write(|db| {
+            for (slug, venue) in [("konf", "Aula"), ("lain", "Ruang 3")] {
+                create(
+                    db,
+                    NewSeminar {
+                        title: format!("Seminar {slug}"),
+                        schedule: Schedule::daily(
+                            chrono_tz::Asia::Jakarta,
+                            day(0),
+                            day(1),
+                            at(60),
+                            at(600),
+                        ),
+                        venue: Some(venue.into()),
+                        subtitle: None,
+                        organizers: Vec::new(),
+                        description: None,
+                        slug: Some(slug.into()),
+                        status: Status::Confirmed,
+                        uid: None,
+                    },
+                    Permission::default(),
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let keys =
+        |db: &Db<'_>| -> BTreeSet<_> { check(db, None).unwrap().iter().map(|p| p.key()).collect() };
+    let (mut refused, mut accepted) = (0, 0);
+    let mut sessions: Vec<(String, String)> = Vec::new();
+    for step in 0..160 {
+        let seminar = if next(5) == 0 { "lain" } else { "konf" };
+        let on = Some(day(next(2)));
+        let start = at(next(40) * 15);
+        let room = Some(rooms[next(6) as usize].to_string());
+        let new_session = next(4) == 0;
+        let in_session = (!new_session && !sessions.is_empty() && next(2) == 0)
+            .then(|| sessions[next(sessions.len() as u64) as usize].clone());
+        let person = people[next(8) as usize].to_string();
+        let change = |db: &Db<'_>, permission: Permission| -> seminar::error::Result<()> {
+            if new_session {
+                add_session(
+                    db,
+                    seminar,
+                    NewSession {
+                        title: format!("Sesi {step}"),
+                        kind: SessionKind::Parallel,
+                        on,
+                        at: start,
+                        length: Length::Minutes(60 + 15 * (step % 4)),
+                        room: room.clone(),
+                        track: None,
+                        chairs: vec![person.clone()],
+                        uid: None,
+                    },
+                    permission,
+                )?;
+            } else {
+                let (session_seminar, session) = match &in_session {
+                    Some((s, title)) => (s.as_str(), Some(title.clone())),
+                    None => (seminar, None),
+                };
+                add_slot(
+                    db,
+                    session_seminar,
+                    NewSlot {
+                        title: format!("Acara {step}"),
+                        kind: SlotKind::Talk,
+                        at: start,
+                        on,
+                        minutes: 15 + 15 * (step % 3),
+                        people: vec![person.clone()],
+                        uid: None,
+                        place: SlotPlace {
+                            room: if session.is_some() {
+                                None
+                            } else {
+                                room.clone()
+                            },
+                            session,
+                            track: None,
+                        },
+                        details: Default::default(),
+                    },
+                    permission,
+                )?;
+            }
+            Ok(())
+        };
+        let before = store.read(|db| Ok(keys(db))).unwrap();
+        match store.write(|db| change(db, Permission::default())) {
+            Ok(()) => {
+                accepted += 1;
+                let after = store.read(|db| Ok(keys(db))).unwrap();
+                assert!(
+                    after.is_subset(&before),
+                    "step {step}: accepted, yet check finds new problems"
+                );
+            }
+            Err(Error::Conflicts(problems)) => {
+                refused += 1;
+                let named: BTreeSet<_> = problems.iter().map(|p| p.key()).collect();
+                store
+                    .write(|db| change(db, Permission::new(true, false)))
+                    .unwrap();
+                let after = store.read(|db| Ok(keys(db))).unwrap();
+                let new: BTreeSet<_> = after.difference(&before).copied().collect();
+                assert_eq!(
+                    new, named,
+                    "step {step}: refused for exactly what check reports"
+                );
+            }
+            Err(other) => panic!("step {step}: {other}"),
+        }
+        if new_session {
+            sessions.push((seminar.to_string(), format!("Sesi {step}")));
+        }
+    }
+    assert!(
+        refused > 20 && accepted > 20,
+        "both verdicts tried: {refused} refused, {accepted} accepted"
+    );
+}
