@@ -9,7 +9,10 @@ use super::prompt::Prompter;
 use super::values::{date, time_of_day, zone};
 use super::{Context, PermissionArgs};
 use crate::error::{Error, Record, Result};
-use crate::model::{DEFAULT_END, DEFAULT_START, RoleKind, Schedule, Seminar, Status, time};
+use crate::model::draft::Draft;
+use crate::model::{
+    DEFAULT_END, DEFAULT_START, RoleKind, Schedule, Seminar, Status, check_day_hours, time,
+};
 use crate::ops::people::NewRole;
 use crate::ops::seminars::{self, ListQuery, NewSeminar, SeminarChanges};
 use crate::render::{json, text};
@@ -182,13 +185,10 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
         None => ask.ask(
             "Ends at",
             Some(&default_end(start).format("%H:%M").to_string()),
-            |text| match time::parse_time(text)? {
-                end if end <= start => Err(format!(
-                    "end: {} is not after the start {}; accepted: a time later the same day",
-                    end.format("%H:%M"),
-                    start.format("%H:%M")
-                )),
-                end => Ok(end),
+            |text| {
+                let end = time::parse_time(text)?;
+                check_day_hours(start, end)?;
+                Ok(end)
             },
         )?,
     };
@@ -200,8 +200,9 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
             time::parse_zone,
         )?,
     };
-    let schedule = Schedule::daily(zone, first_day, last_day, start, end);
+    let mut schedule = Schedule::daily(zone, first_day, last_day, start, end);
     schedule.validate().map_err(Error::usage)?;
+    guide.day_hours(&mut schedule)?;
     let (venue_name, venue) = match args.venue {
         Some(name) => (Some(name), None),
         None => (None, guide.venue()?),
@@ -237,25 +238,26 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
             words[ask.choose("Status", &items, 0)?]
         }
     };
-    let mut taken = Vec::new();
+    let venue_of_seminar = venue_name.clone().or(venue.as_ref().map(|v| v.name.clone()));
+    let mut draft = Draft::new(&slug, &title, schedule.clone(), venue_of_seminar.as_deref())
+        .map_err(Error::usage)?;
+    let sessions = guide.sessions(&mut draft)?;
     let mut roles = Vec::new();
     let moderator = match guide.person("Moderator")? {
         Some(name) => Some(guide.role(
             NewRole::named(RoleKind::Moderator, name),
-            &schedule,
-            &mut taken,
+            &mut draft,
         )?),
         None => None,
     };
     while let Some(name) = guide.person("Speaker")? {
         roles.push(guide.role(
             NewRole::named(RoleKind::Speaker, name),
-            &schedule,
-            &mut taken,
+            &mut draft,
         )?);
     }
     roles.extend(moderator);
-    let slots = guide.rundown(&schedule, &mut taken)?;
+    let slots = guide.rundown(&mut draft)?;
     let answers = CreateAnswers {
         seminar: NewSeminar {
             title,
@@ -270,11 +272,16 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
         },
         venue,
         roles,
+        sessions,
         slots,
     };
     let question = format!(
-        "Create '{}' with {} speaker(s), {} moderator(s) and {} more rundown item(s)?",
+        "Create '{}' with {}{} speaker(s), {} moderator(s) and {} more rundown item(s)?",
         answers.seminar.title,
+        match answers.sessions.len() {
+            0 => String::new(),
+            n => format!("{n} session(s), "),
+        },
         answers
             .roles
             .iter()
@@ -287,6 +294,7 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
             .count(),
         answers.slots.len()
     );
+
     if !guide.prompter.confirm(&question, true)? {
         return Err(Error::refused("not created: nothing was written"));
     }

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Subcommand};
 
 use super::guide::{self, Guide};
+use crate::model::draft::Draft;
 use super::values::{date, minutes, time_of_day};
 use super::{Context, PermissionArgs};
 use crate::error::{Error, Record, Result};
@@ -156,13 +157,8 @@ pub fn add_role(
                     label.to_lowercase()
                 )));
             };
-            let mut taken = programme
-                .slots
-                .iter()
-                .map(|slot| (slot.title.clone(), slot.interval()))
-                .collect();
-            let schedule = programme.seminar.schedule;
-            let role = guide.role(NewRole { name, ..given }, &schedule, &mut taken)?;
+            let mut draft = Draft::of(&programme).map_err(Error::usage)?;
+            let role = guide.role(NewRole { name, ..given }, &mut draft)?;
             (role, guide.permission)
         }
     };

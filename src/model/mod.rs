@@ -1,6 +1,7 @@
 //! Domain types and the pure rules that govern them. Nothing here touches storage or prints.
 
 pub mod conflict;
+pub mod draft;
 pub mod names;
 pub mod slug;
 pub mod text;

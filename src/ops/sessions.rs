@@ -88,7 +88,7 @@ pub fn find_session(sessions: &[Session], seminar: &Seminar, reference: &str) ->
 
 /// The minutes from `at` to the end of a [`Length`]; an end at or before the start is the
 /// next morning's.
-fn minutes_of(at: NaiveTime, length: Length) -> Result<u32> {
+pub fn minutes_of(at: NaiveTime, length: Length) -> Result<u32> {
     let minutes = match length {
         Length::Minutes(minutes) => minutes,
         Length::Until(end) => {

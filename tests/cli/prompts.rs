@@ -123,6 +123,8 @@ const SEED_ANSWERS: &[Step<'static>] = &[
     Line("Short name", "kss-2017"),
     Keys("Status", DOWN),
     Keys("confirmed", "\r"),
+    // No sessions: the seminar is one room.
+    Line("Session title", ""),
     Line("Moderator: name", "Valerina Daniel"),
     Line("Institution", ""),
     Line("Position", ""),
