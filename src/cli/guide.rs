@@ -166,7 +166,10 @@ impl<'a> Guide<'a> {
     fn who(&self, reference: &str) -> (String, String) {
         match self.known.person(reference) {
             Some(person) => (format!("#{}", person.id), person.name.clone()),
-            None => (format!("name:{}", name_key(reference)), reference.to_string()),
+            None => (
+                format!("name:{}", name_key(reference)),
+                reference.to_string(),
+            ),
         }
     }
 
@@ -174,7 +177,10 @@ impl<'a> Guide<'a> {
     fn objection(&self, problem: &Problem) -> String {
         match problem {
             Problem::SlotsOverlap {
-                room, first, second, ..
+                room,
+                first,
+                second,
+                ..
             } => {
                 // The answer is the newer item; the other was there before.
                 let number = |item: Item| match item {
@@ -266,7 +272,10 @@ impl<'a> Guide<'a> {
             let title = self.prompter.ask_optional(
                 "Session title, e.g. Panel 1A (empty when done)",
                 None,
-                |text| match titles.iter().find(|title| name_key(title) == name_key(text)) {
+                |text| match titles
+                    .iter()
+                    .find(|title| name_key(title) == name_key(text))
+                {
                     Some(title) => Err(format!(
                         "title: there is a session '{title}' already; give another title"
                     )),
@@ -281,11 +290,11 @@ impl<'a> Guide<'a> {
                 let at = self
                     .prompter
                     .ask("Starts at, e.g. 10:30", None, time::parse_time)?;
-                let (length, minutes) = self.prompter.ask(
-                    "Minutes, or the end as HH:MM",
-                    None,
-                    |text| parse_length(at, text),
-                )?;
+                let (length, minutes) =
+                    self.prompter
+                        .ask("Minutes, or the end as HH:MM", None, |text| {
+                            parse_length(at, text)
+                        })?;
                 let venue = draft.venue().map(str::to_string);
                 let room = self.room(venue.as_deref(), "the venue")?;
                 let day = on.unwrap_or(draft.schedule.first_day);
@@ -440,8 +449,8 @@ impl<'a> Guide<'a> {
                 Some(_) => None,
                 None => self.day(&draft.schedule)?,
             };
-            let day = (on.or(session.map(|session| session.day)))
-                .unwrap_or(draft.schedule.first_day);
+            let day =
+                (on.or(session.map(|session| session.day))).unwrap_or(draft.schedule.first_day);
             let at = self
                 .prompter
                 .ask("Starts at, e.g. 09:45", None, time::parse_time)?;
@@ -506,8 +515,7 @@ impl<'a> Guide<'a> {
                             .collect()
                     })
                     .unwrap_or_default();
-                let who: Vec<(String, String)> =
-                    people.iter().map(|name| self.who(name)).collect();
+                let who: Vec<(String, String)> = people.iter().map(|name| self.who(name)).collect();
                 match draft.add_people(id, &who) {
                     Ok(()) => break people,
                     Err(problem) => {

@@ -238,23 +238,19 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
             words[ask.choose("Status", &items, 0)?]
         }
     };
-    let venue_of_seminar = venue_name.clone().or(venue.as_ref().map(|v| v.name.clone()));
+    let venue_of_seminar = venue_name
+        .clone()
+        .or(venue.as_ref().map(|v| v.name.clone()));
     let mut draft = Draft::new(&slug, &title, schedule.clone(), venue_of_seminar.as_deref())
         .map_err(Error::usage)?;
     let sessions = guide.sessions(&mut draft)?;
     let mut roles = Vec::new();
     let moderator = match guide.person("Moderator")? {
-        Some(name) => Some(guide.role(
-            NewRole::named(RoleKind::Moderator, name),
-            &mut draft,
-        )?),
+        Some(name) => Some(guide.role(NewRole::named(RoleKind::Moderator, name), &mut draft)?),
         None => None,
     };
     while let Some(name) = guide.person("Speaker")? {
-        roles.push(guide.role(
-            NewRole::named(RoleKind::Speaker, name),
-            &mut draft,
-        )?);
+        roles.push(guide.role(NewRole::named(RoleKind::Speaker, name), &mut draft)?);
     }
     roles.extend(moderator);
     let slots = guide.rundown(&mut draft)?;

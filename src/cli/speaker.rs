@@ -4,11 +4,11 @@ use chrono::{NaiveDate, NaiveTime};
 use clap::{Args, Subcommand};
 
 use super::guide::{self, Guide};
-use crate::model::draft::Draft;
 use super::values::{date, minutes, time_of_day};
 use super::{Context, PermissionArgs};
 use crate::error::{Error, Record, Result};
 use crate::model::RoleKind;
+use crate::model::draft::Draft;
 use crate::ops::people::{self, NewRole, NewTalk};
 use crate::ops::slots::SlotPlace;
 use crate::ops::{self, Permission};

@@ -118,7 +118,9 @@ impl Draft {
             };
             match on.is_empty() {
                 true => draft.engagements.push(engagement(None)),
-                false => (draft.engagements).extend(on.into_iter().map(|item| engagement(Some(item)))),
+                false => {
+                    (draft.engagements).extend(on.into_iter().map(|item| engagement(Some(item))))
+                }
             }
         }
         let last = (programme.sessions.iter().map(|session| session.id))
@@ -265,7 +267,11 @@ impl Draft {
 
     /// Puts people (by the caller's key, with their names) on a slot, unless that brings a
     /// problem.
-    pub fn add_people(&mut self, slot: i64, people: &[(String, String)]) -> Result<(), Box<Problem>> {
+    pub fn add_people(
+        &mut self,
+        slot: i64,
+        people: &[(String, String)],
+    ) -> Result<(), Box<Problem>> {
         self.admit(|draft| draft.put_people(slot, people))
     }
 
@@ -330,7 +336,10 @@ mod tests {
     }
 
     fn during(draft: &Draft, on: &str, start: &str, minutes: u32) -> Interval {
-        draft.schedule.slot_during(day(on), at(start), minutes).unwrap()
+        draft
+            .schedule
+            .slot_during(day(on), at(start), minutes)
+            .unwrap()
     }
 
     fn person(name: &str) -> (String, String) {
@@ -341,11 +350,21 @@ mod tests {
     fn parallel_sessions_in_different_rooms_pass_and_one_room_twice_does_not() {
         let mut draft = conference();
         let panel = during(&draft, "2027-05-12", "10:30", 90);
-        let a = draft.add_session("Panel 1A", panel, Some("Ruang 1")).unwrap();
-        draft.add_session("Panel 1B", panel, Some("Ruang 2")).unwrap();
-        let refused = draft.add_session("Panel 1C", panel, Some("ruang 2")).unwrap_err();
+        let a = draft
+            .add_session("Panel 1A", panel, Some("Ruang 1"))
+            .unwrap();
+        draft
+            .add_session("Panel 1B", panel, Some("Ruang 2"))
+            .unwrap();
+        let refused = draft
+            .add_session("Panel 1C", panel, Some("ruang 2"))
+            .unwrap_err();
         assert_eq!(refused.kind(), "slots_overlap");
-        assert_eq!(draft.sessions().len(), 2, "a refused answer leaves nothing behind");
+        assert_eq!(
+            draft.sessions().len(),
+            2,
+            "a refused answer leaves nothing behind"
+        );
         // A talk of a session sits inside it, in its room.
         let talk = during(&draft, "2027-05-12", "10:30", 25);
         let (key, name) = person("Dewi");
@@ -358,8 +377,12 @@ mod tests {
     fn a_chair_in_two_rooms_at_once_is_refused_and_later_is_not() {
         let mut draft = conference();
         let panel = during(&draft, "2027-05-12", "10:30", 90);
-        let a = draft.add_session("Panel 1A", panel, Some("Ruang 1")).unwrap();
-        let b = draft.add_session("Panel 1B", panel, Some("Ruang 2")).unwrap();
+        let a = draft
+            .add_session("Panel 1A", panel, Some("Ruang 1"))
+            .unwrap();
+        let b = draft
+            .add_session("Panel 1B", panel, Some("Ruang 2"))
+            .unwrap();
         let (key, name) = person("Siti");
         draft.add_chair(a, &key, &name).unwrap();
         let refused = draft.add_chair(b, &key, &name).unwrap_err();
@@ -368,7 +391,9 @@ mod tests {
             "{refused:?}"
         );
         let later = during(&draft, "2027-05-12", "13:00", 60);
-        let c = draft.add_session("Panel 2A", later, Some("Ruang 2")).unwrap();
+        let c = draft
+            .add_session("Panel 2A", later, Some("Ruang 2"))
+            .unwrap();
         draft.add_chair(c, &key, &name).unwrap();
     }
 
@@ -376,9 +401,13 @@ mod tests {
     fn a_talk_outside_its_session_is_refused() {
         let mut draft = conference();
         let panel = during(&draft, "2027-05-12", "10:30", 90);
-        let a = draft.add_session("Panel 1A", panel, Some("Ruang 1")).unwrap();
+        let a = draft
+            .add_session("Panel 1A", panel, Some("Ruang 1"))
+            .unwrap();
         let late = during(&draft, "2027-05-12", "11:45", 30);
-        let refused = draft.add_slot("Late", late, None, Some(a), &[]).unwrap_err();
+        let refused = draft
+            .add_slot("Late", late, None, Some(a), &[])
+            .unwrap_err();
         assert_eq!(refused.kind(), "slot_outside_session");
     }
 }

@@ -410,3 +410,380 @@ fn an_import_on_a_terminal_asks_about_near_duplicates_instead_of_failing() {
     );
     assert_eq!(other.dump(), before);
 }
+
+/// A record listing without row ids and uids, which follow the order of entry or are random.
+fn without_ids(mut value: Value) -> Value {
+    fn strip(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                map.retain(|key, _| {
+                    key != "id"
+                        && !key.ends_with("_id")
+                        && !key.ends_with("_ids")
+                        && key != "uid"
+                        && !key.ends_with("_uid")
+                });
+                map.values_mut().for_each(strip);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut value);
+    value
+}
+
+const CONFERENCE: &str = "Konferensi Nasional Hubungan Internasional 2027";
+const KNHI: &str = "knhi-2027";
+
+/// A two-day conference typed in answer to `seminar create`'s questions: a plenary in one
+/// room, two parallel panels at once in two others, each with a chair and a talk, a
+/// coffee break in the venue, and a closing plenary on a shorter second day.
+const CONFERENCE_ANSWERS: &[Step<'static>] = &[
+    Line("Title", CONFERENCE),
+    Line("Theme", ""),
+    Line("Date", "Rabu, 12 Mei 2027"),
+    Line("Last day", "13/05/2027"),
+    Line("Starts at", "08:00"),
+    Line("Ends at", "17:00"),
+    Line("Time zone", "WIB"),
+    // Each day keeps the seminar's hours or has its own.
+    Keys("Hours on Wednesday, 12 May 2027", "\r"),
+    Keys("Hours on Thursday, 13 May 2027", DOWN_ENTER),
+    Line("Starts at", "08:00"),
+    Line("Ends at", "12:00"),
+    Line("Venue", "Universitas Gadjah Mada"),
+    Line("Address", ""),
+    Line("Organizer", ""),
+    Line("Short name", KNHI),
+    Keys("Status", "\r"),
+    // The opening plenary, in a new room.
+    Line("Session title", "Pleno pembukaan"),
+    Line("Day", "2027-05-12"),
+    Line("Starts at", "08:30"),
+    Line("Minutes, or the end", "90"),
+    Keys("Room (type to search", DOWN_ENTER),
+    Line("Room: name", "Auditorium Mandiri"),
+    Keys("Kind", "\r"),
+    Line("Track", ""),
+    Line("Chair: name", "Yulia Rahman"),
+    Line("Chair: name", ""),
+    // Two parallel panels at the same time, in two rooms.
+    Line("Session title", "Panel 1A"),
+    Line("Day", ""),
+    Line("Starts at", "10:30"),
+    Line("Minutes, or the end", "12.00"),
+    Keys("Room (type to search", DOWN_ENTER),
+    Line("Room: name", "Ruang 1"),
+    Keys("Kind", "\r"),
+    Line("Track", "Ekonomi"),
+    Line("Chair: name", "Siti Rahmawati"),
+    Line("Chair: name", ""),
+    Line("Session title", "Panel 1B"),
+    Line("Day", "2027-05-12"),
+    Line("Starts at", "10:30"),
+    Line("Minutes, or the end", "90"),
+    // A room already booked then is refused under the question, which is asked again.
+    Keys("Room (type to search", "ruang 1\r"),
+    Wait("Ruang 1 is taken then: it overlaps 'Panel 1A'; give another time or room"),
+    Line("Day", "2027-05-12"),
+    Line("Starts at", "10:30"),
+    Line("Minutes, or the end", "90"),
+    Keys("Room (type to search", DOWN_ENTER),
+    Line("Room: name", "Ruang 2"),
+    Keys("Kind", "\r"),
+    Line("Track", ""),
+    // So is a chair who would be in two rooms at once.
+    Line("Chair: name", "Siti Rahmawati"),
+    Wait("Siti Rahmawati is in two places at once"),
+    Line("Chair: name", "Budi Santoso"),
+    Line("Chair: name", ""),
+    // The closing plenary on the second day, in a room named before.
+    Line("Session title", "Pleno penutupan"),
+    Line("Day", "13/05/2027"),
+    Line("Starts at", "10:00"),
+    Line("Minutes, or the end", "60"),
+    Keys("Room (type to search", "mandiri\r"),
+    Keys("Kind", "\r"),
+    Line("Track", ""),
+    Line("Chair: name", "Yulia Rahman"),
+    Line("Chair: name", ""),
+    Line("Session title", ""),
+    Line("Moderator: name", ""),
+    // Each talk in its session and (by default) its session's room.
+    Line("Speaker: name", "Zainal Abidin"),
+    Line("Institution", "Universitas Gadjah Mada"),
+    Line("Position", ""),
+    Line("Talk title", "Keynote: Indonesia di dunia"),
+    Keys("Session", DOWN_ENTER),
+    Line("Starts at", "08:45"),
+    Line("Minutes", "60"),
+    Keys("Room (type to search", "\r"),
+    Line("Speaker: name", "Dewi Lestari"),
+    Line("Institution", "Universitas Gadjah Mada"),
+    Line("Position", ""),
+    Line("Talk title", "Makalah Dewi Lestari"),
+    Keys("Session", "\x1b[B\x1b[B\r"),
+    Line("Starts at", "10:30"),
+    Line("Minutes", "25"),
+    Keys("Room (type to search", "\r"),
+    Line("Speaker: name", "Rizal Hakim"),
+    Line("Institution", "Universitas Gadjah Mada"),
+    Line("Position", ""),
+    Line("Talk title", "Makalah Rizal Hakim"),
+    Keys("Session", "\x1b[B\x1b[B\x1b[B\r"),
+    Line("Starts at", "10:30"),
+    Line("Minutes", "25"),
+    Keys("Room (type to search", "\r"),
+    Line("Speaker: name", ""),
+    // A break in no session, in the venue.
+    Line("Other rundown item", "Rehat kopi"),
+    Keys("Kind", "\r"),
+    Keys("Session", "\r"),
+    Line("Day", "2027-05-12"),
+    Line("Starts at", "10:00"),
+    Line("Minutes", "30"),
+    Keys("Room (type to search", "\r"),
+    Line("People on it", ""),
+    Line("Other rundown item", ""),
+    Keys("Create 'Konferensi Nasional", "y"),
+];
+
+const DOWN_ENTER: &str = "\x1b[B\r";
+
+/// The same conference, built with flags.
+fn conference_with_flags() -> Env {
+    let env = Env::new();
+    env.ok(&[
+        "create",
+        CONFERENCE,
+        "--date",
+        "2027-05-12",
+        "--until",
+        "2027-05-13",
+        "--start",
+        "08:00",
+        "--end",
+        "17:00",
+        "--tz",
+        "WIB",
+        "--venue",
+        "Universitas Gadjah Mada",
+        "--slug",
+        KNHI,
+    ]);
+    env.ok(&["edit", KNHI, "--on", "2027-05-13", "--end", "12:00"]);
+    let sessions: [&[&str]; 4] = [
+        &[
+            "Pleno pembukaan",
+            "--on",
+            "2027-05-12",
+            "--at",
+            "08:30",
+            "--minutes",
+            "90",
+            "--room",
+            "Auditorium Mandiri",
+            "--kind",
+            "plenary",
+            "--chair",
+            "Yulia Rahman",
+        ],
+        &[
+            "Panel 1A",
+            "--on",
+            "2027-05-12",
+            "--at",
+            "10:30",
+            "--end",
+            "12:00",
+            "--room",
+            "Ruang 1",
+            "--track",
+            "Ekonomi",
+            "--chair",
+            "Siti Rahmawati",
+        ],
+        &[
+            "Panel 1B",
+            "--on",
+            "2027-05-12",
+            "--at",
+            "10:30",
+            "--minutes",
+            "90",
+            "--room",
+            "Ruang 2",
+            "--chair",
+            "Budi Santoso",
+        ],
+        &[
+            "Pleno penutupan",
+            "--on",
+            "2027-05-13",
+            "--at",
+            "10:00",
+            "--minutes",
+            "60",
+            "--room",
+            "Auditorium Mandiri",
+            "--kind",
+            "plenary",
+            "--chair",
+            "Yulia Rahman",
+        ],
+    ];
+    for session in sessions {
+        let mut args = vec!["session", "add", KNHI];
+        args.extend_from_slice(session);
+        env.ok(&args);
+    }
+    let talks = [
+        (
+            "Zainal Abidin",
+            "Keynote: Indonesia di dunia",
+            "08:45",
+            "60",
+            "Pleno pembukaan",
+        ),
+        (
+            "Dewi Lestari",
+            "Makalah Dewi Lestari",
+            "10:30",
+            "25",
+            "Panel 1A",
+        ),
+        (
+            "Rizal Hakim",
+            "Makalah Rizal Hakim",
+            "10:30",
+            "25",
+            "Panel 1B",
+        ),
+    ];
+    for (speaker, talk, at, minutes, session) in talks {
+        env.ok(&[
+            "speaker",
+            "add",
+            KNHI,
+            speaker,
+            "--institution",
+            "Universitas Gadjah Mada",
+            "--talk",
+            talk,
+            "--on",
+            "2027-05-12",
+            "--at",
+            at,
+            "--minutes",
+            minutes,
+            "--session",
+            session,
+        ]);
+    }
+    env.ok(&[
+        "slot",
+        "add",
+        KNHI,
+        "Rehat kopi",
+        "--on",
+        "2027-05-12",
+        "--at",
+        "10:00",
+        "--minutes",
+        "30",
+        "--kind",
+        "break",
+    ]);
+    env
+}
+
+#[test]
+fn typing_a_two_day_conference_with_rooms_and_sessions_gives_what_the_flags_give() {
+    let typed = Env::new();
+    let mut session = start(&typed, &["create"]);
+    play(&mut session, CONFERENCE_ANSWERS);
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains(&format!("Created {KNHI}")), "{rest}");
+
+    let flagged = conference_with_flags();
+    let listings: [&[&str]; 3] = [
+        &["session", "list", KNHI],
+        &["slot", "list", KNHI],
+        &["show", KNHI],
+    ];
+    for listing in listings {
+        assert_eq!(
+            without_ids(typed.json(listing)),
+            without_ids(flagged.json(listing)),
+            "{listing:?}"
+        );
+    }
+    // The typed data is what was meant, not only the same as the flags' (both could be
+    // wrong alike): the panels run at once in their own rooms, the second day is shorter.
+    let sessions = typed.json(&["session", "list", KNHI]);
+    let rooms: Vec<&str> = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|session| session["room"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        rooms,
+        [
+            "Auditorium Mandiri",
+            "Ruang 1",
+            "Ruang 2",
+            "Auditorium Mandiri"
+        ]
+    );
+    assert_eq!(typed.count(&["slot", "list", KNHI]), 4);
+    assert!(typed.ok(&["check", KNHI]).contains("No problems"));
+}
+
+#[test]
+fn a_guided_talk_picks_its_session_and_a_speaker_in_two_panels_at_once_is_asked_again() {
+    let env = conference_with_flags();
+    let mut session = start(&env, &["speaker", "add", KNHI]);
+    play(
+        &mut session,
+        &[
+            Keys("Speaker (type to search", "dewi lestari"),
+            Keys("Dewi Lestari", "\r"),
+            Line("Institution", ""),
+            Line("Position", ""),
+            Line("Talk title", "Makalah kedua"),
+            // Panel 1B runs while she speaks in Panel 1A, in another room.
+            Keys("Session", "\x1b[B\x1b[B\x1b[B\r"),
+            Line("Starts at", "10:30"),
+            Line("Minutes", "25"),
+            Keys("Room (type to search", "\r"),
+            Wait("Dewi Lestari is in two places at once"),
+            Keys("Session", "\x1b[B\x1b[B\x1b[B\r"),
+            Line("Starts at", "11:00"),
+            Line("Minutes", "25"),
+            Keys("Room (type to search", "\r"),
+        ],
+    );
+    let (rest, code) = finish(session);
+    assert_eq!(code, 0, "{rest}");
+    let slots = env.json(&["slot", "list", KNHI]);
+    let talk = slots
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|slot| slot["title"] == "Makalah kedua")
+        .expect("the talk is in the rundown");
+    let sessions = env.json(&["session", "list", KNHI]);
+    let panel = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|session| session["title"] == "Panel 1B")
+        .unwrap();
+    assert_eq!(talk["session_id"], panel["id"], "{talk}");
+    assert_eq!(talk["room"], "Ruang 2", "{talk}");
+    assert_eq!(talk["starts_at"], "2027-05-12T11:00:00+07:00", "{talk}");
+    assert!(env.ok(&["check", KNHI]).contains("No problems"));
+}
