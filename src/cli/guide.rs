@@ -9,7 +9,7 @@ use super::Context;
 use super::prompt::Prompter;
 use crate::error::{Error, Record, Result};
 use crate::model::conflict::{Item, Problem};
-use crate::model::draft::Draft;
+use crate::model::draft::{Draft, DraftSession};
 use crate::model::names::{is_near, name_key};
 use crate::model::{
     Person, RoleKind, Schedule, SessionKind, SlotKind, Venue, check_day_hours, time,
@@ -237,7 +237,7 @@ impl<'a> Guide<'a> {
     }
 
     /// A start and an end (at or before the start: the next morning), with defaults.
-    pub fn hours(
+    fn hours(
         &self,
         default_start: NaiveTime,
         default_end: NaiveTime,
@@ -393,7 +393,13 @@ impl<'a> Guide<'a> {
         let Some(title) = self.prompter.text("Talk title (empty for none)", None)? else {
             return Ok(None);
         };
-        let (_, on, at, minutes, place) = self.placed(draft, &title, &[speaker])?;
+        let Placement {
+            on,
+            at,
+            minutes,
+            place,
+            ..
+        } = self.placed(draft, &title, &[speaker])?;
         Ok(Some(NewTalk {
             title,
             at,
@@ -418,33 +424,16 @@ impl<'a> Guide<'a> {
 
     /// Where and when a slot is, with `people` on it: its session and room (when the
     /// seminar has sessions), day (for several days, unless its session's), start and
-    /// length; asked again until the rules accept it. Returns the slot's id in the draft.
-    #[allow(clippy::type_complexity)]
+    /// length; asked again until the rules accept it.
     fn placed(
         &mut self,
         draft: &mut Draft,
         title: &str,
         people: &[(String, String)],
-    ) -> Result<(i64, Option<NaiveDate>, NaiveTime, u32, SlotPlace)> {
+    ) -> Result<Placement> {
         let sessions = draft.sessions();
         loop {
-            let session = match sessions.is_empty() {
-                true => None,
-                false => {
-                    let mut items = vec!["(no session)".to_string()];
-                    items.extend(sessions.iter().map(|session| {
-                        let room = session.room.as_deref().or(draft.venue());
-                        match room {
-                            Some(room) => format!("{} — {}, {room}", session.title, session.day),
-                            None => format!("{} — {}", session.title, session.day),
-                        }
-                    }));
-                    match self.prompter.choose("Session", &items, 0)? {
-                        0 => None,
-                        n => Some(&sessions[n - 1]),
-                    }
-                }
-            };
+            let session = self.session(&sessions, draft.venue())?;
             let on = match session {
                 Some(_) => None,
                 None => self.day(&draft.schedule)?,
@@ -472,12 +461,17 @@ impl<'a> Guide<'a> {
                     let session_id = session.map(|session| session.id);
                     match draft.add_slot(title, during, room.as_deref(), session_id, people) {
                         Ok(id) => {
-                            let place = SlotPlace {
-                                room,
-                                session: session.map(|session| session.title.clone()),
-                                track: None,
-                            };
-                            return Ok((id, on, at, minutes, place));
+                            return Ok(Placement {
+                                id,
+                                on,
+                                at,
+                                minutes,
+                                place: SlotPlace {
+                                    room,
+                                    session: session.map(|session| session.title.clone()),
+                                    track: None,
+                                },
+                            });
                         }
                         Err(problem) => self.objection(&problem),
                     }
@@ -486,6 +480,30 @@ impl<'a> Guide<'a> {
             self.prompter
                 .complain(&format!("{problem}; give another time"));
         }
+    }
+
+    /// The session a slot belongs to, picked from `sessions` (none when there are none).
+    fn session<'s>(
+        &self,
+        sessions: &'s [DraftSession],
+        venue: Option<&str>,
+    ) -> Result<Option<&'s DraftSession>> {
+        if sessions.is_empty() {
+            return Ok(None);
+        }
+        let mut items = vec!["(no session)".to_string()];
+        items.extend(
+            sessions
+                .iter()
+                .map(|session| match session.room.as_deref().or(venue) {
+                    Some(room) => format!("{} — {}, {room}", session.title, session.day),
+                    None => format!("{} — {}", session.title, session.day),
+                }),
+        );
+        Ok(match self.prompter.choose("Session", &items, 0)? {
+            0 => None,
+            n => Some(&sessions[n - 1]),
+        })
     }
 
     /// Other items of the rundown (opening, breaks, questions, closing), until one is left
@@ -501,7 +519,13 @@ impl<'a> Guide<'a> {
             None,
         )? {
             let kind = SlotKind::ALL[self.prompter.choose("Kind", &kinds, guess_kind(&title))?];
-            let (id, on, at, minutes, place) = self.placed(draft, &title, &[])?;
+            let Placement {
+                id,
+                on,
+                at,
+                minutes,
+                place,
+            } = self.placed(draft, &title, &[])?;
             let people = loop {
                 let people: Vec<String> = self
                     .prompter
@@ -626,6 +650,15 @@ impl<'a> Guide<'a> {
             n => Ok(Some(self.known.venues[n - 2].clone())),
         }
     }
+}
+
+/// When and where a slot is, as answered; `id` is the slot's in the draft.
+struct Placement {
+    id: i64,
+    on: Option<NaiveDate>,
+    at: NaiveTime,
+    minutes: u32,
+    place: SlotPlace,
 }
 
 /// A session's length, typed as minutes (`90`) or as its end (`12:00`, the next morning

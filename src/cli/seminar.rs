@@ -290,7 +290,6 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
             .count(),
         answers.slots.len()
     );
-
     if !guide.prompter.confirm(&question, true)? {
         return Err(Error::refused("not created: nothing was written"));
     }

@@ -116,12 +116,10 @@ impl Draft {
                 kind: role.kind,
                 on,
             };
-            match on.is_empty() {
-                true => draft.engagements.push(engagement(None)),
-                false => {
-                    (draft.engagements).extend(on.into_iter().map(|item| engagement(Some(item))))
-                }
+            if on.is_empty() {
+                draft.engagements.push(engagement(None));
             }
+            (draft.engagements).extend(on.into_iter().map(|item| engagement(Some(item))));
         }
         let last = (programme.sessions.iter().map(|session| session.id))
             .chain(programme.slots.iter().map(|slot| slot.id))
