@@ -408,4 +408,30 @@ mod tests {
             .unwrap_err();
         assert_eq!(refused.kind(), "slot_outside_session");
     }
+
+    #[test]
+    fn people_put_on_a_slot_are_checked_and_a_refusal_leaves_the_slot_bare() {
+        let mut draft = conference();
+        let panel = during(&draft, "2027-05-12", "10:30", 90);
+        let a = draft
+            .add_session("Panel 1A", panel, Some("Ruang 1"))
+            .unwrap();
+        let (key, name) = person("Siti");
+        draft.add_chair(a, &key, &name).unwrap();
+        let meanwhile = during(&draft, "2027-05-12", "11:00", 30);
+        let talk = draft
+            .add_slot("Diskusi", meanwhile, Some("Ruang 2"), None, &[])
+            .unwrap();
+        let refused = draft
+            .add_people(talk, &[(key.clone(), name.clone())])
+            .unwrap_err();
+        assert_eq!(refused.kind(), "person_double_booked");
+        assert!(draft.problems().is_empty(), "nothing of the refusal stays");
+        // In the venue after the panel, she is free.
+        let after = during(&draft, "2027-05-12", "12:00", 30);
+        let later = draft
+            .add_slot("Tanya jawab", after, None, None, &[])
+            .unwrap();
+        draft.add_people(later, &[(key, name)]).unwrap();
+    }
 }

@@ -451,6 +451,9 @@ const CONFERENCE_ANSWERS: &[Step<'static>] = &[
     Keys("Hours on Wednesday, 12 May 2027", "\r"),
     Keys("Hours on Thursday, 13 May 2027", DOWN_ENTER),
     Line("Starts at", "08:00"),
+    // An end before the start is the next morning, as with `edit --on`: not 23 hours on.
+    Line("Ends at", "07:00"),
+    Wait("the next morning's 07:00 would be 23 hours after it"),
     Line("Ends at", "12:00"),
     Line("Venue", "Universitas Gadjah Mada"),
     Line("Address", ""),
