@@ -10,7 +10,7 @@ use super::visible::is_hidden;
 use crate::model::conflict::Problem;
 use crate::model::{
     Institution, Person, Programme, Role, RoleKind, Seminar, SeminarSummary, Session, SessionKind,
-    Slot, SlotKind, Status, Venue,
+    Slot, SlotKind, Status, Venue, VenueUse,
 };
 use crate::store::{PersonRow, RoleRow};
 
@@ -546,16 +546,28 @@ pub fn institutions(rows: &[(Institution, u32, u32)]) -> Vec<InstitutionJson<'_>
 pub struct VenueJson<'a> {
     #[serde(flatten)]
     pub venue: &'a Venue,
-    pub seminars: u32,
+    #[serde(flatten)]
+    pub used: VenueUse,
 }
 
-pub fn venues(rows: &[(Venue, u32)]) -> Vec<VenueJson<'_>> {
+pub fn venues(rows: &[(Venue, VenueUse)]) -> Vec<VenueJson<'_>> {
     rows.iter()
-        .map(|(venue, seminars)| VenueJson {
-            venue,
-            seminars: *seminars,
-        })
+        .map(|(venue, used)| VenueJson { venue, used: *used })
         .collect()
+}
+
+/// What `venue remove` prints.
+#[derive(Serialize)]
+pub struct VenueRemoved<'a> {
+    pub removed_venue_id: i64,
+    pub removed_name: &'a str,
+}
+
+pub fn venue_removed(venue: &Venue) -> VenueRemoved<'_> {
+    VenueRemoved {
+        removed_venue_id: venue.id,
+        removed_name: &venue.name,
+    }
 }
 
 #[derive(Serialize)]

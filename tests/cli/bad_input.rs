@@ -1404,6 +1404,26 @@ fn differences(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<
     changed.join(", ")
 }
 
+/// `venue edit` and `venue remove` on the seed, whose one venue holds its seminar.
+fn venue_cases() -> Vec<Case> {
+    let auditorium = "Auditorium Juwono Sudarsono";
+    vec![
+        case(2, &["venue", "edit", auditorium]),
+        case(2, &["venue", "edit", auditorium, "--name", ""]),
+        case(2, &["venue", "edit", auditorium, "--name", "--"]),
+        case(2, &["venue", "edit", auditorium, "--capacity", "0"]),
+        case(2, &["venue", "edit", auditorium, "--capacity", "many"]),
+        case(2, &["venue", "edit", auditorium, "--address", "a\u{7}b"]),
+        case(
+            1,
+            &["venue", "edit", "Auditorium Nowhere", "--capacity", "10"],
+        ),
+        case(1, &["venue", "remove", auditorium, "--yes"]),
+        case(1, &["venue", "remove", "Auditorium Nowhere", "--yes"]),
+        case(1, &["venue", "remove", auditorium, "--no-input"]),
+    ]
+}
+
 #[test]
 fn every_bad_input_fails_in_one_line_and_changes_nothing() {
     let env = Env::new();
@@ -1444,6 +1464,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         import_control_character_cases(&env),
         database_target_cases(&env),
         special_database_cases(&env),
+        venue_cases(),
     ]
     .into_iter()
     .flatten()
