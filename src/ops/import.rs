@@ -6,6 +6,7 @@ use super::lookup::{Imported, add_venue, venue_for};
 use super::people::{NewRole, add_role_unchecked};
 use super::seminars::{NewSeminar, create};
 use super::sessions::{NewSession, insert_session};
+use super::slots::without_inherited;
 use super::slots::{NewSlot, add_slot_unchecked};
 use super::{Notice, Permission, find_seminar, guarded, guarded_all};
 use crate::error::{Error, Result};
@@ -91,8 +92,11 @@ pub fn apply_reporting(
     ids.sort_unstable();
     ids.dedup();
     guarded_all(db, &ids, permission, &mut notices, |notices| {
-        for entry in plan.roles {
+        for mut entry in plan.roles {
             let seminar = &seminars[&entry.seminar];
+            if let Some(talk) = &mut entry.role.talk {
+                talk.place = without_inherited(db, seminar, &talk.place)?;
+            }
             add_role_unchecked(
                 db,
                 seminar,
