@@ -402,7 +402,7 @@ impl CreateAnswers {
                 sessions: Vec::new(),
                 slots: self.slots,
             }],
-            roles: Vec::new(),
+            ..Plan::default()
         }
     }
 }

@@ -310,14 +310,28 @@ pub struct ArchiveJson<'a> {
     pub format: &'static str,
     pub version: u32,
     pub generator: String,
+    /// The venues the seminars' sessions and slots are in, with their addresses and
+    /// capacities (sessions and slots name their rooms only).
+    pub rooms: Vec<&'a Venue>,
     pub seminars: Vec<ProgrammeJson<'a>>,
 }
 
 pub fn archive(programmes: &[Programme]) -> ArchiveJson<'_> {
+    let mut rooms: Vec<&Venue> = programmes
+        .iter()
+        .flat_map(|programme| {
+            let sessions = programme.sessions.iter().map(|session| &session.room);
+            let slots = programme.slots.iter().map(|slot| &slot.room);
+            sessions.chain(slots).flatten()
+        })
+        .collect();
+    rooms.sort_by(|a, b| (&a.name, a.id).cmp(&(&b.name, b.id)));
+    rooms.dedup_by_key(|room| room.id);
     ArchiveJson {
         format: ARCHIVE_FORMAT,
         version: ARCHIVE_VERSION,
         generator: format!("seminar {}", env!("CARGO_PKG_VERSION")),
+        rooms,
         seminars: programmes.iter().map(programme).collect(),
     }
 }

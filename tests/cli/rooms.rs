@@ -1239,3 +1239,149 @@ fn speaker_add_with_the_same_talk_again_corrects_that_talk_in_place() {
     assert_eq!(speakers[0]["institution"]["name"], "BRIN");
     assert_eq!(speakers[0]["talks"], serde_json::json!(["Diplomasi"]));
 }
+
+/// A JSON value without database ids (`id`, `*_id`, `*_ids`), which an import into another
+/// database renumbers; uids stay, as an import keeps them.
+fn without_ids(value: &Value) -> Value {
+    match value {
+        Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .filter(|(key, _)| *key != "id" && !key.ends_with("_id") && !key.ends_with("_ids"))
+                .map(|(key, value)| (key.clone(), without_ids(value)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_ids).collect()),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn a_json_archive_of_several_seminars_imports_into_an_empty_database_as_the_same_seminars() {
+    let env = conference();
+    env.seed();
+    env.ok(&[
+        "create",
+        "Diskusi buku",
+        "--date",
+        "2027-06-02",
+        "--start",
+        "21:00",
+        "--end",
+        "01:00",
+        "--tz",
+        "WIB",
+        "--venue",
+        "Ruang 1",
+        "--slug",
+        "diskusi-2027",
+    ]);
+    env.ok(&[
+        "speaker",
+        "add",
+        "diskusi-2027",
+        "Arif Budiman",
+        "--talk",
+        "Membaca ASEAN",
+        "--at",
+        "23:30",
+        "--minutes",
+        "45",
+        "--room",
+        "Ruang 2",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        "diskusi-2027",
+        "Tanya jawab",
+        "--at",
+        "00:20",
+        "--minutes",
+        "30",
+        "--kind",
+        "qa",
+    ]);
+    env.ok(&["moderator", "assign", "diskusi-2027", "Poppy Lestari"]);
+    env.ok(&["cancel", "diskusi-2027"]);
+    env.ok(&["session", "edit", SLUG, "Panel 2B", "--track", "Iklim"]);
+    env.ok(&[
+        "slot",
+        "edit",
+        SLUG,
+        "Makalah Dewi Fortuna",
+        "--track",
+        "Ekonomi",
+    ]);
+    env.ok(&[
+        "venue",
+        "edit",
+        "Ruang 2",
+        "--address",
+        "Gedung B, lantai 2",
+        "--capacity",
+        "60",
+    ]);
+
+    let archive = env.dir().join("archive.json");
+    env.ok(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        archive.to_str().unwrap(),
+    ]);
+    let copy = Env::new().with_env("SEMINAR_NOW", "2027-04-01");
+    copy.ok(&["import", archive.to_str().unwrap()]);
+
+    let seminars = |env: &Env| -> Vec<(String, String, String)> {
+        let list = env.json(&["list", "--from", "2000-01-01"]);
+        let mut seminars: Vec<_> = (list.as_array().unwrap().iter())
+            .map(|seminar| {
+                let field = |name: &str| seminar[name].as_str().unwrap().to_string();
+                (field("slug"), field("title"), field("status"))
+            })
+            .collect();
+        seminars.sort();
+        seminars
+    };
+    assert_eq!(seminars(&copy), seminars(&env));
+    assert_eq!(seminars(&env).len(), 3);
+    for (slug, _, _) in seminars(&env) {
+        for args in [
+            vec!["agenda", &slug],
+            vec!["agenda", &slug, "--grid"],
+            vec!["agenda", &slug, "--lang", "id", "--format", "csv"],
+        ] {
+            assert_eq!(copy.ok(&args), env.ok(&args), "{args:?}");
+        }
+        for args in [
+            vec!["show", &slug],
+            vec!["session", "list", &slug],
+            vec!["slot", "list", &slug],
+            vec!["speaker", "list", &slug],
+        ] {
+            assert_eq!(
+                without_ids(&copy.json(&args)),
+                without_ids(&env.json(&args)),
+                "{args:?}"
+            );
+        }
+    }
+    let show = copy.json(&["show", SLUG]);
+    let days = &show["seminar"]["days"];
+    assert_eq!(days[0]["date"], "2027-05-13", "{days}");
+    assert_eq!(days[0]["end_time"], "12:00");
+    let chairs: Vec<&Value> = (show["sessions"].as_array().unwrap().iter())
+        .map(|session| &session["chairs"])
+        .collect();
+    assert_eq!(chairs.len(), 8);
+    assert!(
+        chairs
+            .iter()
+            .all(|chairs| chairs.as_array().unwrap().len() == 1)
+    );
+    // The rooms come back as rooms, inherited where they were inherited.
+    let rooms = |env: &Env| without_ids(&env.json(&["venue", "list"]));
+    assert_eq!(rooms(&copy), rooms(&env));
+}
