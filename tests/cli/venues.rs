@@ -175,3 +175,38 @@ fn venue_remove_is_refused_while_a_seminar_session_or_slot_uses_it_and_asks_firs
     let sessions = env.json(&["session", "list", "kss-2017"]);
     assert_eq!(sessions[0]["room"], "Ruang 4");
 }
+
+#[test]
+fn venue_remove_asks_first_on_a_terminal() {
+    use rexpect::session::spawn_command;
+
+    let env = Env::new();
+    env.seed();
+    env.ok(&["venue", "add", "Ruang 4"]);
+    let ask = |key: &str| {
+        let mut command = env.command();
+        command
+            .env("TERM", "xterm")
+            .args(["venue", "remove", "ruang 4"]);
+        let mut session = spawn_command(command, Some(20_000)).expect("a pseudo-terminal");
+        session
+            .exp_string("Remove venue Ruang 4?")
+            .expect("the question");
+        session.send(key).unwrap();
+        session.flush().unwrap();
+        let rest = session.exp_eof().expect("the command ends");
+        match session.process_mut().wait().expect("the exit status") {
+            rexpect::process::WaitStatus::Exited(_, code) => (rest, code),
+            other => panic!("the command did not exit normally: {other:?}"),
+        }
+    };
+    let before = env.dump();
+    let (rest, code) = ask("n");
+    assert_eq!(code, 1, "{rest}");
+    assert!(rest.contains("not removed: nothing was changed"), "{rest}");
+    assert_eq!(env.dump(), before);
+    let (rest, code) = ask("y");
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains("Removed venue Ruang 4"), "{rest}");
+    assert!(venue(&env.json(&["venue", "list"]), "Ruang 4").is_none());
+}
