@@ -771,7 +771,7 @@ impl CreateAnswers {
                 sessions: self.sessions,
                 slots,
             }],
-            roles: Vec::new(),
+            ..Plan::default()
         }
     }
 }

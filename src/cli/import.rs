@@ -101,14 +101,24 @@ fn answered(plan: &Plan, answers: &Answers) -> Plan {
             venue.name = answers.resolve(Record::Venue, &venue.name);
         }
         entry.roles = entry.roles.iter().map(role).collect();
+        for session in &mut entry.sessions {
+            session.room = answers.resolve_option(Record::Venue, &session.room);
+        }
         for slot in &mut entry.slots {
             slot.people = (slot.people.iter())
                 .map(|name| answers.resolve(Record::Person, name))
                 .collect();
+            slot.place.room = answers.resolve_option(Record::Venue, &slot.place.room);
         }
+    }
+    for venue in &mut plan.venues {
+        venue.name = answers.resolve(Record::Venue, &venue.name);
     }
     for entry in &mut plan.roles {
         entry.role = role(&entry.role);
+        if let Some(talk) = &mut entry.role.talk {
+            talk.place.room = answers.resolve_option(Record::Venue, &talk.place.room);
+        }
     }
     plan
 }

@@ -22,6 +22,17 @@ pub fn minutes(text: &str) -> Result<u32, String> {
     time::parse_minutes(text)
 }
 
+/// A capacity to set, or none (an empty value) to clear it.
+#[derive(Debug, Clone, Copy)]
+pub struct CapacityOrNone(pub Option<u32>);
+
+pub fn capacity_or_none(text: &str) -> Result<CapacityOrNone, String> {
+    if text.trim().is_empty() {
+        return Ok(CapacityOrNone(None));
+    }
+    capacity(text).map(|capacity| CapacityOrNone(Some(capacity)))
+}
+
 pub fn capacity(text: &str) -> Result<u32, String> {
     match text.trim().parse::<i64>() {
         Ok(n) if (1..=1_000_000).contains(&n) => Ok(n as u32),

@@ -1,8 +1,8 @@
-//! `venue add|list|assign`.
+//! `venue add|list|assign|edit|remove`.
 
 use clap::{Args, Subcommand};
 
-use super::values::capacity;
+use super::values::{CapacityOrNone, capacity, capacity_or_none};
 use super::{Context, PermissionArgs};
 use crate::error::{Record, Result};
 use crate::model::Venue;
@@ -24,6 +24,38 @@ pub enum VenueCommand {
         after_help = "Example:\n  seminar venue assign kss-2017 \"Auditorium Juwono Sudarsono\""
     )]
     Assign(AssignArgs),
+    /// Rename a venue or set its address or capacity
+    #[command(
+        after_help = "Examples:\n  seminar venue edit \"Ruang 2\" --name \"Ruang Sidang 2\" --capacity 60\n  seminar venue edit \"Ruang 2\" --address \"\""
+    )]
+    Edit(EditArgs),
+    /// Remove a venue that no seminar, session or slot uses (asks first; --yes to skip)
+    #[command(after_help = "Example:\n  seminar venue remove \"Ruang 4\"")]
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The venue's name (any case or accents)
+    pub venue: String,
+    /// Its new name
+    #[arg(long = "name", value_name = "NEW")]
+    pub new_name: Option<String>,
+    /// Its address; an empty value removes it
+    #[arg(long, value_name = "TEXT")]
+    pub address: Option<String>,
+    /// Number of seats; an empty value removes it
+    #[arg(long, value_parser = capacity_or_none, value_name = "N", allow_hyphen_values = true)]
+    pub capacity: Option<CapacityOrNone>,
+    /// Rename it even if the new name is close to an existing venue's
+    #[arg(long)]
+    pub new: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The venue's name (any case or accents)
+    pub venue: String,
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +115,44 @@ pub fn run(command: VenueCommand, context: &Context) -> Result<()> {
                 context.print_json(&json::venues(&venues))
             } else {
                 context.print(&text::venue_list(&venues, &context.style))
+            }
+        }
+        VenueCommand::Edit(args) => {
+            let change = people::VenueChange {
+                name: args.new_name,
+                address: args.address,
+                capacity: args.capacity.map(|CapacityOrNone(capacity)| capacity),
+            };
+            let permission = crate::ops::Permission::new(false, args.new);
+            let venue = context
+                .open()?
+                .write(|db| people::edit_venue(db, &args.venue, &change, permission))?;
+            if context.json {
+                context.print_json(&venue)
+            } else {
+                let seats = venue
+                    .capacity
+                    .map(|capacity| format!(" · {capacity} seats"))
+                    .unwrap_or_default();
+                context.print(&format!(
+                    "Venue #{}: {}{seats}\n",
+                    venue.id,
+                    crate::render::venue_line(Some(&venue))
+                ))
+            }
+        }
+        VenueCommand::Remove(args) => {
+            let mut store = context.open()?;
+            let venue = store.read(|db| people::removable_venue(db, &args.venue))?;
+            context.confirm(&format!("Remove venue {}?", venue.name), "not removed")?;
+            let removed = store.write(|db| people::remove_venue(db, &venue.name))?;
+            if context.json {
+                context.print_json(&json::venue_removed(&removed))
+            } else {
+                context.print(&format!(
+                    "Removed venue {} (#{})\n",
+                    removed.name, removed.id
+                ))
             }
         }
         VenueCommand::Assign(args) => {

@@ -7,7 +7,9 @@
 //! - `role`: `speaker` (the default) or `moderator`
 //! - `position`, `institution` (`Name (ABBR)` also sets a short name), `email`, `phone`
 //! - `talk`, `start` (`09:15`), `minutes`: a talk slot, all three or none; `date` is its
-//!   day in a seminar of several days
+//!   day in a seminar of several days; `room` (a venue, added if new), `session` (its title)
+//!   and `track` place it. A room or track that the talk would have anyway (its session's,
+//!   else the seminar's venue) is inherited, not set.
 //!
 //! `seminar speaker list --format csv` writes these columns, so a list reads back in.
 //!
@@ -30,7 +32,7 @@ use crate::ops::slots::SlotPlace;
 use crate::render::csv::FORMULA_STARTERS;
 
 /// The columns a CSV import understands.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 14] = [
     "seminar",
     "role",
     "name",
@@ -42,6 +44,9 @@ pub const COLUMNS: [&str; 11] = [
     "date",
     "start",
     "minutes",
+    "room",
+    "session",
+    "track",
 ];
 
 pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
@@ -139,7 +144,17 @@ fn entry<'a>(
     };
     let name = cell("name").ok_or("name: empty; every row needs a name")?;
     let talk = match (cell("talk"), cell("start"), cell("minutes")) {
-        (None, None, None) => None,
+        (None, None, None) => {
+            if let Some(column) = ["room", "session", "track"]
+                .into_iter()
+                .find(|column| cell(column).is_some())
+            {
+                return Err(format!(
+                    "{column}: places a talk; give talk, start and minutes too, or leave {column} empty"
+                ));
+            }
+            None
+        }
         (Some(title), Some(start), Some(minutes)) => Some(NewTalk {
             title: title.to_string(),
             at: parse_time(start).map_err(|e| format!("start: {e}"))?,
@@ -148,7 +163,11 @@ fn entry<'a>(
                 .transpose()
                 .map_err(|e| format!("date: {e}"))?,
             minutes: parse_minutes(minutes).map_err(|e| format!("minutes: {e}"))?,
-            place: SlotPlace::default(),
+            place: SlotPlace {
+                room: cell("room").map(str::to_string),
+                session: cell("session").map(str::to_string),
+                track: cell("track").map(str::to_string),
+            },
         }),
         _ => {
             return Err(

@@ -84,6 +84,17 @@ struct VenueIn {
     capacity: Option<u32>,
 }
 
+impl VenueIn {
+    fn into_venue(self) -> Venue {
+        Venue {
+            id: 0,
+            name: self.name,
+            address: self.address,
+            capacity: self.capacity,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct RoleIn {
     id: Option<i64>,
@@ -148,9 +159,15 @@ pub fn read(text: &str) -> Result<Plan> {
             error.line().max(1)
         ))
     })?;
+    let mut plan = Plan::default();
     let (seminars, place): (Vec<Value>, fn(usize) -> String) = match &document {
         Value::Object(object) if object.contains_key("format") => {
             check_format(object)?;
+            if let Some(rooms) = object.get("rooms") {
+                let rooms: Vec<VenueIn> = serde_json::from_value(rooms.clone())
+                    .map_err(|error| Error::Invalid(format!("rooms: {error}")))?;
+                plan.venues = rooms.into_iter().map(VenueIn::into_venue).collect();
+            }
             match object.get("seminars") {
                 Some(Value::Array(seminars)) => (seminars.clone(), |i| format!("seminars[{i}]")),
                 _ => {
@@ -169,7 +186,6 @@ pub fn read(text: &str) -> Result<Plan> {
             ));
         }
     };
-    let mut plan = Plan::default();
     for (index, value) in seminars.into_iter().enumerate() {
         let place = place(index);
         let programme: ProgrammeIn = serde_json::from_value(value)
@@ -243,12 +259,7 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
         }
     };
     let venue_name = input.venue.as_ref().map(|venue| name_key(&venue.name));
-    let venue = input.venue.map(|venue| Venue {
-        id: 0,
-        name: venue.name,
-        address: venue.address,
-        capacity: venue.capacity,
-    });
+    let venue = input.venue.map(VenueIn::into_venue);
     let mut names_by_role_id = Vec::new();
     let mut roles = Vec::new();
     // In the order they were first added (by id), so that people and roles come back in

@@ -82,6 +82,21 @@ pub struct Venue {
     pub capacity: Option<u32>,
 }
 
+/// How many records hold a venue: seminars as their main venue, sessions and slots as
+/// their room.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct VenueUse {
+    pub seminars: u32,
+    pub sessions: u32,
+    pub slots: u32,
+}
+
+impl VenueUse {
+    pub fn is_unused(&self) -> bool {
+        self.seminars == 0 && self.sessions == 0 && self.slots == 0
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     pub id: i64,

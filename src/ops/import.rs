@@ -6,7 +6,7 @@ use super::lookup::{Imported, add_venue, venue_for};
 use super::people::{NewRole, add_role_unchecked};
 use super::seminars::{NewSeminar, create};
 use super::sessions::{NewSession, insert_session};
-use super::slots::{NewSlot, add_slot_unchecked};
+use super::slots::{NewSlot, add_slot_unchecked, without_inherited};
 use super::{Notice, Permission, find_seminar, guarded, guarded_all};
 use crate::error::{Error, Result};
 use crate::model::names::name_key;
@@ -21,6 +21,9 @@ pub struct Plan {
     pub seminars: Vec<SeminarEntry>,
     /// Speakers and moderators for seminars that exist (or that `seminars` creates).
     pub roles: Vec<RoleEntry>,
+    /// Rooms with their addresses and capacities, each added first if no venue of that
+    /// name exists.
+    pub venues: Vec<Venue>,
 }
 
 /// A new seminar from a file.
@@ -70,6 +73,12 @@ pub fn apply_reporting(
     let mut done = 0;
     let mut notices = Vec::new();
     let mut imported = Imported::default();
+    for (index, venue) in plan.venues.into_iter().enumerate() {
+        if db.venue_by_key(&name_key(&venue.name))?.is_none() {
+            add_venue(db, venue, permission, &mut notices)
+                .map_err(|error| error.at(&format!("rooms[{index}]")))?;
+        }
+    }
     for entry in plan.seminars {
         let place = entry.place.clone();
         import_seminar(db, entry, permission, &mut notices, &mut imported)
@@ -91,8 +100,11 @@ pub fn apply_reporting(
     ids.sort_unstable();
     ids.dedup();
     guarded_all(db, &ids, permission, &mut notices, |notices| {
-        for entry in plan.roles {
+        for mut entry in plan.roles {
             let seminar = &seminars[&entry.seminar];
+            if let Some(talk) = &mut entry.role.talk {
+                talk.place = without_inherited(db, seminar, &talk.place)?;
+            }
             add_role_unchecked(
                 db,
                 seminar,

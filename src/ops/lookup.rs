@@ -592,6 +592,108 @@ pub fn add_venue(
     Ok(Venue { id, ..venue })
 }
 
+/// What `venue edit` changes; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone)]
+pub struct VenueChange {
+    pub name: Option<String>,
+    /// An empty text clears the address.
+    pub address: Option<String>,
+    /// `Some(None)` clears the capacity.
+    pub capacity: Option<Option<u32>>,
+}
+
+/// Renames a venue or sets its address or capacity. A new name that another venue has, or
+/// that is close to another venue's (unless `permission.new`), is refused as `venue add`
+/// refuses it.
+pub fn edit_venue(
+    db: &Db<'_>,
+    reference: &str,
+    change: &VenueChange,
+    permission: Permission,
+) -> Result<Venue> {
+    let mut venue = find_venue(db, reference)?;
+    if change.name.is_none() && change.address.is_none() && change.capacity.is_none() {
+        return Err(Error::usage(
+            "venue edit: nothing to change; give --name NEW, --address TEXT or --capacity N",
+        ));
+    }
+    if let Some(new_name) = &change.name {
+        let new_name = required("name", new_name)?;
+        let key = name_key(&new_name);
+        if key.is_empty() {
+            return Err(Error::usage("name: needs at least one letter or digit"));
+        }
+        if key != name_key(&venue.name) {
+            if let Some(other) = db.venue_by_key(&key)? {
+                return Err(Error::refused(format!(
+                    "name: venue '{}' already exists; see 'seminar venue list'",
+                    other.name
+                )));
+            }
+            if !permission.allows_new(Record::Venue) {
+                let candidates: Vec<String> = similar_names(db, Record::Venue, &new_name)?
+                    .into_iter()
+                    .filter(|candidate| *candidate != venue.name)
+                    .collect();
+                if !candidates.is_empty() {
+                    return Err(Error::LooksLike {
+                        record: Record::Venue,
+                        name: new_name,
+                        candidates,
+                        place: None,
+                    });
+                }
+            }
+        }
+        venue.name = new_name;
+    }
+    if let Some(address) = &change.address {
+        venue.address = super::optional("address", Some(address))?;
+    }
+    if let Some(capacity) = change.capacity {
+        venue.capacity = capacity;
+    }
+    db.update_venue(&venue)?;
+    Ok(venue)
+}
+
+/// A venue that nothing holds, so that it may be removed; one that a seminar, session or
+/// slot still holds is refused, saying how to move them.
+pub fn removable_venue(db: &Db<'_>, reference: &str) -> Result<Venue> {
+    let venue = find_venue(db, reference)?;
+    let used = db.venue_use(venue.id)?;
+    if used.is_unused() {
+        return Ok(venue);
+    }
+    let mut holders = Vec::new();
+    let mut moves = Vec::new();
+    if used.seminars > 0 {
+        holders.push(format!("{} seminar(s)", used.seminars));
+        moves.push("`seminar venue assign`");
+    }
+    if used.sessions > 0 {
+        holders.push(format!("{} session(s)", used.sessions));
+        moves.push("`seminar session move --room`");
+    }
+    if used.slots > 0 {
+        holders.push(format!("{} slot(s)", used.slots));
+        moves.push("`seminar slot move --room`");
+    }
+    Err(Error::refused(format!(
+        "venue '{}' is used by {}; move them first with {}, then remove it",
+        venue.name,
+        holders.join(", "),
+        moves.join(" / ")
+    )))
+}
+
+/// Removes a venue that nothing holds (see [`removable_venue`]).
+pub fn remove_venue(db: &Db<'_>, reference: &str) -> Result<Venue> {
+    let venue = removable_venue(db, reference)?;
+    db.delete_venue(venue.id)?;
+    Ok(venue)
+}
+
 /// The venue with this name, created if there is none (near-duplicates refused).
 pub fn venue_for(
     db: &Db<'_>,

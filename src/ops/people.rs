@@ -8,7 +8,7 @@ use super::slots::{NewSlot, SlotChanges, SlotPlace, insert_slot, update_slot};
 use super::{Notice, Permission, find_seminar, guarded, optional};
 use crate::error::{Error, Result};
 use crate::model::names::{contains, is_email};
-use crate::model::{Institution, Person, Role, RoleKind, Seminar, SlotKind, Venue};
+use crate::model::{Institution, Person, Role, RoleKind, Seminar, SlotKind, Venue, VenueUse};
 use crate::store::{Db, PersonRow, RoleRow, SpeakerFilter};
 
 /// A talk to create with a speaker in one step.
@@ -419,7 +419,9 @@ pub fn add_venue(db: &Db<'_>, venue: Venue, permission: Permission) -> Result<Ve
     lookup::add_venue(db, venue, permission, &mut Vec::new())
 }
 
-pub fn venues(db: &Db<'_>) -> Result<Vec<(Venue, u32)>> {
+pub use super::lookup::{VenueChange, edit_venue, removable_venue, remove_venue};
+
+pub fn venues(db: &Db<'_>) -> Result<Vec<(Venue, VenueUse)>> {
     db.venues()
 }
 

@@ -76,6 +76,40 @@ fn place(
     })
 }
 
+/// `place` without a room or track that a slot there would have anyway (its session's, else
+/// the seminar's venue): a file that names every slot's room, as CSV exports do, does not
+/// pin its slots to it. A session that is not found is left for [`place`] to report.
+pub(super) fn without_inherited(
+    db: &Db<'_>,
+    seminar: &Seminar,
+    place: &SlotPlace,
+) -> Result<SlotPlace> {
+    let session = match place.session.as_deref() {
+        None => None,
+        Some(reference) => {
+            find_session(&db.sessions_of_seminar(seminar.id)?, seminar, reference).ok()
+        }
+    };
+    let inherited_room = crate::model::conflict::resolve_room(
+        None,
+        session.as_ref().and_then(|session| session.room.as_ref()),
+        seminar.venue.as_ref(),
+    )
+    .map(|room| name_key(&room.name));
+    let inherited_track = session.as_ref().and_then(|session| session.track.clone());
+    Ok(SlotPlace {
+        room: place
+            .room
+            .clone()
+            .filter(|room| Some(name_key(room)) != inherited_room),
+        session: place.session.clone(),
+        track: place
+            .track
+            .clone()
+            .filter(|track| Some(track.trim()) != inherited_track.as_deref()),
+    })
+}
+
 /// The instant a slot starts: `at` on `on` (else on its session's day, else the seminar's
 /// first day).
 fn start_of(

@@ -10,7 +10,7 @@ use crate::model::Programme;
 use crate::store::RoleRow;
 
 /// The columns of an agenda: one row per slot, or one per day for a seminar without slots.
-pub const AGENDA_COLUMNS: [&str; 10] = [
+pub const AGENDA_COLUMNS: [&str; 13] = [
     "seminar",
     "seminar_title",
     "date",
@@ -21,6 +21,9 @@ pub const AGENDA_COLUMNS: [&str; 10] = [
     "kind",
     "title",
     "people",
+    "room",
+    "session",
+    "track",
 ];
 
 /// The columns of a speaker list, which `seminar import` reads back.
@@ -35,6 +38,10 @@ pub const SPEAKER_COLUMNS: [&str; 9] = [
     "start",
     "minutes",
 ];
+
+/// Where each talk of a speaker list is, after every other column (contacts included), so
+/// that scripts reading the columns before them keep working.
+pub const PLACE_COLUMNS: [&str; 3] = ["room", "session", "track"];
 
 /// The first characters that make a spreadsheet read a cell as a formula.
 pub const FORMULA_STARTERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -83,10 +90,14 @@ pub fn agenda(programmes: &[Programme]) -> String {
         let seminar = &programme.seminar;
         let zone = seminar.schedule.zone;
         let venue = super::venue_line(seminar.venue.as_ref());
-        let row = |start, end, kind: &str, title: &str, people: String| {
+        let seminar_room = seminar
+            .venue
+            .as_ref()
+            .map_or("", |venue| venue.name.as_str());
+        let row = |start, end, kind: &str, title: &str, people: String, place: [&str; 3]| {
             let (date, start) = local_parts(start, zone);
             let (_, end) = local_parts(end, zone);
-            vec![
+            let mut row = vec![
                 seminar.slug.clone(),
                 seminar.title.clone(),
                 date,
@@ -97,7 +108,9 @@ pub fn agenda(programmes: &[Programme]) -> String {
                 kind.to_string(),
                 title.to_string(),
                 people,
-            ]
+            ];
+            row.extend(place.map(str::to_string));
+            row
         };
         if programme.slots.is_empty() {
             let people = programme
@@ -114,6 +127,7 @@ pub fn agenda(programmes: &[Programme]) -> String {
                     "seminar",
                     &seminar.title,
                     people.clone(),
+                    [seminar_room, "", ""],
                 ));
             }
         }
@@ -123,12 +137,22 @@ pub fn agenda(programmes: &[Programme]) -> String {
                 .map(role_line)
                 .collect::<Vec<_>>()
                 .join("; ");
+            let session = programme
+                .session_of(slot)
+                .map_or("", |session| session.title.as_str());
             rows.push(row(
                 slot.starts_at,
                 slot.ends_at(),
                 slot.kind.as_str(),
                 &slot.title,
                 people,
+                [
+                    programme
+                        .room_of(slot)
+                        .map_or("", |room| room.name.as_str()),
+                    session,
+                    programme.track_of(slot).unwrap_or_default(),
+                ],
             ));
         }
     }
@@ -170,6 +194,13 @@ pub fn speakers(rows: &[RoleRow]) -> String {
                 record.push(contact.email.unwrap_or_default());
                 record.push(contact.phone.unwrap_or_default());
             }
+            for place in [
+                talk.and_then(|talk| talk.room.clone()),
+                talk.and_then(|talk| talk.session.clone()),
+                talk.and_then(|talk| talk.track.clone()),
+            ] {
+                record.push(place.unwrap_or_default());
+            }
             record
         };
         if row.talks.is_empty() {
@@ -179,13 +210,12 @@ pub fn speakers(rows: &[RoleRow]) -> String {
             records.push(record(Some(talk)));
         }
     }
+    let mut header = SPEAKER_COLUMNS.to_vec();
     if contacts {
-        let mut header = SPEAKER_COLUMNS.to_vec();
         header.extend(["email", "phone"]);
-        write(&header, records)
-    } else {
-        write(&SPEAKER_COLUMNS, records)
     }
+    header.extend(PLACE_COLUMNS);
+    write(&header, records)
 }
 
 #[cfg(test)]

@@ -53,6 +53,7 @@ pub struct Labels {
     pub chairs: &'static str,
     pub track: &'static str,
     pub sessions: &'static str,
+    pub slots: &'static str,
     pub no_sessions: &'static str,
     pub day: &'static str,
 }
@@ -99,6 +100,7 @@ const EN: Labels = Labels {
     chairs: "Chair",
     track: "Track",
     sessions: "Sessions",
+    slots: "Slots",
     no_sessions: "No sessions yet.",
     day: "Day",
 };
@@ -145,6 +147,7 @@ const ID: Labels = Labels {
     chairs: "Moderator",
     track: "Jalur",
     sessions: "Sesi",
+    slots: "Slot",
     no_sessions: "Belum ada sesi.",
     day: "Hari",
 };

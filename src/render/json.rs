@@ -10,7 +10,7 @@ use super::visible::is_hidden;
 use crate::model::conflict::Problem;
 use crate::model::{
     Institution, Person, Programme, Role, RoleKind, Seminar, SeminarSummary, Session, SessionKind,
-    Slot, SlotKind, Status, Venue,
+    Slot, SlotKind, Status, Venue, VenueUse,
 };
 use crate::store::{PersonRow, RoleRow};
 
@@ -310,14 +310,28 @@ pub struct ArchiveJson<'a> {
     pub format: &'static str,
     pub version: u32,
     pub generator: String,
+    /// The venues the seminars' sessions and slots are in, with their addresses and
+    /// capacities (sessions and slots name their rooms only).
+    pub rooms: Vec<&'a Venue>,
     pub seminars: Vec<ProgrammeJson<'a>>,
 }
 
 pub fn archive(programmes: &[Programme]) -> ArchiveJson<'_> {
+    let mut rooms: Vec<&Venue> = programmes
+        .iter()
+        .flat_map(|programme| {
+            let sessions = programme.sessions.iter().map(|session| &session.room);
+            let slots = programme.slots.iter().map(|slot| &slot.room);
+            sessions.chain(slots).flatten()
+        })
+        .collect();
+    rooms.sort_by(|a, b| (&a.name, a.id).cmp(&(&b.name, b.id)));
+    rooms.dedup_by_key(|room| room.id);
     ArchiveJson {
         format: ARCHIVE_FORMAT,
         version: ARCHIVE_VERSION,
         generator: format!("seminar {}", env!("CARGO_PKG_VERSION")),
+        rooms,
         seminars: programmes.iter().map(programme).collect(),
     }
 }
@@ -546,16 +560,28 @@ pub fn institutions(rows: &[(Institution, u32, u32)]) -> Vec<InstitutionJson<'_>
 pub struct VenueJson<'a> {
     #[serde(flatten)]
     pub venue: &'a Venue,
-    pub seminars: u32,
+    #[serde(flatten)]
+    pub used: VenueUse,
 }
 
-pub fn venues(rows: &[(Venue, u32)]) -> Vec<VenueJson<'_>> {
+pub fn venues(rows: &[(Venue, VenueUse)]) -> Vec<VenueJson<'_>> {
     rows.iter()
-        .map(|(venue, seminars)| VenueJson {
-            venue,
-            seminars: *seminars,
-        })
+        .map(|(venue, used)| VenueJson { venue, used: *used })
         .collect()
+}
+
+/// What `venue remove` prints.
+#[derive(Serialize)]
+pub struct VenueRemoved<'a> {
+    pub removed_venue_id: i64,
+    pub removed_name: &'a str,
+}
+
+pub fn venue_removed(venue: &Venue) -> VenueRemoved<'_> {
+    VenueRemoved {
+        removed_venue_id: venue.id,
+        removed_name: &venue.name,
+    }
 }
 
 #[derive(Serialize)]

@@ -5,7 +5,7 @@ use super::problems::describe;
 use super::when::{hours, long_date, schedule_line, short_days, slot_times};
 use super::{Style, affiliation, fields};
 use crate::model::conflict::Problem;
-use crate::model::{Institution, Person, Programme, SeminarSummary, Session, Venue};
+use crate::model::{Institution, Person, Programme, SeminarSummary, Session, Venue, VenueUse};
 use crate::store::{PersonRow, RoleRow};
 
 fn nothing(style: &Style) -> String {
@@ -262,7 +262,7 @@ pub fn institution_list(institutions: &[(Institution, u32, u32)], style: &Style)
     format!("{table}\n")
 }
 
-pub fn venue_list(venues: &[(Venue, u32)], style: &Style) -> String {
+pub fn venue_list(venues: &[(Venue, VenueUse)], style: &Style) -> String {
     if venues.is_empty() {
         return nothing(style);
     }
@@ -273,14 +273,18 @@ pub fn venue_list(venues: &[(Venue, u32)], style: &Style) -> String {
         labels.address,
         labels.capacity,
         labels.seminars,
+        labels.sessions,
+        labels.slots,
     ]);
-    for (venue, seminars) in venues {
+    for (venue, used) in venues {
         table.add_row(vec![
             format!("#{}", venue.id),
             venue.name.clone(),
             venue.address.clone().unwrap_or_default(),
             venue.capacity.map(|c| c.to_string()).unwrap_or_default(),
-            seminars.to_string(),
+            used.seminars.to_string(),
+            used.sessions.to_string(),
+            used.slots.to_string(),
         ]);
     }
     format!("{table}\n")

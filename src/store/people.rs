@@ -85,6 +85,12 @@ pub struct Talk {
     #[serde(with = "chrono::serde::ts_seconds")]
     pub starts_at: chrono::DateTime<chrono::Utc>,
     pub minutes: u32,
+    /// Its room: its own, else its session's, else the seminar's venue.
+    pub room: Option<String>,
+    /// The title of its session.
+    pub session: Option<String>,
+    /// Its track, else its session's.
+    pub track: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -350,8 +356,13 @@ impl Db<'_> {
         let sql = format!(
             "SELECT {ROLE_COLUMNS}, \
              (SELECT json_group_array(json_object('title', title, 'starts_at', starts_at, \
-                'minutes', minutes)) FROM (SELECT t.title, t.starts_at, t.minutes FROM slot_role sr \
-                JOIN slot t ON t.id = sr.slot_id WHERE sr.role_id = r.id ORDER BY t.starts_at)), \
+                'minutes', minutes, 'room', room, 'session', session, 'track', track)) \
+                FROM (SELECT t.title, t.starts_at, t.minutes, tv.name AS room, \
+                ts.title AS session, COALESCE(t.track, ts.track) AS track FROM slot_role sr \
+                JOIN slot t ON t.id = sr.slot_id \
+                LEFT JOIN session ts ON ts.id = t.session_id \
+                LEFT JOIN venue tv ON tv.id = COALESCE(t.room_id, ts.room_id, s.venue_id) \
+                WHERE sr.role_id = r.id ORDER BY t.starts_at)), \
              {SEMINAR_COLUMNS} \
              FROM {ROLE_FROM} JOIN seminar s ON s.id = r.seminar_id \
              LEFT JOIN venue v ON v.id = s.venue_id \

@@ -2,8 +2,8 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::Db;
 use crate::error::Result;
-use crate::model::Venue;
 use crate::model::names::name_key;
+use crate::model::{Venue, VenueUse};
 
 fn venue_from_row(row: &Row<'_>) -> rusqlite::Result<Venue> {
     Ok(Venue {
@@ -28,6 +28,19 @@ pub(super) fn room_from_row(row: &Row<'_>, o: usize) -> rusqlite::Result<Option<
     })
 }
 
+/// The three counts of [`VenueUse`] for the venue `v` of a query.
+const VENUE_USE: &str = "(SELECT count(*) FROM seminar s WHERE s.venue_id = v.id), \
+     (SELECT count(*) FROM session s WHERE s.room_id = v.id), \
+     (SELECT count(*) FROM slot s WHERE s.room_id = v.id)";
+
+fn use_from_row(row: &Row<'_>, o: usize) -> rusqlite::Result<VenueUse> {
+    Ok(VenueUse {
+        seminars: row.get(o)?,
+        sessions: row.get(o + 1)?,
+        slots: row.get(o + 2)?,
+    })
+}
+
 impl Db<'_> {
     pub fn venue_by_key(&self, key: &str) -> Result<Option<Venue>> {
         Ok(self
@@ -39,15 +52,29 @@ impl Db<'_> {
             .optional()?)
     }
 
-    /// Every venue with the number of seminars held there.
-    pub fn venues(&self) -> Result<Vec<(Venue, u32)>> {
-        let mut statement = self.conn.prepare(
-            "SELECT v.id, v.name, v.address, v.capacity, \
-             (SELECT count(*) FROM seminar s WHERE s.venue_id = v.id) \
-             FROM venue v ORDER BY v.name_key",
-        )?;
-        let rows = statement.query_map([], |row| Ok((venue_from_row(row)?, row.get(4)?)))?;
+    /// Every venue with the seminars held there and the sessions and slots in it as a room.
+    pub fn venues(&self) -> Result<Vec<(Venue, VenueUse)>> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT v.id, v.name, v.address, v.capacity, {VENUE_USE} \
+             FROM venue v ORDER BY v.name_key"
+        ))?;
+        let rows =
+            statement.query_map([], |row| Ok((venue_from_row(row)?, use_from_row(row, 4)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// What holds the venue `venue_id`.
+    pub fn venue_use(&self, venue_id: i64) -> Result<VenueUse> {
+        Ok(self.query_row(
+            &format!("SELECT {VENUE_USE} FROM venue v WHERE v.id = ?1"),
+            [venue_id],
+            |row| use_from_row(row, 0),
+        )?)
+    }
+
+    pub fn delete_venue(&self, venue_id: i64) -> Result<()> {
+        self.execute("DELETE FROM venue WHERE id = ?1", [venue_id])?;
+        Ok(())
     }
 
     pub fn insert_venue(&self, venue: &Venue) -> Result<i64> {

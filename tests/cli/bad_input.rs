@@ -1404,6 +1404,50 @@ fn differences(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<
     changed.join(", ")
 }
 
+/// Rooms in imports: a speaker row's room, session or track without its talk, a session
+/// the seminar does not have, and an archive's `rooms` list that is not one.
+fn room_import_cases(env: &Env) -> Vec<Case> {
+    let on_seed = ["--seminar", "kss-2017"];
+    let room = |rooms: Value| archive(env, move |document| document["rooms"] = rooms);
+    vec![
+        import("room.csv", "name,room\nAni,Ruang 2\n", &on_seed),
+        import("track.csv", "name,track\nAni,Iklim\n", &on_seed),
+        import(
+            "session.csv",
+            "name,talk,start,minutes,session\nAni,Tema,11:00,10,Panel 9\n",
+            &on_seed,
+        ),
+        import("rooms.json", room(json!("Ruang 2")), &[]),
+        import("rooms.json", room(json!([{"address": "Gedung B"}])), &[]),
+        import(
+            "rooms.json",
+            room(json!([{"name": "Ruang 2", "capacity": -1}])),
+            &[],
+        ),
+        import("rooms.json", room(json!([{"name": "Ruang\u{7}2"}])), &[]),
+    ]
+}
+
+/// `venue edit` and `venue remove` on the seed, whose one venue holds its seminar.
+fn venue_cases() -> Vec<Case> {
+    let auditorium = "Auditorium Juwono Sudarsono";
+    vec![
+        case(2, &["venue", "edit", auditorium]),
+        case(2, &["venue", "edit", auditorium, "--name", ""]),
+        case(2, &["venue", "edit", auditorium, "--name", "--"]),
+        case(2, &["venue", "edit", auditorium, "--capacity", "0"]),
+        case(2, &["venue", "edit", auditorium, "--capacity", "many"]),
+        case(2, &["venue", "edit", auditorium, "--address", "a\u{7}b"]),
+        case(
+            1,
+            &["venue", "edit", "Auditorium Nowhere", "--capacity", "10"],
+        ),
+        case(1, &["venue", "remove", auditorium, "--yes"]),
+        case(1, &["venue", "remove", "Auditorium Nowhere", "--yes"]),
+        case(1, &["venue", "remove", auditorium, "--no-input"]),
+    ]
+}
+
 #[test]
 fn every_bad_input_fails_in_one_line_and_changes_nothing() {
     let env = Env::new();
@@ -1444,6 +1488,8 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         import_control_character_cases(&env),
         database_target_cases(&env),
         special_database_cases(&env),
+        venue_cases(),
+        room_import_cases(&env),
     ]
     .into_iter()
     .flatten()

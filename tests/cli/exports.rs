@@ -406,7 +406,10 @@ fn csv_agenda_and_speaker_list_read_back_with_a_csv_parser() {
             "talk",
             "date",
             "start",
-            "minutes"
+            "minutes",
+            "room",
+            "session",
+            "track"
         ]
     );
     assert_eq!(rows.len(), 4);
@@ -889,7 +892,8 @@ fn contacts_leave_in_no_export_unless_asked_for_and_then_read_back() {
         "--include-contacts",
     ]);
     let (header, rows) = csv_records(&csv);
-    assert_eq!(&header[header.len() - 2..], ["email", "phone"]);
+    // Contacts keep their place after the list's first columns; rooms come after them.
+    assert_eq!(&header[9..], ["email", "phone", "room", "session", "track"]);
     let dinur = rows
         .iter()
         .find(|row| row[column(&header, "name")] == "Dinur Krismasari")

@@ -540,7 +540,10 @@ fn a_speaker_list_keeps_its_dates_so_a_seminar_on_another_day_refuses_it() {
             "talk",
             "date",
             "start",
-            "minutes"
+            "minutes",
+            "room",
+            "session",
+            "track"
         ]
     );
     let dates: Vec<String> = reader

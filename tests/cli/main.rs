@@ -23,3 +23,4 @@ mod slots;
 mod storage;
 mod support;
 mod terminal;
+mod venues;

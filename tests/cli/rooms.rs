@@ -944,3 +944,444 @@ fn a_refused_change_is_exactly_what_check_reports_after_force() {
         "both verdicts tried: {refused} refused, {accepted} accepted"
     );
 }
+
+/// The conference's days, rooms, sessions with their chairs and breaks, without speakers: a
+/// seminar to import a speaker list into. Panel 2B carries the track "Iklim".
+fn conference_frame() -> Env {
+    let env = Env::new().with_env("SEMINAR_NOW", "2027-04-01");
+    env.ok(&[
+        "create",
+        "Konferensi Nasional Hubungan Internasional 2027",
+        "--date",
+        "2027-05-12",
+        "--until",
+        "2027-05-13",
+        "--start",
+        "08:00",
+        "--end",
+        "17:00",
+        "--tz",
+        "WIB",
+        "--venue",
+        "Universitas Gadjah Mada",
+        "--slug",
+        SLUG,
+    ]);
+    env.ok(&["edit", SLUG, "--on", "2027-05-13", "--end", "12:00"]);
+    let plenaries = [
+        ("Pleno pembukaan", "2027-05-12", "08:30", "90"),
+        ("Pleno penutupan", "2027-05-13", "10:30", "90"),
+    ];
+    for (title, day, at, minutes) in plenaries {
+        env.ok(&[
+            "session",
+            "add",
+            SLUG,
+            title,
+            "--on",
+            day,
+            "--at",
+            at,
+            "--minutes",
+            minutes,
+            "--room",
+            "Auditorium Mandiri",
+            "--kind",
+            "plenary",
+            "--chair",
+            "Yulia Rahman",
+        ]);
+    }
+    for (title, at, minutes) in [
+        ("Rehat kopi", "10:00", "30"),
+        ("Makan siang", "12:00", "60"),
+    ] {
+        let args = ["slot", "add", SLUG, title, "--on", "2027-05-12", "--at", at];
+        let mut args = args.to_vec();
+        args.extend(["--minutes", minutes, "--kind", "break"]);
+        env.ok(&args);
+    }
+    for (title, day, at, room, chair, _) in PANELS {
+        env.ok(&[
+            "session",
+            "add",
+            SLUG,
+            title,
+            "--on",
+            day,
+            "--at",
+            at,
+            "--minutes",
+            "90",
+            "--room",
+            room,
+            "--chair",
+            chair,
+        ]);
+    }
+    env.ok(&["session", "edit", SLUG, "Panel 2B", "--track", "Iklim"]);
+    env
+}
+
+fn csv_table(text: &str) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = (reader.records())
+        .map(|record| {
+            let record = record.expect("a valid CSV record");
+            header
+                .iter()
+                .cloned()
+                .zip(record.iter().map(String::from))
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_exports_carry_rooms_sessions_and_tracks_and_a_speaker_list_reads_back_in_place() {
+    let env = conference();
+    env.ok(&["session", "edit", SLUG, "Panel 2B", "--track", "Iklim"]);
+    env.ok(&[
+        "slot",
+        "edit",
+        SLUG,
+        "Makalah Dewi Fortuna",
+        "--track",
+        "Ekonomi",
+    ]);
+
+    let (header, rows) = csv_table(&env.ok(&["agenda", SLUG, "--format", "csv"]));
+    assert_eq!(
+        header,
+        [
+            "seminar",
+            "seminar_title",
+            "date",
+            "start",
+            "end",
+            "time_zone",
+            "venue",
+            "kind",
+            "title",
+            "people",
+            "room",
+            "session",
+            "track"
+        ]
+    );
+    // Every row's room and session are the ones the JSON agenda gives that slot.
+    let slots = env.json(&["slot", "list", SLUG]);
+    let sessions = env.json(&["session", "list", SLUG]);
+    let session_title = |id: &Value| -> String {
+        (sessions.as_array().unwrap().iter())
+            .find(|session| session["id"] == *id)
+            .map_or(String::new(), |session| {
+                session["title"].as_str().unwrap().to_string()
+            })
+    };
+    assert_eq!(rows.len(), slots.as_array().unwrap().len());
+    for (row, slot) in rows.iter().zip(slots.as_array().unwrap()) {
+        assert_eq!(row["title"], slot["title"].as_str().unwrap());
+        assert_eq!(row["room"], slot["room"].as_str().unwrap(), "{row:?}");
+        assert_eq!(
+            row["session"],
+            session_title(&slot["session_id"]),
+            "{row:?}"
+        );
+    }
+    let row = |title: &str| rows.iter().find(|row| row["title"] == title).unwrap();
+    let place = |title: &str| {
+        let row = row(title);
+        [row["room"].as_str(), &row["session"], &row["track"]].map(str::to_string)
+    };
+    assert_eq!(
+        place("Makalah Dewi Fortuna"),
+        ["Ruang 2", "Panel 1B: Diplomasi ekonomi", "Ekonomi"]
+    );
+    assert_eq!(
+        place("Makalah Qori Amalia"),
+        ["Ruang 2", "Panel 2B: Iklim", "Iklim"]
+    );
+    assert_eq!(place("Rehat kopi"), ["Universitas Gadjah Mada", "", ""]);
+    assert_eq!(
+        place("Keynote: Indonesia di dunia"),
+        ["Auditorium Mandiri", "Pleno pembukaan", ""]
+    );
+
+    let list = env.dir().join("speakers.csv");
+    let list = list.to_str().unwrap();
+    env.ok(&["speaker", "list", SLUG, "--format", "csv", "-o", list]);
+    let written = std::fs::read_to_string(list).unwrap();
+    let (header, speakers) = csv_table(&written);
+    assert_eq!(
+        header,
+        [
+            "seminar",
+            "role",
+            "name",
+            "position",
+            "institution",
+            "talk",
+            "date",
+            "start",
+            "minutes",
+            "room",
+            "session",
+            "track"
+        ],
+        "the new columns come after the ones scripts already read"
+    );
+    let dewi = (speakers.iter())
+        .find(|row| row["name"] == "Dewi Fortuna")
+        .unwrap();
+    assert_eq!(
+        [&dewi["room"], &dewi["session"], &dewi["track"]],
+        ["Ruang 2", "Panel 1B: Diplomasi ekonomi", "Ekonomi"]
+    );
+
+    // Read back into the same frame elsewhere, the list gives the same agenda.
+    let copy = conference_frame();
+    copy.ok(&["import", list]);
+    copy.ok(&[
+        "speaker",
+        "list",
+        SLUG,
+        "--format",
+        "csv",
+        "-o",
+        "again.csv",
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(copy.dir().join("again.csv")).unwrap(),
+        written
+    );
+    for format in ["csv", "text"] {
+        assert_eq!(
+            copy.ok(&["agenda", SLUG, "--format", format]),
+            env.ok(&["agenda", SLUG, "--format", format]),
+            "{format}"
+        );
+    }
+    // A room the talk would have anyway (its session's) is inherited, not pinned to it.
+    let venues = copy.json(&["venue", "list"]);
+    let pinned: Vec<(&Value, &Value)> = (venues.as_array().unwrap().iter())
+        .map(|venue| (&venue["name"], &venue["slots"]))
+        .filter(|(_, slots)| **slots != 0)
+        .collect();
+    assert!(pinned.is_empty(), "{pinned:?}");
+}
+
+#[test]
+fn speaker_add_with_the_same_talk_again_corrects_that_talk_in_place() {
+    let env = Env::new();
+    env.create_morning_seminar("follow-up", "2017-05-18");
+    env.ok(&[
+        "session",
+        "add",
+        "follow-up",
+        "Panel",
+        "--at",
+        "10:00",
+        "--minutes",
+        "90",
+        "--room",
+        "Ruang 2",
+    ]);
+    let talk = |more: &[&str]| {
+        let mut args = vec![
+            "speaker",
+            "add",
+            "follow-up",
+            "Dewi Fortuna",
+            "--talk",
+            "Diplomasi",
+        ];
+        args.extend_from_slice(more);
+        env.ok(&args);
+        let slots = env.json(&["slot", "list", "follow-up"]);
+        assert_eq!(slots.as_array().unwrap().len(), 1, "one talk: {slots}");
+        slots[0].clone()
+    };
+    let first = talk(&["--institution", "LIPI", "--at", "09:00", "--minutes", "30"]);
+    let moved = talk(&[
+        "--at",
+        "10:15",
+        "--minutes",
+        "45",
+        "--session",
+        "Panel",
+        "--room",
+        "Ruang 3",
+    ]);
+    assert_eq!(moved["uid"], first["uid"], "the same talk, the same UID");
+    assert_eq!(moved["starts_at"], "2017-05-18T10:15:00+07:00");
+    assert_eq!(moved["minutes"], 45);
+    assert_eq!(moved["room"], "Ruang 3");
+    assert!(moved["session_id"].as_i64().is_some());
+    // Only the institution corrected, with the same talk as it now is.
+    let corrected = talk(&[
+        "--institution",
+        "BRIN",
+        "--at",
+        "10:15",
+        "--minutes",
+        "45",
+        "--session",
+        "Panel",
+    ]);
+    assert_eq!(corrected["uid"], first["uid"]);
+    assert_eq!(corrected["starts_at"], moved["starts_at"]);
+    assert_eq!(corrected["room"], "Ruang 3");
+    let speakers = env.json(&["speaker", "list", "follow-up"]);
+    assert_eq!(speakers.as_array().unwrap().len(), 1);
+    assert_eq!(speakers[0]["institution"]["name"], "BRIN");
+    assert_eq!(speakers[0]["talks"], serde_json::json!(["Diplomasi"]));
+}
+
+/// A JSON value without database ids (`id`, `*_id`, `*_ids`), which an import into another
+/// database renumbers; uids stay, as an import keeps them.
+fn without_ids(value: &Value) -> Value {
+    match value {
+        Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .filter(|(key, _)| *key != "id" && !key.ends_with("_id") && !key.ends_with("_ids"))
+                .map(|(key, value)| (key.clone(), without_ids(value)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_ids).collect()),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn a_json_archive_of_several_seminars_imports_into_an_empty_database_as_the_same_seminars() {
+    let env = conference();
+    env.seed();
+    env.ok(&[
+        "create",
+        "Diskusi buku",
+        "--date",
+        "2027-06-02",
+        "--start",
+        "21:00",
+        "--end",
+        "01:00",
+        "--tz",
+        "WIB",
+        "--venue",
+        "Ruang 1",
+        "--slug",
+        "diskusi-2027",
+    ]);
+    env.ok(&[
+        "speaker",
+        "add",
+        "diskusi-2027",
+        "Arif Budiman",
+        "--talk",
+        "Membaca ASEAN",
+        "--at",
+        "23:30",
+        "--minutes",
+        "45",
+        "--room",
+        "Ruang 2",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        "diskusi-2027",
+        "Tanya jawab",
+        "--at",
+        "00:20",
+        "--minutes",
+        "30",
+        "--kind",
+        "qa",
+    ]);
+    env.ok(&["moderator", "assign", "diskusi-2027", "Poppy Lestari"]);
+    env.ok(&["cancel", "diskusi-2027"]);
+    env.ok(&["session", "edit", SLUG, "Panel 2B", "--track", "Iklim"]);
+    env.ok(&[
+        "slot",
+        "edit",
+        SLUG,
+        "Makalah Dewi Fortuna",
+        "--track",
+        "Ekonomi",
+    ]);
+    env.ok(&[
+        "venue",
+        "edit",
+        "Ruang 2",
+        "--address",
+        "Gedung B, lantai 2",
+        "--capacity",
+        "60",
+    ]);
+
+    let archive = env.dir().join("archive.json");
+    env.ok(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        archive.to_str().unwrap(),
+    ]);
+    let copy = Env::new().with_env("SEMINAR_NOW", "2027-04-01");
+    copy.ok(&["import", archive.to_str().unwrap()]);
+
+    let seminars = |env: &Env| -> Vec<(String, String, String)> {
+        let list = env.json(&["list", "--from", "2000-01-01"]);
+        let mut seminars: Vec<_> = (list.as_array().unwrap().iter())
+            .map(|seminar| {
+                let field = |name: &str| seminar[name].as_str().unwrap().to_string();
+                (field("slug"), field("title"), field("status"))
+            })
+            .collect();
+        seminars.sort();
+        seminars
+    };
+    assert_eq!(seminars(&copy), seminars(&env));
+    assert_eq!(seminars(&env).len(), 3);
+    for (slug, _, _) in seminars(&env) {
+        for args in [
+            vec!["agenda", &slug],
+            vec!["agenda", &slug, "--grid"],
+            vec!["agenda", &slug, "--lang", "id", "--format", "csv"],
+        ] {
+            assert_eq!(copy.ok(&args), env.ok(&args), "{args:?}");
+        }
+        for args in [
+            vec!["show", &slug],
+            vec!["session", "list", &slug],
+            vec!["slot", "list", &slug],
+            vec!["speaker", "list", &slug],
+        ] {
+            assert_eq!(
+                without_ids(&copy.json(&args)),
+                without_ids(&env.json(&args)),
+                "{args:?}"
+            );
+        }
+    }
+    let show = copy.json(&["show", SLUG]);
+    let days = &show["seminar"]["days"];
+    assert_eq!(days[0]["date"], "2027-05-13", "{days}");
+    assert_eq!(days[0]["end_time"], "12:00");
+    let chairs: Vec<&Value> = (show["sessions"].as_array().unwrap().iter())
+        .map(|session| &session["chairs"])
+        .collect();
+    assert_eq!(chairs.len(), 8);
+    assert!(
+        chairs
+            .iter()
+            .all(|chairs| chairs.as_array().unwrap().len() == 1)
+    );
+    // The rooms come back as rooms, inherited where they were inherited.
+    let rooms = |env: &Env| without_ids(&env.json(&["venue", "list"]));
+    assert_eq!(rooms(&copy), rooms(&env));
+}
