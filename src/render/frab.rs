@@ -48,6 +48,97 @@ struct ConferenceXml {
     days: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     time_zone_name: Option<&'static str>,
+    track: Vec<TrackXml>,
+}
+
+/// A seminar of the schedule, as a conference track: its title and slug, and as its text
+/// the seminar's record (see [`SeminarRecord`]), which apps that list tracks do not show.
+#[derive(Serialize)]
+struct TrackXml {
+    #[serde(rename = "@name")]
+    name: String,
+    #[serde(rename = "@slug", skip_serializing_if = "Option::is_none")]
+    slug: Option<String>,
+    #[serde(rename = "$text")]
+    record: String,
+}
+
+/// What frab has no element for, for `seminar import` to give the seminar back as it was:
+/// the seminar as `agenda --format json` prints it (without contacts), its people with
+/// their positions and institutions, its sessions with their kinds and chairs, and for
+/// each slot (an event with that guid) its people, session and own track, abstract and
+/// language. The events give each slot's title, kind, time, room and links.
+#[derive(Serialize)]
+pub struct SeminarRecord<'a> {
+    pub seminar: super::json::SeminarJson<'a>,
+    pub moderators: Vec<super::json::RoleJson<'a>>,
+    pub speakers: Vec<super::json::RoleJson<'a>>,
+    pub sessions: Vec<super::json::SessionJson<'a>>,
+    pub slots: Vec<SlotRecord<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SlotRecord<'a> {
+    pub uid: &'a str,
+    pub role_ids: &'a [i64],
+    pub session_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub track: Option<&'a str>,
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    pub summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
+}
+
+/// The event `<slug>` of our export: `ACRONYM-ID-SEMINAR` (the acronym's hyphens as
+/// underscores), C3VOC's `acronym-id-name` form, naming the seminar the event belongs to.
+fn event_slug(acronym: &str, id: u64, seminar: &str) -> String {
+    let prefix = acronym.replace('-', "_");
+    match format!("{id}-{seminar}") {
+        rest if rest.len() >= 4 => format!("{prefix}-{rest}"),
+        _ => format!("{prefix}-{id:03}-{seminar}"),
+    }
+}
+
+/// The seminar slug an event `<slug>` of our export names.
+pub fn seminar_of_event_slug(slug: &str) -> Option<&str> {
+    let mut parts = slug.trim().splitn(3, '-');
+    let (_prefix, id, seminar) = (parts.next()?, parts.next()?, parts.next()?);
+    id.chars().all(|c| c.is_ascii_digit()).then_some(seminar)
+}
+
+fn seminar_track(programme: &Programme) -> TrackXml {
+    let mut json = super::json::programme(programme);
+    for role in json.moderators.iter_mut().chain(json.speakers.iter_mut()) {
+        role.contact = None;
+    }
+    let record = SeminarRecord {
+        seminar: json.seminar,
+        moderators: json.moderators,
+        speakers: json.speakers,
+        sessions: json.sessions,
+        slots: (programme.slots.iter())
+            .map(|slot| SlotRecord {
+                uid: &slot.uid,
+                role_ids: &slot.role_ids,
+                session_id: slot.session_id,
+                track: slot.track.as_deref(),
+                summary: slot.details.summary.as_deref(),
+                language: slot.details.language.as_deref(),
+            })
+            .collect(),
+    };
+    let text = serde_json::to_string(&record)
+        .unwrap_or_default()
+        // The two noncharacters XML forbids and JSON writes as they are.
+        .replace('\u{FFFE}', "\\ufffe")
+        .replace('\u{FFFF}', "\\uffff");
+    let slug = &programme.seminar.slug;
+    TrackXml {
+        name: clean(&programme.seminar.title),
+        slug: (slug.len() >= 2).then(|| slug.clone()),
+        record: text,
+    }
 }
 
 #[derive(Serialize)]
@@ -88,6 +179,8 @@ struct EventXml {
     language: String,
     #[serde(rename = "abstract")]
     summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slug: Option<String>,
     description: String,
     persons: PersonsXml,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -116,6 +209,8 @@ struct PersonsXml {
 struct PersonXml {
     #[serde(rename = "@id")]
     id: i64,
+    #[serde(rename = "@guid")]
+    guid: String,
     #[serde(rename = "$text")]
     name: String,
 }
@@ -174,6 +269,7 @@ fn persons<'a>(roles: impl Iterator<Item = &'a Role>) -> PersonsXml {
         person: roles
             .map(|role| PersonXml {
                 id: role.person_id,
+                guid: clean(&role.person_uid),
                 name: clean(&role.person_name),
             })
             .collect(),
@@ -273,6 +369,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             track: default_track.clone(),
             language: language(lang).to_string(),
             summary: subtitle.clone(),
+            slug: Some(event_slug(&options.acronym, id, &seminar.slug)),
             description: String::new(),
             persons: PersonsXml { person: Vec::new() },
             links: None,
@@ -434,6 +531,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             end: last.map(|d| d.to_string()).unwrap_or_default(),
             days: day_count,
             time_zone_name: one_zone.map(|zone| zone.name()),
+            track: programmes.iter().map(seminar_track).collect(),
         },
         day,
     };
