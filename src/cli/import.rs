@@ -101,10 +101,14 @@ fn answered(plan: &Plan, answers: &Answers) -> Plan {
             venue.name = answers.resolve(Record::Venue, &venue.name);
         }
         entry.roles = entry.roles.iter().map(role).collect();
+        for session in &mut entry.sessions {
+            session.room = answers.resolve_option(Record::Venue, &session.room);
+        }
         for slot in &mut entry.slots {
             slot.people = (slot.people.iter())
                 .map(|name| answers.resolve(Record::Person, name))
                 .collect();
+            slot.place.room = answers.resolve_option(Record::Venue, &slot.place.room);
         }
     }
     for entry in &mut plan.roles {

@@ -471,7 +471,14 @@ fn own_slot(
     });
     match own {
         Some(own) => {
-            for field in ["role_ids", "session_id", "track", "abstract", "language"] {
+            for field in [
+                "role_ids",
+                "session_id",
+                "room",
+                "track",
+                "abstract",
+                "language",
+            ] {
                 slot[field] = own[field].clone();
             }
         }

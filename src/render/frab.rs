@@ -82,6 +82,9 @@ pub struct SlotRecord<'a> {
     pub uid: &'a str,
     pub role_ids: &'a [i64],
     pub session_id: Option<i64>,
+    /// Its own room (the event's is where it is, which may be its session's or none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub room: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub track: Option<&'a str>,
     #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
@@ -122,6 +125,7 @@ fn seminar_track(programme: &Programme) -> TrackXml {
                 uid: &slot.uid,
                 role_ids: &slot.role_ids,
                 session_id: slot.session_id,
+                room: slot.room.as_ref().map(|room| room.name.as_str()),
                 track: slot.track.as_deref(),
                 summary: slot.details.summary.as_deref(),
                 language: slot.details.language.as_deref(),

@@ -1199,13 +1199,38 @@ fn several_seminars_in_one_frab_file_come_back_as_the_same_seminars() {
         "--minutes",
         "45",
     ]);
+    // A seminar without a venue is in no room of its own ("To be announced" to apps).
+    env.ok(&[
+        "create",
+        "Rapat persiapan",
+        "--date",
+        "2017-06-02",
+        "--start",
+        "10:00",
+        "--end",
+        "11:00",
+        "--tz",
+        "WIB",
+        "--slug",
+        "rapat-2017",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        "rapat-2017",
+        "Agenda",
+        "--at",
+        "10:00",
+        "--minutes",
+        "30",
+    ]);
     let file = env.dir().join("all.xml");
     env.ok(&["export", "--format", "frab", "-o", file.to_str().unwrap()]);
     crate::exports::validate_against_xsd(&file);
 
     let copy = Env::new().with_env("SEMINAR_NOW", "2027-04-01");
     let out = copy.ok(&["import", file.to_str().unwrap()]);
-    assert!(out.starts_with("Added 3 seminar(s)"), "{out}");
+    assert!(out.starts_with("Added 4 seminar(s)"), "{out}");
     let seminars = |env: &Env| -> Vec<(Value, Value, Value, Value, Value, Value)> {
         (env.json(&["list"]).as_array().unwrap().iter())
             .map(|seminar| {
@@ -1221,7 +1246,15 @@ fn several_seminars_in_one_frab_file_come_back_as_the_same_seminars() {
             .collect()
     };
     assert_eq!(seminars(&copy), seminars(&env));
-    for slug in ["kss-2017", "diskusi-2017", SLUG] {
+    let venues = |env: &Env| {
+        let mut venues = env.json(&["venue", "list"]);
+        for venue in venues.as_array_mut().unwrap() {
+            venue.as_object_mut().unwrap().remove("id");
+        }
+        venues
+    };
+    assert_eq!(venues(&copy), venues(&env), "no room for 'To be announced'");
+    for slug in ["kss-2017", "diskusi-2017", "rapat-2017", SLUG] {
         assert_eq!(
             copy.ok(&["agenda", slug]),
             env.ok(&["agenda", slug]),
