@@ -1,10 +1,13 @@
 //! Seminars from a frab / C3VOC `schedule.xml`, as pretalx, frab and wafer export it.
 //!
-//! Each room becomes a seminar (its venue), spanning the days on which the room has events,
-//! from the earliest start to the latest end; events become slots and their persons
-//! speakers. A schedule with one room keeps the conference title and acronym; with several,
-//! each seminar is titled `Conference — Room`. The reader never resolves DTDs or external
-//! entities: a document that declares entities is refused.
+//! A schedule from elsewhere is one seminar: the conference's title and acronym, its days
+//! with their hours, each event a slot in its room (a venue of that name; the rooms of one
+//! file are never taken for near-duplicates of each other), its persons speakers: one
+//! person per `id` (else per `guid`), their `guid` as their uid. A schedule our own export
+//! wrote carries each seminar's record in a conference track and names it in each event's
+//! slug (see [`crate::render::frab`]): it comes back as those seminars, with their
+//! sessions, chairs and people. The reader never resolves DTDs or external entities: a
+//! document that declares entities is refused.
 
 use std::collections::BTreeMap;
 

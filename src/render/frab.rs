@@ -1,7 +1,13 @@
 //! frab / C3VOC `schedule.xml`, the schedule format that pretalx and frab export and that
 //! conference apps (Giggity, EventFahrplan, ConfClerk) read. Valid against the C3VOC XSD:
-//! rooms are venues, events are slots (or a seminar without slots, once per day), persons
-//! are the people on them. Written with quick-xml, which escapes every value.
+//! rooms are venues, events are slots (or a seminar without slots, once per day, or a
+//! session without slots), persons are the people on them with their uids as guids.
+//! Written with quick-xml, which escapes every value.
+//!
+//! So that `seminar import` gives the seminars back as they were, each seminar is also a
+//! conference `<track>` (its title and slug, as apps list tracks) whose text is its record
+//! ([`SeminarRecord`]), and every event's `<slug>` names its seminar
+//! (`ACRONYM-ID-SEMINAR`, C3VOC's form). Apps show neither; both stay within the XSD.
 
 use std::collections::BTreeMap;
 
@@ -579,6 +585,29 @@ mod tests {
             "odd uids pass through without a panic"
         );
         assert_eq!(day_guid("xxé", 1), "xxé");
+    }
+
+    #[test]
+    fn event_slugs_name_their_seminar_in_the_c3voc_form() {
+        // voc-slug-new: [a-z0-9_]{4,}-[a-z0-9\-_]{4,}
+        let fits = |slug: &str| {
+            let (head, rest) = slug.split_once('-').unwrap();
+            let of = |text: &str, extra: &[char]| {
+                text.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(&c))
+            };
+            head.len() >= 4 && of(head, &['_']) && rest.len() >= 4 && of(rest, &['_', '-'])
+        };
+        for (acronym, id, seminar, slug) in [
+            ("kss-2017", 12, "kss-2017", "kss_2017-12-kss-2017"),
+            ("seminars", 7, "ab", "seminars-7-ab"),
+            ("seminar-a", 1, "a", "seminar_a-001-a"),
+        ] {
+            assert_eq!(event_slug(acronym, id, seminar), slug);
+            assert!(fits(slug), "{slug}");
+            assert_eq!(seminar_of_event_slug(slug), Some(seminar));
+        }
+        assert_eq!(seminar_of_event_slug("democon-talk"), None);
     }
 
     #[test]
