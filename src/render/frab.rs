@@ -138,11 +138,10 @@ fn seminar_track(programme: &Programme) -> TrackXml {
             })
             .collect(),
     };
-    let text = serde_json::to_string(&record)
-        .unwrap_or_default()
-        // The two noncharacters XML forbids and JSON writes as they are.
-        .replace('\u{FFFE}', "\\ufffe")
-        .replace('\u{FFFF}', "\\uffff");
+    // Without what XML forbids, as in every other value of the schedule.
+    let mut value = serde_json::to_value(&record).unwrap_or_default();
+    clean_strings(&mut value);
+    let text = value.to_string();
     let slug = &programme.seminar.slug;
     TrackXml {
         name: clean(&programme.seminar.title),
@@ -252,6 +251,16 @@ fn clean(text: &str) -> String {
                 || !(c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
         })
         .collect()
+}
+
+/// [`clean`] on every string in a JSON value.
+fn clean_strings(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => *text = clean(text),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(clean_strings),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(clean_strings),
+        _ => {}
+    }
 }
 
 fn offset_time(at: DateTime<Utc>, zone: Tz) -> String {

@@ -738,7 +738,7 @@ fn an_exported_frab_file_reads_back_as_the_same_seminar() {
     };
     assert_eq!(names(&copy), names(&source));
     let line = copy.fails(1, &["import", file.to_str().unwrap()]);
-    assert!(line.contains("imported before"), "{line}");
+    assert!(line.contains("already in the database"), "{line}");
 }
 
 #[test]
