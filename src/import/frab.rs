@@ -378,6 +378,9 @@ fn own_export(schedule: &ScheduleXml) -> Result<Option<Plan>> {
     let slug_of =
         |record: &serde_json::Value| record["seminar"]["slug"].as_str().map(str::to_string);
     let slugs: Vec<Option<String>> = records.iter().map(|(_, record)| slug_of(record)).collect();
+    let listed: Vec<Listed<'_>> = (records.iter())
+        .map(|(_, record)| Listed::of(record))
+        .collect();
     let mut slots: Vec<Vec<serde_json::Value>> = vec![Vec::new(); records.len()];
     let mut problems = Vec::new();
     for room in schedule.days.iter().flat_map(|day| &day.rooms) {
@@ -396,7 +399,7 @@ fn own_export(schedule: &ScheduleXml) -> Result<Option<Plan>> {
                     continue;
                 }
             };
-            match own_slot(event, room.name.trim(), &records[index].1) {
+            match own_slot(event, room.name.trim(), &listed[index]) {
                 Ok(Some(slot)) => slots[index].push(slot),
                 Ok(None) => {}
                 Err(problem) => problems.push(format!("{place}: {problem}")),
@@ -414,34 +417,48 @@ fn own_export(schedule: &ScheduleXml) -> Result<Option<Plan>> {
     Ok(Some(plan))
 }
 
-/// An event of our own export as a slot of the seminar `record` describes, in the shape
-/// of a JSON archive's slot; `None` for an event that stands for the seminar itself or
-/// for one of its sessions (which the record gives).
+/// What a seminar's record says of the events that stand for it: its sessions' uids and
+/// its slots' records, by uid.
+struct Listed<'a> {
+    sessions: std::collections::HashSet<String>,
+    slots: std::collections::HashMap<String, &'a serde_json::Value>,
+    has_slots: bool,
+}
+
+impl<'a> Listed<'a> {
+    fn of(record: &'a serde_json::Value) -> Self {
+        let by_uid = |list: &str| {
+            (record[list].as_array().into_iter().flatten())
+                .filter_map(|item| Some((canonical_uid(item["uid"].as_str()?)?, item)))
+        };
+        Listed {
+            sessions: by_uid("sessions").map(|(uid, _)| uid).collect(),
+            slots: by_uid("slots").collect(),
+            has_slots: record["slots"]
+                .as_array()
+                .is_some_and(|slots| !slots.is_empty()),
+        }
+    }
+}
+
+/// An event of our own export as a slot of the seminar `listed` is of, in the shape of a
+/// JSON archive's slot; `None` for an event that stands for the seminar itself or for one
+/// of its sessions (which its record gives).
 fn own_slot(
     event: &EventXml,
     room: &str,
-    record: &serde_json::Value,
+    listed: &Listed<'_>,
 ) -> Result<Option<serde_json::Value>, String> {
     use serde_json::{Value, json};
     let guid = event.guid.as_deref().and_then(canonical_uid);
-    let listed = |list: &str| -> Vec<&Value> {
-        record[list]
-            .as_array()
-            .map(|items| items.iter().collect())
-            .unwrap_or_default()
-    };
-    let uid_of = |item: &Value| item["uid"].as_str().and_then(canonical_uid);
-    if guid.is_some()
-        && listed("sessions")
-            .iter()
-            .any(|session| uid_of(session) == guid)
+    if guid
+        .as_ref()
+        .is_some_and(|guid| listed.sessions.contains(guid))
     {
         return Ok(None);
     }
-    let own = listed("slots")
-        .into_iter()
-        .find(|slot| guid.is_some() && uid_of(slot) == guid);
-    if own.is_none() && listed("slots").is_empty() && event.kind.as_deref() == Some("seminar") {
+    let own = guid.as_ref().and_then(|guid| listed.slots.get(guid));
+    if own.is_none() && !listed.has_slots && event.kind.as_deref() == Some("seminar") {
         return Ok(None);
     }
     let text = |value: &Option<String>| {
