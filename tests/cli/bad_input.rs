@@ -854,10 +854,14 @@ fn own_frab_cases(env: &Env) -> Vec<Case> {
         xml.replacen(from, to, 1)
     };
     vec![
-        import("record.xml", changed(">{\"seminar\":", ">{seminar:"), &[]),
         import(
             "record.xml",
-            changed(">{\"seminar\":", ">{\"seminars\":"),
+            changed("slug=\"frab-one\">{", "slug=\"frab-one\">{seminar,"),
+            &[],
+        ),
+        import(
+            "record.xml",
+            changed("\"seminar\":{", "\"seminars\":{"),
             &[],
         ),
         import(
