@@ -2,7 +2,7 @@
 //! [`apply`] carries it out through the same calls the commands use, so an imported record
 //! obeys every rule a typed one does. The caller runs it in one transaction: all or nothing.
 
-use super::lookup::{Imported, add_venue, refuse_near_venue, venue_for};
+use super::lookup::{Imported, add_venue, refuse_near, venue_for};
 use super::people::{NewRole, add_role_unchecked};
 use super::seminars::{NewSeminar, create};
 use super::sessions::{NewSession, insert_session};
@@ -185,7 +185,7 @@ fn add_rooms(
     }
     if !permission.allows_new(Record::Venue) {
         for (place, venue) in &new {
-            refuse_near_venue(db, &venue.name).map_err(|error| error.at(place))?;
+            refuse_near(db, Record::Venue, &venue.name).map_err(|error| error.at(place))?;
         }
     }
     let as_given = permission.approve_new(Record::Venue);

@@ -106,22 +106,8 @@ pub fn similar_names(db: &Db<'_>, record: Record, name: &str) -> Result<Vec<Stri
 }
 
 /// Refuses a new record whose name is close to existing ones.
-fn refuse_near(db: &Db<'_>, record: Record, name: &str) -> Result<()> {
-    let candidates = similar_names(db, record, name)?;
-    if candidates.is_empty() {
-        return Ok(());
-    }
-    Err(Error::LooksLike {
-        record,
-        name: name.to_string(),
-        candidates,
-        place: None,
-    })
-}
-
-/// Refuses a new venue whose name is close to one on record.
-pub(super) fn refuse_near_venue(db: &Db<'_>, name: &str) -> Result<()> {
-    refuse_near(db, Record::Venue, name)
+pub(super) fn refuse_near(db: &Db<'_>, record: Record, name: &str) -> Result<()> {
+    looks_like(record, name, similar_names(db, record, name)?)
 }
 
 /// Refuses a new person whose plain name is close to someone on record other than the
@@ -136,11 +122,16 @@ fn refuse_near_person(
         &name_key(name),
         labels.iter().map(|(n, k)| (n.as_str(), k.as_str())),
     );
+    looks_like(Record::Person, name, candidates)
+}
+
+/// The refusal of a new name that looks like the candidates, if there are any.
+fn looks_like(record: Record, name: &str, candidates: Vec<String>) -> Result<()> {
     if candidates.is_empty() {
         return Ok(());
     }
     Err(Error::LooksLike {
-        record: Record::Person,
+        record,
         name: name.to_string(),
         candidates,
         place: None,
