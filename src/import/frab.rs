@@ -1,10 +1,13 @@
 //! Seminars from a frab / C3VOC `schedule.xml`, as pretalx, frab and wafer export it.
 //!
-//! Each room becomes a seminar (its venue), spanning the days on which the room has events,
-//! from the earliest start to the latest end; events become slots and their persons
-//! speakers. A schedule with one room keeps the conference title and acronym; with several,
-//! each seminar is titled `Conference — Room`. The reader never resolves DTDs or external
-//! entities: a document that declares entities is refused.
+//! A schedule from elsewhere is one seminar: the conference's title and acronym, its days
+//! with their hours, each event a slot in its room (a venue of that name; the rooms of one
+//! file are never taken for near-duplicates of each other), its persons speakers: one
+//! person per `id` (else per `guid`), their `guid` as their uid. A schedule our own export
+//! wrote carries each seminar's record in a conference track and names it in each event's
+//! slug (see [`crate::render::frab`]): it comes back as those seminars, with their
+//! sessions, chairs and people. The reader never resolves DTDs or external entities: a
+//! document that declares entities is refused.
 
 use std::collections::BTreeMap;
 
@@ -27,9 +30,16 @@ use crate::ops::slots::{NewSlot, SlotPlace};
 
 #[derive(Deserialize)]
 struct ScheduleXml {
+    generator: Option<GeneratorXml>,
     conference: ConferenceXml,
     #[serde(default, rename = "day")]
     days: Vec<DayXml>,
+}
+
+#[derive(Deserialize)]
+struct GeneratorXml {
+    #[serde(rename = "@name")]
+    name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +47,17 @@ struct ConferenceXml {
     title: Option<String>,
     acronym: Option<String>,
     time_zone_name: Option<String>,
+    #[serde(default, rename = "track")]
+    tracks: Vec<TrackXml>,
+}
+
+/// A conference track; in our own export, a seminar with its record as its text.
+#[derive(Deserialize)]
+struct TrackXml {
+    #[serde(rename = "@name")]
+    name: Option<String>,
+    #[serde(rename = "$text", default)]
+    record: String,
 }
 
 #[derive(Deserialize)]
@@ -75,6 +96,7 @@ struct EventXml {
     language: Option<String>,
     #[serde(rename = "abstract")]
     summary: Option<String>,
+    slug: Option<String>,
     persons: Option<PersonsXml>,
     links: Option<LinksXml>,
 }
@@ -89,6 +111,8 @@ struct PersonsXml {
 struct PersonXml {
     #[serde(rename = "@id")]
     id: Option<String>,
+    #[serde(rename = "@guid")]
+    guid: Option<String>,
     #[serde(rename = "@public_name")]
     public_name: Option<String>,
     #[serde(rename = "$text", default)]
@@ -161,8 +185,74 @@ struct Event {
     kind: SlotKind,
     track: Option<String>,
     details: SlotDetails,
-    people: Vec<String>,
+    people: Vec<FilePerson>,
     uid: Option<String>,
+}
+
+/// A person of the file: the name they first have in it, and their uid (their `guid`, or
+/// one given here to a person the file names by an `id` only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FilePerson {
+    name: String,
+    uid: Option<String>,
+}
+
+impl FilePerson {
+    /// How a slot names them: by their uid, else by name.
+    fn reference(&self) -> String {
+        self.uid.clone().unwrap_or_else(|| self.name.clone())
+    }
+}
+
+fn person_name(person: &PersonXml) -> &str {
+    match person.name.trim() {
+        "" => person.public_name.as_deref().unwrap_or("").trim(),
+        name => name,
+    }
+}
+
+/// What makes two persons of a file one: their `id` (pretalx writes the `guid` only on a
+/// person's first appearance), else their `guid`.
+fn person_key(person: &PersonXml) -> Option<String> {
+    let id = person
+        .id
+        .as_deref()
+        .map(str::trim)
+        .filter(|id| !id.is_empty());
+    let guid = person.guid.as_deref().and_then(canonical_uid);
+    match (id, guid) {
+        (Some(id), _) => Some(format!("id {id}")),
+        (None, Some(guid)) => Some(format!("guid {guid}")),
+        (None, None) => None,
+    }
+}
+
+/// Every person of the file with an id or guid, by [`person_key`]: one key is one person,
+/// under the name they first have; persons with different keys are different people.
+fn people_of(schedule: &ScheduleXml) -> BTreeMap<String, FilePerson> {
+    let mut people: BTreeMap<String, FilePerson> = BTreeMap::new();
+    let persons = (schedule.days.iter())
+        .flat_map(|day| &day.rooms)
+        .flat_map(|room| &room.events)
+        .flat_map(|event| &event.persons)
+        .flat_map(|persons| &persons.people);
+    for person in persons {
+        let name = person_name(person);
+        let Some(key) = person_key(person).filter(|_| !name.is_empty()) else {
+            continue;
+        };
+        let known = people.entry(key).or_insert_with(|| FilePerson {
+            name: name.to_string(),
+            uid: None,
+        });
+        if known.uid.is_none() {
+            known.uid = person.guid.as_deref().and_then(canonical_uid);
+        }
+    }
+    for person in people.values_mut() {
+        person.uid.get_or_insert_with(crate::model::new_uid);
+    }
+    people
 }
 
 pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
@@ -182,6 +272,9 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
             "file: not a frab schedule.xml (<schedule> with <conference> and <day>s): {error}"
         ))
     })?;
+    if let Some(plan) = own_export(&schedule)? {
+        return Ok(plan);
+    }
     let conference = &schedule.conference;
     let zone = zone_of(&schedule, options)?;
     let title = conference
@@ -192,6 +285,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
         .ok_or_else(|| Error::Invalid("conference: it has no title".into()))?
         .to_string();
 
+    let people = people_of(&schedule);
     let mut events = Vec::new();
     let mut hours: BTreeMap<NaiveDate, (DateTime<Utc>, DateTime<Utc>)> = BTreeMap::new();
     let mut problems = Vec::new();
@@ -220,14 +314,13 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
                 )),
             }
         }
-        let mut people_by_id: BTreeMap<String, String> = BTreeMap::new();
         for room in &day.rooms {
             for (index, event) in room.events.iter().enumerate() {
                 let place = match &event.id {
                     Some(id) => format!("event {id}"),
                     None => format!("room '{}' event {}", room.name, index + 1),
                 };
-                match checked(event, day, date, room.name.trim(), zone, &mut people_by_id) {
+                match checked(event, day, date, room.name.trim(), zone, &people) {
                     Ok(event) => events.push(event),
                     Err(problem) => problems.push(format!("{place}: {problem}")),
                 }
@@ -249,6 +342,179 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
             .map_err(|problem| Error::Invalid(format!("conference: {problem}")))?,
     );
     Ok(plan)
+}
+
+/// The seminars of a schedule `seminar export --format frab` wrote (its generator is
+/// `seminar`, and each seminar is a conference track with its record), each as it was:
+/// its record gives the seminar, its people and sessions; the events that name it in
+/// their `<slug>` give its slots. `None` for a schedule written by anything else.
+fn own_export(schedule: &ScheduleXml) -> Result<Option<Plan>> {
+    let ours = (schedule.generator.as_ref()).and_then(|generator| generator.name.as_deref())
+        == Some("seminar");
+    let mut records: Vec<(String, serde_json::Value)> = Vec::new();
+    for track in schedule.conference.tracks.iter().filter(|_| ours) {
+        let place = format!(
+            "conference track '{}'",
+            track.name.as_deref().unwrap_or_default().trim()
+        );
+        if track.record.trim().is_empty() {
+            continue;
+        }
+        let record: serde_json::Value = serde_json::from_str(&track.record)
+            .map_err(|error| Error::Invalid(format!("{place}: not a seminar record: {error}")))?;
+        if !record
+            .get("seminar")
+            .is_some_and(serde_json::Value::is_object)
+        {
+            return Err(Error::Invalid(format!(
+                "{place}: not a seminar record (it has no 'seminar')"
+            )));
+        }
+        records.push((place, record));
+    }
+    if records.is_empty() {
+        return Ok(None);
+    }
+    let slug_of =
+        |record: &serde_json::Value| record["seminar"]["slug"].as_str().map(str::to_string);
+    let slugs: Vec<Option<String>> = records.iter().map(|(_, record)| slug_of(record)).collect();
+    let listed: Vec<Listed<'_>> = (records.iter())
+        .map(|(_, record)| Listed::of(record))
+        .collect();
+    let mut slots: Vec<Vec<serde_json::Value>> = vec![Vec::new(); records.len()];
+    let mut problems = Vec::new();
+    for room in schedule.days.iter().flat_map(|day| &day.rooms) {
+        for event in &room.events {
+            let place = format!("event {}", event.id.as_deref().unwrap_or("?"));
+            let named = (event.slug.as_deref())
+                .and_then(crate::render::frab::seminar_of_event_slug)
+                .and_then(|slug| slugs.iter().position(|own| own.as_deref() == Some(slug)));
+            let index = match (named, records.len()) {
+                (Some(index), _) => index,
+                (None, 1) => 0,
+                (None, _) => {
+                    problems.push(format!(
+                        "{place}: its slug names none of the file's seminars"
+                    ));
+                    continue;
+                }
+            };
+            match own_slot(event, room.name.trim(), &listed[index]) {
+                Ok(Some(slot)) => slots[index].push(slot),
+                Ok(None) => {}
+                Err(problem) => problems.push(format!("{place}: {problem}")),
+            }
+        }
+    }
+    all_problems(problems)?;
+    let mut plan = Plan::default();
+    for ((place, mut record), slots) in records.into_iter().zip(slots) {
+        record["slots"] = serde_json::Value::Array(slots);
+        let entry = super::json::programme_entry(record, &place)
+            .map_err(|problem| Error::Invalid(format!("{place}: {problem}")))?;
+        plan.seminars.push(entry);
+    }
+    Ok(Some(plan))
+}
+
+/// What a seminar's record says of the events that stand for it: its sessions' uids and
+/// its slots' records, by uid.
+struct Listed<'a> {
+    sessions: std::collections::HashSet<String>,
+    slots: std::collections::HashMap<String, &'a serde_json::Value>,
+    has_slots: bool,
+}
+
+impl<'a> Listed<'a> {
+    fn of(record: &'a serde_json::Value) -> Self {
+        let by_uid = |list: &str| {
+            (record[list].as_array().into_iter().flatten())
+                .filter_map(|item| Some((canonical_uid(item["uid"].as_str()?)?, item)))
+        };
+        Listed {
+            sessions: by_uid("sessions").map(|(uid, _)| uid).collect(),
+            slots: by_uid("slots").collect(),
+            has_slots: record["slots"]
+                .as_array()
+                .is_some_and(|slots| !slots.is_empty()),
+        }
+    }
+}
+
+/// An event of our own export as a slot of the seminar `listed` is of, in the shape of a
+/// JSON archive's slot; `None` for an event that stands for the seminar itself or for one
+/// of its sessions (which its record gives).
+fn own_slot(
+    event: &EventXml,
+    room: &str,
+    listed: &Listed<'_>,
+) -> Result<Option<serde_json::Value>, String> {
+    use serde_json::{Value, json};
+    let guid = event.guid.as_deref().and_then(canonical_uid);
+    if guid
+        .as_ref()
+        .is_some_and(|guid| listed.sessions.contains(guid))
+    {
+        return Ok(None);
+    }
+    let own = guid.as_ref().and_then(|guid| listed.slots.get(guid));
+    if own.is_none() && !listed.has_slots && event.kind.as_deref() == Some("seminar") {
+        return Ok(None);
+    }
+    let text = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|value| !value.is_empty())
+            .map(str::to_string)
+    };
+    let duration = event.duration.as_deref().unwrap_or("").trim();
+    let minutes = parse_duration(duration)
+        .ok_or_else(|| format!("duration: '{duration}' is not a length like 00:30 or 01:30:00"))?;
+    let kind = event.kind.as_deref().unwrap_or("").trim();
+    let kind = SlotKind::parse(kind).unwrap_or_else(|| slot_kind(kind));
+    let links: Vec<Value> = (event.links.iter())
+        .flat_map(|links| &links.links)
+        .filter_map(|link| {
+            let href = link.href.as_deref()?.trim();
+            (!href.is_empty()).then(|| json!({"href": href, "title": link.title.trim()}))
+        })
+        .collect();
+    let mut slot = json!({
+        "uid": guid,
+        "kind": kind.as_str(),
+        "title": text(&event.title).unwrap_or_default(),
+        "starts_at": event.date.as_deref().unwrap_or_default().trim(),
+        "minutes": minutes,
+        "room": room,
+        "links": links,
+    });
+    match own {
+        Some(own) => {
+            for field in [
+                "role_ids",
+                "session_id",
+                "room",
+                "track",
+                "abstract",
+                "language",
+            ] {
+                slot[field] = own[field].clone();
+            }
+        }
+        None => {
+            let people: Vec<&str> = (event.persons.iter())
+                .flat_map(|persons| &persons.people)
+                .map(person_name)
+                .filter(|name| !name.is_empty())
+                .collect();
+            slot["people"] = json!(people);
+            slot["track"] = json!(text(&event.track));
+            slot["abstract"] = json!(text(&event.summary));
+            slot["language"] = json!(text(&event.language));
+        }
+    }
+    Ok(Some(slot))
 }
 
 /// The schedule's time zone: its `time_zone_name`, else the zone its times' offsets give
@@ -323,7 +589,7 @@ fn checked(
     date: Option<NaiveDate>,
     room: &str,
     zone: Tz,
-    people_by_id: &mut BTreeMap<String, String>,
+    people_by_key: &BTreeMap<String, FilePerson>,
 ) -> Result<Event, String> {
     let title = event
         .title
@@ -376,22 +642,20 @@ fn checked(
     }
     let mut people = Vec::new();
     for person in event.persons.iter().flat_map(|persons| &persons.people) {
-        let name = match person.name.trim() {
-            "" => person.public_name.as_deref().unwrap_or("").trim(),
-            name => name,
-        };
+        let name = person_name(person);
         if name.is_empty() {
             continue;
         }
-        // One id is one person, under the name it first had in the file.
-        let name = match person.id.as_deref().map(str::trim) {
-            Some(id) if !id.is_empty() => people_by_id
-                .entry(id.to_string())
-                .or_insert_with(|| name.to_string())
-                .clone(),
-            _ => name.to_string(),
+        let person = match person_key(person) {
+            Some(key) => people_by_key[&key].clone(),
+            None => FilePerson {
+                name: name.to_string(),
+                uid: None,
+            },
         };
-        people.push(name);
+        if !people.contains(&person) {
+            people.push(person);
+        }
     }
     let text = |value: &Option<String>| {
         value
@@ -512,18 +776,22 @@ fn seminar(
         _ => None,
     };
     let mut roles: Vec<NewRole> = Vec::new();
-    for name in events.iter().flat_map(|event| &event.people) {
-        if !roles.iter().any(|role| &role.name == name) {
+    for person in events.iter().flat_map(|event| &event.people) {
+        let known = |role: &NewRole| match &person.uid {
+            Some(uid) => role.from_file.uid.as_ref() == Some(uid),
+            None => role.from_file.uid.is_none() && role.name == person.name,
+        };
+        if !roles.iter().any(known) {
             roles.push(NewRole {
                 kind: RoleKind::Speaker,
-                name: name.clone(),
+                name: person.name.clone(),
                 institution: None,
                 position: None,
                 email: None,
                 phone: None,
                 talk: None,
                 from_file: crate::ops::FileIdentity {
-                    uid: None,
+                    uid: person.uid.clone(),
                     exact_name: true,
                 },
             });
@@ -537,7 +805,7 @@ fn seminar(
             at: local(event.starts_at).time(),
             on: Some(event.day),
             minutes: event.minutes,
-            people: event.people,
+            people: event.people.iter().map(FilePerson::reference).collect(),
             uid: event.uid,
             place: SlotPlace {
                 room: venue.is_none().then_some(event.room),

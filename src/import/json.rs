@@ -199,6 +199,13 @@ pub fn read(text: &str) -> Result<Plan> {
     Ok(plan)
 }
 
+/// One seminar in the shape `agenda SLUG --format json` prints it, as a value: for readers
+/// of other formats that carry such a record (our own frab export).
+pub(super) fn programme_entry(value: Value, place: &str) -> Result<SeminarEntry, String> {
+    let programme: ProgrammeIn = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    entry(programme, place)
+}
+
 fn check_format(object: &serde_json::Map<String, Value>) -> Result<()> {
     if object.get("format").and_then(Value::as_str) != Some(ARCHIVE_FORMAT) {
         return Err(Error::Invalid(format!(

@@ -2,13 +2,13 @@
 //! [`apply`] carries it out through the same calls the commands use, so an imported record
 //! obeys every rule a typed one does. The caller runs it in one transaction: all or nothing.
 
-use super::lookup::{Imported, add_venue, venue_for};
+use super::lookup::{Imported, add_venue, refuse_near, venue_for};
 use super::people::{NewRole, add_role_unchecked};
 use super::seminars::{NewSeminar, create};
 use super::sessions::{NewSession, insert_session};
 use super::slots::{NewSlot, add_slot_unchecked, without_inherited};
 use super::{Notice, Permission, find_seminar, guarded, guarded_all};
-use crate::error::{Error, Result};
+use crate::error::{Error, Record, Result};
 use crate::model::names::name_key;
 use crate::model::{Seminar, Venue};
 use crate::store::{Counts, Db};
@@ -38,6 +38,8 @@ pub struct SeminarEntry {
     pub roles: Vec<NewRole>,
     /// Sessions, which the slots name by title.
     pub sessions: Vec<NewSession>,
+    /// Slots, which name their people as a PERSON reference or by the `from_file.uid` of
+    /// one of `roles` (which tells apart namesakes the file keeps apart).
     pub slots: Vec<NewSlot>,
 }
 
@@ -73,12 +75,7 @@ pub fn apply_reporting(
     let mut done = 0;
     let mut notices = Vec::new();
     let mut imported = Imported::default();
-    for (index, venue) in plan.venues.into_iter().enumerate() {
-        if db.venue_by_key(&name_key(&venue.name))?.is_none() {
-            add_venue(db, venue, permission, &mut notices)
-                .map_err(|error| error.at(&format!("rooms[{index}]")))?;
-        }
-    }
+    add_rooms(db, &plan, permission, &mut notices)?;
     for entry in plan.seminars {
         let place = entry.place.clone();
         import_seminar(db, entry, permission, &mut notices, &mut imported)
@@ -150,6 +147,71 @@ fn refuse_repeated_uids(plan: &Plan) -> Result<()> {
     Ok(())
 }
 
+/// Adds every room and venue the plan's seminars name that is not on record (by name key),
+/// as the file gives them: the rooms of one file are never near-duplicates of each other,
+/// while a room close to a venue on record is refused as a typed one is.
+fn add_rooms(
+    db: &Db<'_>,
+    plan: &Plan,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<()> {
+    let mut new: Vec<(String, Venue)> = Vec::new();
+    // The rooms an archive lists with their addresses and capacities come first, so that
+    // the same room named again below adds nothing.
+    for (index, venue) in plan.venues.iter().enumerate() {
+        let key = name_key(&venue.name);
+        if !key.is_empty()
+            && !new.iter().any(|(_, known)| name_key(&known.name) == key)
+            && db.venue_by_key(&key)?.is_none()
+        {
+            new.push((format!("rooms[{index}]"), venue.clone()));
+        }
+    }
+    for entry in &plan.seminars {
+        let named = |name: &str| Venue {
+            id: 0,
+            name: name.trim().to_string(),
+            address: None,
+            capacity: None,
+        };
+        let venues = (entry.venue.clone())
+            .or_else(|| entry.seminar.venue.as_deref().map(named))
+            .into_iter()
+            .chain(
+                entry
+                    .sessions
+                    .iter()
+                    .filter_map(|s| s.room.as_deref().map(named)),
+            )
+            .chain(
+                entry
+                    .slots
+                    .iter()
+                    .filter_map(|s| s.place.room.as_deref().map(named)),
+            );
+        for venue in venues {
+            let key = name_key(&venue.name);
+            if key.is_empty() || new.iter().any(|(_, known)| name_key(&known.name) == key) {
+                continue;
+            }
+            if db.venue_by_key(&key)?.is_none() {
+                new.push((entry.place.clone(), venue));
+            }
+        }
+    }
+    if !permission.allows_new(Record::Venue) {
+        for (place, venue) in &new {
+            refuse_near(db, Record::Venue, &venue.name).map_err(|error| error.at(place))?;
+        }
+    }
+    let as_given = permission.approve_new(Record::Venue);
+    for (place, venue) in new {
+        add_venue(db, venue, as_given, notices).map_err(|error| error.at(&place))?;
+    }
+    Ok(())
+}
+
 fn import_seminar(
     db: &Db<'_>,
     entry: SeminarEntry,
@@ -198,8 +260,10 @@ fn import_seminar(
     // Everything in the seminar is checked against the rules once, after it is all in:
     // the same rules, one pass instead of one per record.
     guarded(db, seminar.id, permission, notices, |notices| {
+        let mut people_by_uid: HashMap<String, i64> = HashMap::new();
         for role in entry.roles {
-            add_role_unchecked(
+            let uid = role.from_file.uid.clone();
+            let role = add_role_unchecked(
                 db,
                 &seminar,
                 role,
@@ -207,6 +271,9 @@ fn import_seminar(
                 notices,
                 Some(&mut *imported),
             )?;
+            if let Some(uid) = uid {
+                people_by_uid.insert(uid, role.person_id);
+            }
         }
         for session in &entry.sessions {
             if let Some(uid) = &session.uid
@@ -219,8 +286,13 @@ fn import_seminar(
             }
             insert_session(db, &seminar, session, permission, notices)?;
         }
-        for slot in &entry.slots {
-            add_slot_unchecked(db, &seminar, slot, permission, notices)?;
+        for mut slot in entry.slots {
+            for person in &mut slot.people {
+                if let Some(id) = people_by_uid.get(person.as_str()) {
+                    *person = format!("#{id}");
+                }
+            }
+            add_slot_unchecked(db, &seminar, &slot, permission, notices)?;
         }
         Ok(())
     })

@@ -76,7 +76,7 @@ pub fn similar_names(db: &Db<'_>, record: Record, name: &str) -> Result<Vec<Stri
             if !plain || !db.people_by_key(&key)?.is_empty() {
                 return Ok(Vec::new());
             }
-            person_labels(db)?
+            person_labels(db, &Default::default())?
         }
         Record::Institution => {
             if db.institution_by_key(&key)?.is_some() {
@@ -106,8 +106,27 @@ pub fn similar_names(db: &Db<'_>, record: Record, name: &str) -> Result<Vec<Stri
 }
 
 /// Refuses a new record whose name is close to existing ones.
-fn refuse_near(db: &Db<'_>, record: Record, name: &str) -> Result<()> {
-    let candidates = similar_names(db, record, name)?;
+pub(super) fn refuse_near(db: &Db<'_>, record: Record, name: &str) -> Result<()> {
+    looks_like(record, name, similar_names(db, record, name)?)
+}
+
+/// Refuses a new person whose plain name is close to someone on record other than the
+/// people in `leaving_out`.
+fn refuse_near_person(
+    db: &Db<'_>,
+    name: &str,
+    leaving_out: &std::collections::HashSet<i64>,
+) -> Result<()> {
+    let labels = person_labels(db, leaving_out)?;
+    let candidates = near_names(
+        &name_key(name),
+        labels.iter().map(|(n, k)| (n.as_str(), k.as_str())),
+    );
+    looks_like(Record::Person, name, candidates)
+}
+
+/// The refusal of a new name that looks like the candidates, if there are any.
+fn looks_like(record: Record, name: &str, candidates: Vec<String>) -> Result<()> {
     if candidates.is_empty() {
         return Ok(());
     }
@@ -314,10 +333,14 @@ fn people_named(
 }
 
 /// Everyone's shortest unambiguous reference (`Name`, `Name (INST)` or `#ID`) with their
-/// name key, to suggest people by.
-fn person_labels(db: &Db<'_>) -> Result<Vec<(String, String)>> {
+/// name key, to suggest people by; the people in `leaving_out` are not among them.
+fn person_labels(
+    db: &Db<'_>,
+    leaving_out: &std::collections::HashSet<i64>,
+) -> Result<Vec<(String, String)>> {
     use std::collections::HashMap;
-    let people = db.person_names()?;
+    let mut people = db.person_names()?;
+    people.retain(|person| !leaving_out.contains(&person.id));
     let mut namesakes: HashMap<&str, u32> = HashMap::new();
     let mut colleagues: HashMap<(&str, Option<i64>), u32> = HashMap::new();
     for person in &people {
@@ -374,7 +397,7 @@ pub fn find_person_preferring(
     match people.len() {
         1 => Ok(people.remove(0)),
         0 => {
-            let labels = person_labels(db)?;
+            let labels = person_labels(db, &Default::default())?;
             Err(Error::NotFound {
                 what: "person",
                 name: reference.trim().to_string(),
@@ -401,7 +424,10 @@ pub struct Clues<'a> {
 /// How an import file names a person.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileIdentity {
-    /// The person's uid in the file (a JSON archive's `person_uid`).
+    /// The person's uid in the file (a JSON archive's `person_uid`, a frab `<person guid>`),
+    /// or one the reader gave a person the file tells apart by an id of its own (a frab
+    /// `<person id>`): people with different uids are different people, never "looks like"
+    /// each other, and a slot of the same seminar entry may name them by it.
     pub uid: Option<String>,
     /// The name is a name as recorded (JSON, frab), not a PERSON reference: "Name (X)" in
     /// it is part of the name.
@@ -517,7 +543,12 @@ pub fn person_for_role(
     }
     match people.len() {
         0 => {
-            refuse_near(db, Record::Person, &name)?;
+            match imported.filter(|_| uid.is_some()) {
+                // The people this file added are told apart by their uids: only those on
+                // record before it can be near-duplicates.
+                Some(imported) => refuse_near_person(db, &name, &imported.created)?,
+                None => refuse_near(db, Record::Person, &name)?,
+            }
             Ok(new())
         }
         1 => {

@@ -1,7 +1,13 @@
 //! frab / C3VOC `schedule.xml`, the schedule format that pretalx and frab export and that
 //! conference apps (Giggity, EventFahrplan, ConfClerk) read. Valid against the C3VOC XSD:
-//! rooms are venues, events are slots (or a seminar without slots, once per day), persons
-//! are the people on them. Written with quick-xml, which escapes every value.
+//! rooms are venues, events are slots (or a seminar without slots, once per day, or a
+//! session without slots), persons are the people on them with their uids as guids.
+//! Written with quick-xml, which escapes every value.
+//!
+//! So that `seminar import` gives the seminars back as they were, each seminar is also a
+//! conference `<track>` (its title and slug, as apps list tracks) whose text is its record
+//! ([`SeminarRecord`]), and every event's `<slug>` names its seminar
+//! (`ACRONYM-ID-SEMINAR`, C3VOC's form). Apps show neither; both stay within the XSD.
 
 use std::collections::BTreeMap;
 
@@ -48,6 +54,100 @@ struct ConferenceXml {
     days: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     time_zone_name: Option<&'static str>,
+    track: Vec<TrackXml>,
+}
+
+/// A seminar of the schedule, as a conference track: its title and slug, and as its text
+/// the seminar's record (see [`SeminarRecord`]), which apps that list tracks do not show.
+#[derive(Serialize)]
+struct TrackXml {
+    #[serde(rename = "@name")]
+    name: String,
+    #[serde(rename = "@slug", skip_serializing_if = "Option::is_none")]
+    slug: Option<String>,
+    #[serde(rename = "$text")]
+    record: String,
+}
+
+/// What frab has no element for, for `seminar import` to give the seminar back as it was:
+/// the seminar as `agenda --format json` prints it (without contacts), its people with
+/// their positions and institutions, its sessions with their kinds and chairs, and for
+/// each slot (an event with that guid) its people, session and own track, abstract and
+/// language. The events give each slot's title, kind, time, room and links.
+#[derive(Serialize)]
+pub struct SeminarRecord<'a> {
+    pub seminar: super::json::SeminarJson<'a>,
+    pub moderators: Vec<super::json::RoleJson<'a>>,
+    pub speakers: Vec<super::json::RoleJson<'a>>,
+    pub sessions: Vec<super::json::SessionJson<'a>>,
+    pub slots: Vec<SlotRecord<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SlotRecord<'a> {
+    pub uid: &'a str,
+    pub role_ids: &'a [i64],
+    pub session_id: Option<i64>,
+    /// Its own room (the event's is where it is, which may be its session's or none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub room: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub track: Option<&'a str>,
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    pub summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<&'a str>,
+}
+
+/// The event `<slug>` of our export: `ACRONYM-ID-SEMINAR` (the acronym's hyphens as
+/// underscores), C3VOC's `acronym-id-name` form, naming the seminar the event belongs to.
+fn event_slug(acronym: &str, id: u64, seminar: &str) -> String {
+    let prefix = acronym.replace('-', "_");
+    match format!("{id}-{seminar}") {
+        rest if rest.len() >= 4 => format!("{prefix}-{rest}"),
+        _ => format!("{prefix}-{id:03}-{seminar}"),
+    }
+}
+
+/// The seminar slug an event `<slug>` of our export names.
+pub fn seminar_of_event_slug(slug: &str) -> Option<&str> {
+    let mut parts = slug.trim().splitn(3, '-');
+    let (_prefix, id, seminar) = (parts.next()?, parts.next()?, parts.next()?);
+    id.chars().all(|c| c.is_ascii_digit()).then_some(seminar)
+}
+
+fn seminar_track(programme: &Programme) -> TrackXml {
+    let mut json = super::json::programme(programme);
+    for role in json.moderators.iter_mut().chain(json.speakers.iter_mut()) {
+        role.contact = None;
+    }
+    let record = SeminarRecord {
+        seminar: json.seminar,
+        moderators: json.moderators,
+        speakers: json.speakers,
+        sessions: json.sessions,
+        slots: (programme.slots.iter())
+            .map(|slot| SlotRecord {
+                uid: &slot.uid,
+                role_ids: &slot.role_ids,
+                session_id: slot.session_id,
+                room: slot.room.as_ref().map(|room| room.name.as_str()),
+                track: slot.track.as_deref(),
+                summary: slot.details.summary.as_deref(),
+                language: slot.details.language.as_deref(),
+            })
+            .collect(),
+    };
+    // Without what XML forbids, as in every other value of the schedule.
+    let mut value = serde_json::to_value(&record).unwrap_or_default();
+    clean_strings(&mut value);
+    let text = value.to_string();
+    let slug = &programme.seminar.slug;
+    TrackXml {
+        name: clean(&programme.seminar.title),
+        slug: (slug.len() >= 2).then(|| slug.clone()),
+        record: text,
+    }
 }
 
 #[derive(Serialize)]
@@ -88,6 +188,8 @@ struct EventXml {
     language: String,
     #[serde(rename = "abstract")]
     summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slug: Option<String>,
     description: String,
     persons: PersonsXml,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -116,6 +218,8 @@ struct PersonsXml {
 struct PersonXml {
     #[serde(rename = "@id")]
     id: i64,
+    #[serde(rename = "@guid")]
+    guid: String,
     #[serde(rename = "$text")]
     name: String,
 }
@@ -149,6 +253,16 @@ fn clean(text: &str) -> String {
         .collect()
 }
 
+/// [`clean`] on every string in a JSON value.
+fn clean_strings(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => *text = clean(text),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(clean_strings),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(clean_strings),
+        _ => {}
+    }
+}
+
 fn offset_time(at: DateTime<Utc>, zone: Tz) -> String {
     crate::model::time::rfc3339_in(at, zone)
 }
@@ -174,6 +288,7 @@ fn persons<'a>(roles: impl Iterator<Item = &'a Role>) -> PersonsXml {
         person: roles
             .map(|role| PersonXml {
                 id: role.person_id,
+                guid: clean(&role.person_uid),
                 name: clean(&role.person_name),
             })
             .collect(),
@@ -273,6 +388,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             track: default_track.clone(),
             language: language(lang).to_string(),
             summary: subtitle.clone(),
+            slug: Some(event_slug(&options.acronym, id, &seminar.slug)),
             description: String::new(),
             persons: PersonsXml { person: Vec::new() },
             links: None,
@@ -434,6 +550,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             end: last.map(|d| d.to_string()).unwrap_or_default(),
             days: day_count,
             time_zone_name: one_zone.map(|zone| zone.name()),
+            track: programmes.iter().map(seminar_track).collect(),
         },
         day,
     };
@@ -477,6 +594,29 @@ mod tests {
             "odd uids pass through without a panic"
         );
         assert_eq!(day_guid("xxé", 1), "xxé");
+    }
+
+    #[test]
+    fn event_slugs_name_their_seminar_in_the_c3voc_form() {
+        // voc-slug-new: [a-z0-9_]{4,}-[a-z0-9\-_]{4,}
+        let fits = |slug: &str| {
+            let (head, rest) = slug.split_once('-').unwrap();
+            let of = |text: &str, extra: &[char]| {
+                text.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || extra.contains(&c))
+            };
+            head.len() >= 4 && of(head, &['_']) && rest.len() >= 4 && of(rest, &['_', '-'])
+        };
+        for (acronym, id, seminar, slug) in [
+            ("kss-2017", 12, "kss-2017", "kss_2017-12-kss-2017"),
+            ("seminars", 7, "ab", "seminars-7-ab"),
+            ("seminar-a", 1, "a", "seminar_a-001-a"),
+        ] {
+            assert_eq!(event_slug(acronym, id, seminar), slug);
+            assert!(fits(slug), "{slug}");
+            assert_eq!(seminar_of_event_slug(slug), Some(seminar));
+        }
+        assert_eq!(seminar_of_event_slug("democon-talk"), None);
     }
 
     #[test]

@@ -811,6 +811,80 @@ fn xml_cases() -> Vec<Case> {
 /// Names and titles typed with control characters: an escape sequence, a bell, a tab, a
 /// line break, DEL and a C1 CSI, in each field a person types (a description may have
 /// line breaks, nothing else).
+/// Our own frab export of two seminars, broken in the parts only `seminar` reads: each
+/// seminar's record (a conference track) and the event slugs that name the seminars.
+fn own_frab_cases(env: &Env) -> Vec<Case> {
+    let source = Env::new();
+    for (slug, date) in [("frab-one", "2030-03-04"), ("frab-two", "2030-03-05")] {
+        source.ok(&[
+            "create",
+            slug,
+            "--date",
+            date,
+            "--start",
+            "09:00",
+            "--end",
+            "10:00",
+            "--tz",
+            "WIB",
+            "--venue",
+            "Ruang Frab",
+            "--slug",
+            slug,
+        ]);
+    }
+    source.ok(&[
+        "speaker",
+        "add",
+        "frab-one",
+        "Frab Speaker",
+        "--talk",
+        "Frab talk",
+        "--at",
+        "09:00",
+        "--minutes",
+        "30",
+    ]);
+    let file = source.dir().join("both.xml");
+    source.ok(&["export", "--format", "frab", "-o", file.to_str().unwrap()]);
+    let xml = std::fs::read_to_string(&file).unwrap();
+    env.ok(&["import", file.to_str().unwrap(), "--dry-run"]);
+    let changed = |from: &str, to: &str| {
+        assert!(xml.contains(from), "the export has no {from}");
+        xml.replacen(from, to, 1)
+    };
+    vec![
+        import(
+            "record.xml",
+            changed("slug=\"frab-one\">{", "slug=\"frab-one\">{seminar,"),
+            &[],
+        ),
+        import(
+            "record.xml",
+            changed("\"seminar\":{", "\"seminars\":{"),
+            &[],
+        ),
+        import(
+            "record.xml",
+            changed(
+                "\"time_zone\":\"Asia/Jakarta\"",
+                "\"time_zone\":\"Mars/Base\"",
+            ),
+            &[],
+        ),
+        import(
+            "record.xml",
+            changed("\"role_ids\":[1]", "\"role_ids\":[99]"),
+            &[],
+        ),
+        import(
+            "slug.xml",
+            changed("-frab-one</slug>", "-frab-three</slug>"),
+            &[],
+        ),
+    ]
+}
+
 fn typed_control_character_cases() -> Vec<Case> {
     let hostile = [
         "Evil \u{1b}]0;pwned\u{7}",
@@ -1478,6 +1552,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         csv_cases(),
         json_cases(&env),
         xml_cases(),
+        own_frab_cases(&env),
         command_line_cases(),
         unknown_name_cases(),
         person_reference_cases(),

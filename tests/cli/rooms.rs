@@ -1385,3 +1385,338 @@ fn a_json_archive_of_several_seminars_imports_into_an_empty_database_as_the_same
     let rooms = |env: &Env| without_ids(&env.json(&["venue", "list"]));
     assert_eq!(rooms(&copy), rooms(&env));
 }
+
+/// A schedule as pretalx writes it (no seminar records), with the given `<room>`s, each
+/// holding events `(id, title, start, persons as (id, guid, name))` on 2024-08-15 in Berlin.
+type OtherEvent<'a> = (u32, &'a str, &'a str, Vec<(u32, Option<&'a str>, &'a str)>);
+
+fn pretalx_schedule(rooms: &[(&str, Vec<OtherEvent<'_>>)]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\
+         <generator name=\"pretalx\" version=\"2024.1.0\"/><version>1</version>\
+         <conference><title>Demo Con</title><acronym>democon</acronym>\
+         <time_zone_name>Europe/Berlin</time_zone_name></conference>\n\
+         <day index=\"1\" date=\"2024-08-15\" start=\"2024-08-15T09:00:00+02:00\" \
+         end=\"2024-08-15T18:00:00+02:00\">\n",
+    );
+    for (room, events) in rooms {
+        xml.push_str(&format!("<room name=\"{room}\">\n"));
+        for (id, title, start, persons) in events {
+            let persons: String = persons
+                .iter()
+                .map(|(id, guid, name)| match guid {
+                    Some(guid) => format!("<person id=\"{id}\" guid=\"{guid}\">{name}</person>"),
+                    None => format!("<person id=\"{id}\">{name}</person>"),
+                })
+                .collect();
+            xml.push_str(&format!(
+                "<event id=\"{id}\" guid=\"00000000-0000-4000-8000-{id:012}\"><room>{room}</room>\
+                 <title>{title}</title><type>Talk</type><date>2024-08-15T{start}:00+02:00</date>\
+                 <start>{start}</start><duration>00:30</duration><abstract/><track/>\
+                 <persons>{persons}</persons></event>\n"
+            ));
+        }
+        xml.push_str("</room>\n");
+    }
+    xml.push_str("</day>\n</schedule>\n");
+    xml
+}
+
+#[test]
+fn people_of_a_schedule_are_told_apart_by_their_ids_and_guids() {
+    const GUID: &str = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+    let schedule = pretalx_schedule(&[(
+        "Main Hall",
+        vec![
+            // Near names with different ids are two people, not "looks like".
+            (1, "Near one", "09:00", vec![(7, None, "Budi Santoso")]),
+            (2, "Near two", "09:30", vec![(9, None, "Budi Santosa")]),
+            // Namesakes with different ids are two people, each on their own talk.
+            (3, "Namesake one", "10:00", vec![(11, None, "Siti Rahma")]),
+            (4, "Namesake two", "10:30", vec![(12, None, "Siti Rahma")]),
+            // One id under two spellings is one person, under the first; its guid, given
+            // once, is the person's uid.
+            (
+                5,
+                "Spelling one",
+                "11:00",
+                vec![(13, Some(GUID), "Dewi Lestari")],
+            ),
+            (6, "Spelling two", "11:30", vec![(13, None, "Dewi Lestary")]),
+        ],
+    )]);
+    let env = Env::new();
+    let file = env.dir().join("people.xml");
+    std::fs::write(&file, &schedule).unwrap();
+    let out = env.ok(&["import", file.to_str().unwrap()]);
+    assert!(
+        out.starts_with("Added 1 seminar(s), 6 slot(s), 5 role(s), 5 new person(s)"),
+        "{out}"
+    );
+    let people = env.json(&["person", "list"]);
+    let mut names: Vec<&str> = (people.as_array().unwrap().iter())
+        .map(|person| person["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Budi Santosa",
+            "Budi Santoso",
+            "Dewi Lestari",
+            "Siti Rahma",
+            "Siti Rahma"
+        ]
+    );
+    let dewi = (people.as_array().unwrap().iter())
+        .find(|person| person["name"] == "Dewi Lestari")
+        .unwrap();
+    assert_eq!(dewi["uid"], GUID);
+    let slots = env.json(&["slot", "list", "democon"]);
+    let role_of = |title: &str| {
+        let slot = (slots.as_array().unwrap().iter())
+            .find(|slot| slot["title"] == title)
+            .unwrap();
+        slot["role_ids"].clone()
+    };
+    assert_ne!(role_of("Namesake one"), role_of("Namesake two"));
+    assert_eq!(role_of("Spelling one"), role_of("Spelling two"));
+    assert_eq!(env.run(&["check"]).code, 0);
+
+    // Someone close to a person already on record is still asked about.
+    let other = Env::new();
+    other.seed();
+    let near = pretalx_schedule(&[(
+        "Main Hall",
+        vec![(1, "Near", "09:00", vec![(1, None, "Valerina Danial")])],
+    )]);
+    let file = other.dir().join("near.xml");
+    std::fs::write(&file, near).unwrap();
+    let before = other.dump();
+    let line = other.fails(1, &["import", file.to_str().unwrap()]);
+    assert!(line.contains("Valerina Daniel"), "{line}");
+    assert_eq!(other.dump(), before, "nothing written");
+}
+
+#[test]
+fn rooms_of_one_schedule_are_created_as_given_and_matched_exactly_to_venues_on_record() {
+    let env = Env::new();
+    env.ok(&["venue", "add", "Auditorium Utama", "--address", "Depok"]);
+    let schedule = pretalx_schedule(&[
+        ("Hall Ada", vec![(1, "In Ada", "09:00", vec![])]),
+        ("Hall Adb", vec![(2, "In Adb", "09:00", vec![])]),
+        ("AUDITORIUM  utama", vec![(3, "On record", "09:00", vec![])]),
+    ]);
+    let file = env.dir().join("rooms.xml");
+    std::fs::write(&file, schedule).unwrap();
+    let out = env.ok(&["import", file.to_str().unwrap()]);
+    assert!(out.ends_with("2 new venue(s)\n"), "{out}");
+    let venues = env.json(&["venue", "list"]);
+    let mut names: Vec<&str> = (venues.as_array().unwrap().iter())
+        .map(|venue| venue["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Auditorium Utama", "Hall Ada", "Hall Adb"]);
+    let slots = env.json(&["slot", "list", "democon"]);
+    let rooms: BTreeMap<&str, &str> = (slots.as_array().unwrap().iter())
+        .map(|slot| {
+            (
+                slot["title"].as_str().unwrap(),
+                slot["room"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(rooms["In Ada"], "Hall Ada");
+    assert_eq!(rooms["In Adb"], "Hall Adb");
+    assert_eq!(rooms["On record"], "Auditorium Utama");
+
+    // A room close to a venue on record is asked about, as a typed one is.
+    let near = pretalx_schedule(&[("Auditorium Utamaa", vec![(1, "Near", "09:00", vec![])])]);
+    let other = Env::new();
+    other.ok(&["venue", "add", "Auditorium Utama"]);
+    let file = other.dir().join("near.xml");
+    std::fs::write(&file, near).unwrap();
+    let line = other.fails(1, &["import", file.to_str().unwrap()]);
+    assert!(line.contains("Auditorium Utama"), "{line}");
+    assert_eq!(other.json(&["venue", "list"]).as_array().unwrap().len(), 1);
+}
+
+/// The sessions of a seminar as `session list --json` gives them, without ids.
+fn sessions_without_ids(env: &Env, slug: &str) -> Vec<Value> {
+    let mut sessions = env.json(&["session", "list", slug]);
+    for session in sessions.as_array_mut().unwrap() {
+        let session = session.as_object_mut().unwrap();
+        session.remove("id");
+        session.remove("chair_role_ids");
+    }
+    sessions.as_array().unwrap().clone()
+}
+
+#[test]
+fn our_frab_export_of_a_conference_gives_back_its_sessions() {
+    let env = conference();
+    let file = env.dir().join("knhi.xml");
+    std::fs::write(&file, env.ok(&["agenda", SLUG, "--format", "frab"])).unwrap();
+    crate::exports::validate_against_xsd(&file);
+    let copy = Env::new().with_env("SEMINAR_NOW", "2027-04-01");
+    copy.ok(&["import", file.to_str().unwrap()]);
+    let sessions = sessions_without_ids(&copy, SLUG);
+    assert_eq!(sessions.len(), 8);
+    assert_eq!(sessions, sessions_without_ids(&env, SLUG));
+    let panel = (sessions.iter())
+        .find(|session| session["title"] == "Panel 1B: Diplomasi ekonomi")
+        .unwrap();
+    assert_eq!(
+        (&panel["room"], &panel["kind"], &panel["chairs"]),
+        (
+            &Value::from("Ruang 2"),
+            &Value::from("parallel"),
+            &serde_json::json!(["Wawan Mas'udi"])
+        )
+    );
+    let slots = |env: &Env| {
+        let mut slots = env.json(&["slot", "list", SLUG]);
+        for slot in slots.as_array_mut().unwrap() {
+            let slot = slot.as_object_mut().unwrap();
+            for field in ["id", "role_ids", "session_id"] {
+                slot.remove(field);
+            }
+        }
+        slots
+    };
+    assert_eq!(slots(&copy), slots(&env));
+    let in_sessions = |env: &Env| {
+        (env.json(&["slot", "list", SLUG]).as_array().unwrap().iter())
+            .filter(|slot| slot["session_id"].is_number())
+            .count()
+    };
+    assert_eq!(in_sessions(&copy), 19);
+    for args in [
+        &["agenda", SLUG][..],
+        &["agenda", SLUG, "--grid", "--lang", "id"],
+    ] {
+        assert_eq!(copy.ok(args), env.ok(args), "{args:?}");
+    }
+
+    // A schedule from elsewhere has no sessions: its events stay slots.
+    let pretalx = format!(
+        "{}/tests/fixtures/pretalx-schedule.xml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let other = Env::new();
+    other.ok(&["import", &pretalx]);
+    assert_eq!(other.count(&["session", "list", "democon2024"]), 0);
+}
+
+#[test]
+fn several_seminars_in_one_frab_file_come_back_as_the_same_seminars() {
+    let env = conference();
+    env.seed();
+    env.ok(&[
+        "create",
+        "Diskusi lanjutan",
+        "--date",
+        "2017-05-25",
+        "--start",
+        "13:00",
+        "--end",
+        "15:00",
+        "--tz",
+        "WIB",
+        "--venue",
+        "Auditorium Juwono Sudarsono",
+        "--slug",
+        "diskusi-2017",
+    ]);
+    env.ok(&[
+        "speaker",
+        "add",
+        "diskusi-2017",
+        "Asra Virgianita",
+        "--talk",
+        "Kerja sama Selatan-Selatan",
+        "--at",
+        "13:00",
+        "--minutes",
+        "45",
+    ]);
+    // A seminar without a venue is in no room of its own ("To be announced" to apps).
+    env.ok(&[
+        "create",
+        "Rapat persiapan",
+        "--date",
+        "2017-06-02",
+        "--start",
+        "10:00",
+        "--end",
+        "11:00",
+        "--tz",
+        "WIB",
+        "--slug",
+        "rapat-2017",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        "rapat-2017",
+        "Agenda",
+        "--at",
+        "10:00",
+        "--minutes",
+        "30",
+    ]);
+    let file = env.dir().join("all.xml");
+    env.ok(&["export", "--format", "frab", "-o", file.to_str().unwrap()]);
+    crate::exports::validate_against_xsd(&file);
+
+    let copy = Env::new().with_env("SEMINAR_NOW", "2027-04-01");
+    let out = copy.ok(&["import", file.to_str().unwrap()]);
+    assert!(out.starts_with("Added 4 seminar(s)"), "{out}");
+    let seminars = |env: &Env| -> Vec<(Value, Value, Value, Value, Value, Value)> {
+        (env.json(&["list"]).as_array().unwrap().iter())
+            .map(|seminar| {
+                (
+                    seminar["slug"].clone(),
+                    seminar["title"].clone(),
+                    seminar["first_day"].clone(),
+                    seminar["last_day"].clone(),
+                    seminar["days"].clone(),
+                    seminar["venue"]["name"].clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(seminars(&copy), seminars(&env));
+    let venues = |env: &Env| {
+        let mut venues = env.json(&["venue", "list"]);
+        for venue in venues.as_array_mut().unwrap() {
+            venue.as_object_mut().unwrap().remove("id");
+        }
+        venues
+    };
+    assert_eq!(venues(&copy), venues(&env), "no room for 'To be announced'");
+    for slug in ["kss-2017", "diskusi-2017", "rapat-2017", SLUG] {
+        assert_eq!(
+            copy.ok(&["agenda", slug]),
+            env.ok(&["agenda", slug]),
+            "{slug}"
+        );
+    }
+    assert_eq!(copy.run(&["check"]).code, 0);
+
+    // Conference apps see events in their rooms: one hall, each seminar its own track.
+    let xml = std::fs::read_to_string(&file).unwrap();
+    let events = frab_events(&xml);
+    let tracks: std::collections::BTreeSet<&str> = (events.values())
+        .filter(|event| event[1] == "Auditorium Juwono Sudarsono")
+        .map(|event| event[4].as_str())
+        .collect();
+    assert_eq!(
+        tracks,
+        [
+            "Diskusi lanjutan",
+            "Seminar on Indonesia's South-South and Triangular Cooperation"
+        ]
+        .into()
+    );
+}
