@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use seminar::import::{ReadOptions, frab};
-use seminar::model::MAX_SLOT_MINUTES;
+use seminar::model::{MAX_SLOT_MINUTES, check_day_hours};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -22,7 +22,11 @@ fuzz_target!(|data: &[u8]| {
         for entry in &plan.seminars {
             let schedule = &entry.seminar.schedule;
             assert!(schedule.first_day <= schedule.last_day, "{}", entry.place);
-            assert!(schedule.start < schedule.end, "{}", entry.place);
+            assert!(
+                check_day_hours(schedule.start, schedule.end).is_ok(),
+                "{}",
+                entry.place
+            );
             for slot in &entry.slots {
                 assert!(
                     (1..=MAX_SLOT_MINUTES).contains(&slot.minutes),

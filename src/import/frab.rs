@@ -762,7 +762,16 @@ fn seminar(
         // When the clocks go back in between, the end's wall time can read earlier than the
         // start's: the start's wall time plus the length reaches it.
         let end_wall = local(end).max(local(start) + (end - start));
-        day_hours.push((*day, local(start).time(), end_wall.time()));
+        if end - start >= chrono::Duration::hours(24) {
+            return Err(format!(
+                "day {day}: its events run from {} to {}, more than a day",
+                local(start).format("%Y-%m-%d %H:%M"),
+                end_wall.format("%Y-%m-%d %H:%M")
+            ));
+        }
+        let (start, end) = (local(start).time(), end_wall.time());
+        crate::model::check_day_hours(start, end).map_err(|e| format!("day {day}: {e}"))?;
+        day_hours.push((*day, start, end));
     }
     let (_, start, end) = day_hours[0];
     let mut schedule = Schedule::daily(zone, first_day, last_day, start, end);

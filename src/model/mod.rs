@@ -330,9 +330,13 @@ impl Schedule {
         }) {
             return day;
         }
-        at.with_timezone(&self.zone)
-            .date_naive()
-            .clamp(self.first_day, self.last_day)
+        let date = at.with_timezone(&self.zone).date_naive();
+        // (A schedule not yet validated may end before it starts: no clamp then.)
+        if self.first_day <= self.last_day {
+            date.clamp(self.first_day, self.last_day)
+        } else {
+            date
+        }
     }
 
     /// The day of the seminar on which `day` falls, counted from 0.
