@@ -40,6 +40,9 @@ pub struct AgendaArgs {
     /// The timetable: rooms as columns, time as rows (text or html)
     #[arg(long, requires = "seminar")]
     pub grid: bool,
+    /// Also the talks and sessions cancelled after a publication, struck through
+    #[arg(long, requires = "seminar", conflicts_with = "grid")]
+    pub show_cancelled: bool,
     #[command(flatten)]
     pub document: DocumentArgs,
 }
@@ -58,16 +61,27 @@ pub fn run(args: AgendaArgs, context: &Context) -> Result<()> {
             "grid: the timetable comes as --format text or html",
         ));
     }
+    if args.show_cancelled && !matches!(format, Format::Text | Format::Markdown | Format::Html) {
+        return Err(Error::usage(
+            "show-cancelled: cancelled items are struck through in --format text, markdown or html; ics marks them cancelled by itself",
+        ));
+    }
     let mut store = context.open()?;
     match &args.seminar {
         Some(reference) => {
             let programme = store.read(|db| {
                 let mut programme = seminars::programme(db, reference)?;
+                ops::versions::add_history(db, &mut programme, &super::versions::snapshot)?;
                 if args.document.include_contacts {
                     ops::people::add_contacts(db, programme.roles.iter_mut())?;
                 }
                 Ok(programme)
             })?;
+            let programme = if args.show_cancelled {
+                programme.with_cancelled()
+            } else {
+                programme
+            };
             let programme = if args.on.is_some() || args.room.is_some() || args.track.is_some() {
                 programme.only(args.on, args.room.as_deref(), args.track.as_deref())
             } else {

@@ -104,6 +104,7 @@ pub fn read_programmes(
 ) -> Result<Vec<Programme>> {
     store.read(|db| {
         let mut programmes = seminars::programmes(db, from, to)?;
+        ops::versions::add_histories(db, &mut programmes, &super::versions::snapshot)?;
         if include_contacts {
             ops::people::add_contacts(
                 db,

@@ -21,6 +21,7 @@ mod slot;
 mod speaker;
 pub mod values;
 mod venue;
+pub(crate) mod versions;
 
 use std::process::ExitCode;
 
@@ -128,6 +129,19 @@ pub enum Command {
     /// Sessions: plenaries, parallel panels and workshops, each in a room with its chairs
     #[command(subcommand)]
     Session(session::SessionCommand),
+    /// Publish the seminar's schedule as its next version (1, 2, …)
+    #[command(
+        after_help = "Example:\n  seminar publish kss-2017 --note \"panel 2B moved to Ruang 3\""
+    )]
+    Publish(versions::PublishArgs),
+    /// List the seminar's published versions
+    #[command(after_help = "Example:\n  seminar versions kss-2017")]
+    Versions(versions::VersionsArgs),
+    /// What changed since a published version: talks and sessions added, cancelled, moved
+    #[command(
+        after_help = "Examples:\n  seminar changes kss-2017\n  seminar changes kss-2017 --since 1 --format markdown"
+    )]
+    Changes(versions::ChangesArgs),
     /// Print a seminar's agenda, or the coming seminars by day
     #[command(
         after_help = "Examples:\n  seminar agenda kss-2017 --lang id\n  seminar agenda kss-2017 --format html -o agenda.html\n  seminar agenda"
@@ -203,6 +217,9 @@ pub fn run(command: Command, context: &mut Context) -> Result<u8, Error> {
         Command::Person(command) => person::run(command, context)?,
         Command::Slot(command) => slot::run(command, context)?,
         Command::Session(command) => session::run(command, context)?,
+        Command::Publish(args) => versions::publish(args, context)?,
+        Command::Versions(args) => versions::list(args, context)?,
+        Command::Changes(args) => versions::changes(args, context)?,
         Command::Agenda(args) => agenda::run(args, context)?,
         Command::Export(args) => export::run(args, context)?,
         Command::Import(args) => import::run(args, context)?,

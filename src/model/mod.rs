@@ -6,6 +6,7 @@ pub mod names;
 pub mod slug;
 pub mod text;
 pub mod time;
+pub mod versions;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -517,6 +518,17 @@ pub struct Programme {
     pub roles: Vec<Role>,
     pub sessions: Vec<Session>,
     pub slots: Vec<Slot>,
+    /// Its published versions and what was cancelled since the first: empty unless loaded.
+    pub history: History,
+}
+
+/// What a programme keeps from its publications: the sessions and slots cancelled after
+/// one (kept out of `sessions` and `slots`), and the last version.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    pub cancelled_sessions: Vec<Session>,
+    pub cancelled_slots: Vec<Slot>,
+    pub publication: Option<versions::Publication>,
 }
 
 impl Programme {
@@ -582,7 +594,25 @@ impl Programme {
             roles: self.roles.clone(),
             sessions,
             slots,
+            history: self.history.clone(),
         }
+    }
+
+    /// The programme with its cancelled sessions and slots back in the rundown, in time
+    /// order, for an agenda that strikes them through.
+    pub fn with_cancelled(&self) -> Programme {
+        let mut shown = self.clone();
+        shown
+            .sessions
+            .extend(self.history.cancelled_sessions.iter().cloned());
+        shown
+            .slots
+            .extend(self.history.cancelled_slots.iter().cloned());
+        shown
+            .sessions
+            .sort_by_key(|session| (session.starts_at, session.id));
+        shown.slots.sort_by_key(|slot| (slot.starts_at, slot.id));
+        shown
     }
 
     /// Whether a role chairs one of the sessions.

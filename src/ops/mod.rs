@@ -10,6 +10,7 @@ pub mod people;
 pub mod seminars;
 pub mod sessions;
 pub mod slots;
+pub mod versions;
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -37,6 +38,10 @@ pub enum Notice {
         detail: String,
     },
     SlotRemoved {
+        title: String,
+    },
+    /// A talk removed after the schedule was published: kept on record as cancelled.
+    SlotCancelled {
         title: String,
     },
     Forced(Box<Problem>),

@@ -323,14 +323,19 @@ pub fn remove_role(
             },
         });
     };
+    let keep_cancelled = super::versions::keeps_cancelled(db, seminar.id)?;
     let programme = programme_of(db, seminar)?;
     let mut notices = Vec::new();
     for slot in programme.slots_of(&role) {
         if slot.kind == SlotKind::Talk && slot.role_ids == [role.id] {
-            db.delete_slot(slot.id)?;
-            notices.push(Notice::SlotRemoved {
-                title: slot.title.clone(),
-            });
+            let title = slot.title.clone();
+            if keep_cancelled {
+                db.cancel_slot(slot.id)?;
+                notices.push(Notice::SlotCancelled { title });
+            } else {
+                db.delete_slot(slot.id)?;
+                notices.push(Notice::SlotRemoved { title });
+            }
         }
     }
     db.delete_role(role.id)?;

@@ -395,6 +395,7 @@ pub fn programmes(
             roles: roles.remove(&seminar.id).unwrap_or_default(),
             sessions: sessions.remove(&seminar.id).unwrap_or_default(),
             slots: slots.remove(&seminar.id).unwrap_or_default(),
+            history: Default::default(),
             seminar,
         })
         .collect())
@@ -411,6 +412,7 @@ pub fn programme_of(db: &Db<'_>, seminar: Seminar) -> Result<Programme> {
         roles: db.roles_of_seminar(seminar.id)?,
         sessions: db.sessions_of_seminar(seminar.id)?,
         slots: db.slots_of_seminar(seminar.id)?,
+        history: Default::default(),
         seminar,
     })
 }

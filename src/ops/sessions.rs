@@ -351,6 +351,7 @@ pub fn remove_session(
         &seminar,
         session_reference,
     )?;
+    let keep_cancelled = super::versions::keeps_cancelled(db, seminar.id)?;
     let mut removed = RemovedSession {
         session,
         slots_removed: Vec::new(),
@@ -367,10 +368,18 @@ pub fn remove_session(
             db.update_slot(&slot)?;
             removed.slots_kept.push(slot.id);
         } else {
-            db.delete_slot(slot.id)?;
+            if keep_cancelled {
+                db.cancel_slot(slot.id)?;
+            } else {
+                db.delete_slot(slot.id)?;
+            }
             removed.slots_removed.push(slot.id);
         }
     }
-    db.delete_session(removed.session.id)?;
+    if keep_cancelled {
+        db.cancel_session(removed.session.id)?;
+    } else {
+        db.delete_session(removed.session.id)?;
+    }
     Ok(removed)
 }

@@ -322,7 +322,11 @@ pub fn remove_slot(db: &Db<'_>, seminar_reference: &str, slot_reference: &str) -
     let seminar = find_seminar(db, seminar_reference)?;
     let programme = programme_of(db, seminar)?;
     let slot = find_slot(&programme, slot_reference)?.clone();
-    db.delete_slot(slot.id)?;
+    if super::versions::keeps_cancelled(db, programme.seminar.id)? {
+        db.cancel_slot(slot.id)?;
+    } else {
+        db.delete_slot(slot.id)?;
+    }
     Ok(slot)
 }
 

@@ -42,6 +42,8 @@ pub struct Row {
     /// The people on a slot, or the chairs of a session.
     pub people: Vec<Person>,
     pub level: Level,
+    /// Cancelled after a publication (shown only with `--show-cancelled`).
+    pub cancelled: bool,
 }
 
 /// Where a row stands in the rundown.
@@ -71,6 +73,8 @@ pub struct Day {
 pub struct Sheet {
     pub title: String,
     pub subtitle: Option<String>,
+    /// `version 2, Thursday, 1 April 2027`, once a version has been published.
+    pub version: Option<String>,
     /// `(label, value)`; values may span lines and empty ones are left out.
     pub fields: Vec<(&'static str, String)>,
     pub description: Option<String>,
@@ -109,6 +113,8 @@ impl Sheet {
         Sheet {
             title: seminar.title.clone(),
             subtitle: seminar.subtitle.clone(),
+            version: (programme.history.publication.as_ref())
+                .map(|publication| super::versions::version_line(publication, lang)),
             fields,
             description: seminar.description.clone(),
             days: days(programme, lang),
@@ -169,6 +175,11 @@ fn days(programme: &Programme, lang: Lang) -> Vec<Day> {
                 session: session_title(slot, lang),
                 people: programme.people_on(slot).map(person).collect(),
                 level,
+                cancelled: programme
+                    .history
+                    .cancelled_slots
+                    .iter()
+                    .any(|c| c.id == slot.id),
             };
             let mut rows = Vec::new();
             for entry in entries {
@@ -202,6 +213,8 @@ fn days(programme: &Programme, lang: Lang) -> Vec<Day> {
                             },
                             people: programme.chairs_of(session).map(person).collect(),
                             level: Level::Session,
+                            cancelled: (programme.history.cancelled_sessions.iter())
+                                .any(|c| c.id == session.id),
                         });
                         rows.extend(
                             (programme.slots.iter())
@@ -264,6 +277,10 @@ pub fn agenda(programme: &Programme, style: &Style) -> String {
         out.push_str(subtitle);
         out.push('\n');
     }
+    if let Some(version) = &sheet.version {
+        out.push_str(version);
+        out.push('\n');
+    }
     out.push('\n');
     out.push_str(&fields(&sheet.fields));
     if let Some(description) = &sheet.description {
@@ -302,14 +319,20 @@ pub fn agenda(programme: &Programme, style: &Style) -> String {
                     }
                 })
                 .collect();
+            let session = if row.cancelled {
+                format!(
+                    "{} {}",
+                    row.session,
+                    super::versions::cancelled_marker(style.lang)
+                )
+            } else {
+                row.session.clone()
+            };
             let (title, people) = match row.level {
-                Level::Session if people.is_empty() => (row.session.clone(), String::new()),
-                Level::Session => (
-                    row.session.clone(),
-                    format!("{}: {}", labels.chairs, people.join("\n")),
-                ),
-                Level::InSession => (format!("↳ {}", row.session), people.join("\n")),
-                Level::Alone => (row.session.clone(), people.join("\n")),
+                Level::Session if people.is_empty() => (session, String::new()),
+                Level::Session => (session, format!("{}: {}", labels.chairs, people.join("\n"))),
+                Level::InSession => (format!("↳ {session}"), people.join("\n")),
+                Level::Alone => (session, people.join("\n")),
             };
             let mut cells = vec![row.times.clone()];
             if day.rooms {

@@ -32,7 +32,7 @@ pub struct FrabOptions {
 #[serde(rename = "schedule")]
 struct ScheduleXml {
     generator: GeneratorXml,
-    version: &'static str,
+    version: String,
     conference: ConferenceXml,
     day: Vec<DayXml>,
 }
@@ -101,6 +101,16 @@ pub struct SlotRecord<'a> {
 
 /// The event `<slug>` of our export: `ACRONYM-ID-SEMINAR` (the acronym's hyphens as
 /// underscores), C3VOC's `acronym-id-name` form, naming the seminar the event belongs to.
+/// The schedule's `<version>`: the published version of a single seminar (`2`, or
+/// `2+draft` with unpublished changes), else `1.0`.
+fn schedule_version(programmes: &[Programme]) -> String {
+    match programmes {
+        [one] => (one.history.publication.as_ref())
+            .map_or_else(|| "1.0".to_string(), |publication| publication.label()),
+        _ => "1.0".to_string(),
+    }
+}
+
 fn event_slug(acronym: &str, id: u64, seminar: &str) -> String {
     let prefix = acronym.replace('-', "_");
     match format!("{id}-{seminar}") {
@@ -542,7 +552,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
             name: "seminar",
             version: env!("CARGO_PKG_VERSION"),
         },
-        version: "1.0",
+        version: schedule_version(programmes),
         conference: ConferenceXml {
             title: clean(&options.title),
             acronym: options.acronym.clone(),
@@ -796,6 +806,7 @@ mod tests {
                 slot(1, "Opening\u{0} remarks\u{1b}", jakarta(9, 0), 15, vec![1]),
                 slot(2, "Knowledge sharing", jakarta(9, 15), 30, vec![2]),
             ],
+            history: Default::default(),
         }
     }
 

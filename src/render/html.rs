@@ -82,6 +82,9 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
         if let Some(subtitle) = &sheet.subtitle {
             out.push_str(&format!("<p class=\"subtitle\">{}</p>\n", escape(subtitle)));
         }
+        if let Some(version) = &sheet.version {
+            out.push_str(&format!("<p class=\"version\">{}</p>\n", escape(version)));
+        }
         if !sheet.fields.is_empty() {
             out.push_str("<dl>\n");
             for (label, value) in &sheet.fields {
@@ -144,10 +147,18 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
                     Level::InSession => (" class=\"in-session\"", people.join("<br />")),
                     Level::Alone => ("", people.join("<br />")),
                 };
+                let session = if row.cancelled {
+                    format!(
+                        "<s>{}</s> {}",
+                        escape(&row.session),
+                        escape(&super::versions::cancelled_marker(lang))
+                    )
+                } else {
+                    escape(&row.session)
+                };
                 out.push_str(&format!(
-                    "<tr{class}><td class=\"time\">{}</td>{room}<td>{}</td><td>{people}</td></tr>\n",
+                    "<tr{class}><td class=\"time\">{}</td>{room}<td>{session}</td><td>{people}</td></tr>\n",
                     escape(&row.times),
-                    escape(&row.session),
                 ));
             }
             out.push_str("</tbody>\n</table>\n");

@@ -7,7 +7,7 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use super::agenda::Sheet;
 use super::{Lang, role_line, venue_line};
-use crate::model::{Programme, RoleKind, Status};
+use crate::model::{Programme, RoleKind, Session, Slot, Status};
 
 /// What an iCalendar export needs besides the seminars.
 #[derive(Debug, Clone, Copy)]
@@ -63,59 +63,17 @@ pub fn calendar(programmes: &[Programme], options: &IcsOptions) -> String {
         }
         if options.slots {
             for session in &programme.sessions {
-                let mut event = Event::new();
-                let chairs: Vec<String> = programme.chairs_of(session).map(role_line).collect();
-                let mut description = String::new();
-                if !chairs.is_empty() {
-                    description.push_str(&format!(
-                        "{}: {}\n\n",
-                        lang.labels().chairs,
-                        chairs.join("; ")
-                    ));
-                }
-                description.push_str(&programme.seminar.title);
-                event
-                    .uid(&clean(&session.uid))
-                    .timestamp(options.now)
-                    .starts(session.starts_at)
-                    .ends(session.ends_at())
-                    .summary(&clean(&session.title))
-                    .description(&clean(&description))
-                    .add_property("RELATED-TO", clean(&programme.seminar.uid))
-                    .add_property("CATEGORIES", session.kind.as_str().to_uppercase());
-                let location = room_line(programme, programme.session_room(session));
-                if !location.is_empty() {
-                    event.location(&clean(&location));
-                }
-                event.status(status(programme.seminar.status));
-                calendar.push(event.done());
+                calendar.push(session_event(programme, session, options, false));
             }
             for slot in &programme.slots {
-                let mut event = Event::new();
-                let people: Vec<String> = programme.people_on(slot).map(role_line).collect();
-                let mut description = people.join("\n");
-                if !description.is_empty() {
-                    description.push_str("\n\n");
-                }
-                description.push_str(&programme.seminar.title);
-                event
-                    .uid(&clean(&slot.uid))
-                    .timestamp(options.now)
-                    .starts(slot.starts_at)
-                    .ends(slot.ends_at())
-                    .summary(&clean(&slot.title))
-                    .description(&clean(&description))
-                    .add_property("RELATED-TO", clean(&programme.seminar.uid))
-                    .add_property("CATEGORIES", slot.kind.as_str().to_uppercase());
-                if let Some(session) = programme.session_of(slot) {
-                    event.add_property("X-SEMINAR-SESSION", clean(&session.uid));
-                }
-                let location = room_line(programme, programme.room_of(slot));
-                if !location.is_empty() {
-                    event.location(&clean(&location));
-                }
-                event.status(status(programme.seminar.status));
-                calendar.push(event.done());
+                calendar.push(slot_event(programme, slot, options, false));
+            }
+            // Cancelled after a publication: calendars that hold them learn it by their UID.
+            for session in &programme.history.cancelled_sessions {
+                calendar.push(session_event(programme, session, options, true));
+            }
+            for slot in &programme.history.cancelled_slots {
+                calendar.push(slot_event(programme, slot, options, true));
             }
         }
     }
@@ -150,6 +108,82 @@ fn refold(text: &str) -> String {
         }
     }
     out
+}
+
+fn session_event(
+    programme: &Programme,
+    session: &Session,
+    options: &IcsOptions,
+    cancelled: bool,
+) -> Event {
+    let lang = options.lang;
+    let mut event = Event::new();
+    let chairs: Vec<String> = programme.chairs_of(session).map(role_line).collect();
+    let mut description = String::new();
+    if !chairs.is_empty() {
+        description.push_str(&format!(
+            "{}: {}\n\n",
+            lang.labels().chairs,
+            chairs.join("; ")
+        ));
+    }
+    description.push_str(&programme.seminar.title);
+    event
+        .uid(&clean(&session.uid))
+        .timestamp(options.now)
+        .starts(session.starts_at)
+        .ends(session.ends_at())
+        .summary(&clean(&session.title))
+        .description(&clean(&description))
+        .add_property("RELATED-TO", clean(&programme.seminar.uid))
+        .add_property("CATEGORIES", session.kind.as_str().to_uppercase());
+    let location = room_line(programme, programme.session_room(session));
+    if !location.is_empty() {
+        event.location(&clean(&location));
+    }
+    finish(&mut event, programme, &session.uid, cancelled);
+    event.done()
+}
+
+fn slot_event(programme: &Programme, slot: &Slot, options: &IcsOptions, cancelled: bool) -> Event {
+    let mut event = Event::new();
+    let people: Vec<String> = programme.people_on(slot).map(role_line).collect();
+    let mut description = people.join("\n");
+    if !description.is_empty() {
+        description.push_str("\n\n");
+    }
+    description.push_str(&programme.seminar.title);
+    event
+        .uid(&clean(&slot.uid))
+        .timestamp(options.now)
+        .starts(slot.starts_at)
+        .ends(slot.ends_at())
+        .summary(&clean(&slot.title))
+        .description(&clean(&description))
+        .add_property("RELATED-TO", clean(&programme.seminar.uid))
+        .add_property("CATEGORIES", slot.kind.as_str().to_uppercase());
+    if let Some(session) = programme.session_of(slot) {
+        event.add_property("X-SEMINAR-SESSION", clean(&session.uid));
+    }
+    let location = room_line(programme, programme.room_of(slot));
+    if !location.is_empty() {
+        event.location(&clean(&location));
+    }
+    finish(&mut event, programme, &slot.uid, cancelled);
+    event.done()
+}
+
+/// The event's status (cancelled, or the seminar's) and, once the seminar's schedule has
+/// been published, its SEQUENCE: the versions in which it changed.
+fn finish(event: &mut Event, programme: &Programme, uid: &str, cancelled: bool) {
+    if cancelled {
+        event.status(EventStatus::Cancelled);
+    } else {
+        event.status(status(programme.seminar.status));
+    }
+    if let Some(publication) = &programme.history.publication {
+        event.add_property("SEQUENCE", publication.sequence(uid).to_string());
+    }
 }
 
 fn status(status: Status) -> EventStatus {
@@ -197,9 +231,9 @@ fn seminar_events(programme: &Programme, options: &IcsOptions) -> Vec<Event> {
                 .timestamp(options.now)
                 .summary(&clean(&seminar.title))
                 .description(&description)
-                .status(status(seminar.status))
                 .starts(instant(window.start))
                 .ends(instant(window.end));
+            finish(&mut event, programme, &seminar.uid, false);
             if !location.is_empty() {
                 event.location(&clean(&location));
             }
@@ -357,6 +391,7 @@ mod tests {
                 track: None,
                 details: Default::default(),
             }],
+            history: Default::default(),
         }
     }
 

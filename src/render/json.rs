@@ -8,10 +8,12 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::visible::is_hidden;
 use crate::model::conflict::Problem;
+use crate::model::versions::{Changes, Version};
 use crate::model::{
     Institution, Person, Programme, Role, RoleKind, Seminar, SeminarSummary, Session, SessionKind,
     Slot, SlotKind, Status, Venue, VenueUse,
 };
+use crate::ops::versions::ChangeReport;
 use crate::store::{PersonRow, RoleRow};
 
 fn local(at: DateTime<Utc>, zone: Tz) -> String {
@@ -694,5 +696,51 @@ impl Formatter for TerminalSafe<'_> {
         writer: &mut W,
     ) -> std::io::Result<()> {
         self.0.end_object_value(writer)
+    }
+}
+
+/// A published version, as `publish` and `versions` print it.
+#[derive(Serialize)]
+pub struct VersionJson<'a> {
+    pub seminar_id: i64,
+    pub slug: &'a str,
+    pub number: i64,
+    pub published_at: &'a str,
+    pub note: Option<&'a str>,
+}
+
+pub fn version<'a>(seminar: &'a Seminar, version: &'a Version) -> VersionJson<'a> {
+    VersionJson {
+        seminar_id: seminar.id,
+        slug: &seminar.slug,
+        number: version.number,
+        published_at: &version.published_at,
+        note: version.note.as_deref(),
+    }
+}
+
+pub fn versions<'a>(seminar: &'a Seminar, versions: &'a [Version]) -> Vec<VersionJson<'a>> {
+    versions.iter().map(|v| version(seminar, v)).collect()
+}
+
+/// What `changes --json` prints: the version compared with and what changed since.
+#[derive(Serialize)]
+pub struct ChangesJson<'a> {
+    pub seminar_id: i64,
+    pub slug: &'a str,
+    pub since: VersionJson<'a>,
+    /// The number of the last published version.
+    pub latest: i64,
+    #[serde(flatten)]
+    pub changes: &'a Changes,
+}
+
+pub fn changes(report: &ChangeReport) -> ChangesJson<'_> {
+    ChangesJson {
+        seminar_id: report.seminar.id,
+        slug: &report.seminar.slug,
+        since: version(&report.seminar, &report.since),
+        latest: report.latest,
+        changes: &report.changes,
     }
 }

@@ -87,6 +87,9 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
         if let Some(subtitle) = &sheet.subtitle {
             out.push_str(&format!("_{}_\n\n", escape(subtitle)));
         }
+        if let Some(version) = &sheet.version {
+            out.push_str(&format!("{}\n\n", escape(version)));
+        }
         for (label, value) in &sheet.fields {
             out.push_str(&format!(
                 "- **{}:** {}\n",
@@ -114,14 +117,19 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
                 .iter()
                 .map(|row| {
                     let people: Vec<String> = row.people.iter().map(|p| p.line()).collect();
+                    let session = if row.cancelled {
+                        let marker = super::versions::cancelled_marker(lang);
+                        format!("{} {marker}", row.session)
+                    } else {
+                        row.session.clone()
+                    };
                     let (title, people) = match row.level {
-                        Level::Session if people.is_empty() => (row.session.clone(), String::new()),
-                        Level::Session => (
-                            row.session.clone(),
-                            format!("{}: {}", labels.chairs, people.join("\n")),
-                        ),
-                        Level::InSession => (format!("↳ {}", row.session), people.join("\n")),
-                        Level::Alone => (row.session.clone(), people.join("\n")),
+                        Level::Session if people.is_empty() => (session, String::new()),
+                        Level::Session => {
+                            (session, format!("{}: {}", labels.chairs, people.join("\n")))
+                        }
+                        Level::InSession => (format!("↳ {session}"), people.join("\n")),
+                        Level::Alone => (session, people.join("\n")),
                     };
                     let mut cells = vec![row.times.clone()];
                     if day.rooms {

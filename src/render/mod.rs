@@ -12,6 +12,7 @@ pub mod json;
 pub mod markdown;
 pub mod problems;
 pub mod text;
+pub mod versions;
 pub mod visible;
 pub mod when;
 

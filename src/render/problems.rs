@@ -203,6 +203,10 @@ pub fn notice(notice: &Notice, lang: Lang) -> String {
         Notice::Created { what, name } => format!("added {what} {name}"),
         Notice::Updated { what, name, detail } => format!("updated {what} {name} {detail}"),
         Notice::SlotRemoved { title } => format!("removed the talk '{title}'"),
+        Notice::SlotCancelled { title } => match lang {
+            Lang::En => format!("cancelled the talk '{title}' (kept on record: it was published)"),
+            Lang::Id => format!("acara '{title}' dibatalkan (tetap tercatat: sudah diterbitkan)"),
+        },
         Notice::Forced(problem) => {
             format!(
                 "warning: recorded with --force although {}",

@@ -40,6 +40,11 @@ impl Db<'_> {
             Some(_) => (format!("WHERE {IN_RANGE}"), "JOIN seminar s ON s.id ="),
             None => (String::new(), ""),
         };
+        // Cancelled slots and sessions book nothing.
+        let live_filter = |alias: &str| match during {
+            Some(_) => format!("WHERE ({IN_RANGE}) AND {alias}.cancelled = 0"),
+            None => format!("WHERE {alias}.cancelled = 0"),
+        };
         let join = |column: &str| {
             if join_seminar_of.is_empty() {
                 String::new()
@@ -86,8 +91,9 @@ impl Db<'_> {
         };
         let sessions_sql = format!(
             "SELECT x.id, x.seminar_id, x.title, x.starts_at, x.minutes, r.id, r.name \
-             FROM session x LEFT JOIN venue r ON r.id = x.room_id {} {seminar_filter}",
-            join("x.seminar_id")
+             FROM session x LEFT JOIN venue r ON r.id = x.room_id {} {}",
+            join("x.seminar_id"),
+            live_filter("x")
         );
         let mut statement = self.conn.prepare_cached(&sessions_sql)?;
         let sessions = statement
@@ -107,8 +113,9 @@ impl Db<'_> {
         let slots_sql = format!(
             "SELECT t.id, t.seminar_id, t.title, t.starts_at, t.minutes, t.session_id, \
              r.id, r.name FROM slot t LEFT JOIN venue r ON r.id = t.room_id \
-             {} {seminar_filter}",
-            join("t.seminar_id")
+             {} {}",
+            join("t.seminar_id"),
+            live_filter("t")
         );
         let mut statement = self.conn.prepare_cached(&slots_sql)?;
         let slots = statement
@@ -149,13 +156,15 @@ impl Db<'_> {
         // sessions they chair.
         let links_sql = format!(
             "SELECT sr.role_id, 0, sr.slot_id FROM slot_role sr \
-             JOIN slot t ON t.id = sr.slot_id {} {seminar_filter} \
+             JOIN slot t ON t.id = sr.slot_id {} {} \
              UNION ALL \
              SELECT c.role_id, 1, c.session_id FROM session_chair c \
-             JOIN session x ON x.id = c.session_id {} {seminar_filter} \
+             JOIN session x ON x.id = c.session_id {} {} \
              ORDER BY 1",
             join("t.seminar_id"),
-            join("x.seminar_id")
+            live_filter("t"),
+            join("x.seminar_id"),
+            live_filter("x")
         );
         let mut statement = self.conn.prepare_cached(&links_sql)?;
         let links = statement

@@ -12,6 +12,7 @@ mod seminars;
 mod sessions;
 mod slots;
 mod venues;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

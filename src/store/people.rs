@@ -362,7 +362,7 @@ impl Db<'_> {
                 JOIN slot t ON t.id = sr.slot_id \
                 LEFT JOIN session ts ON ts.id = t.session_id \
                 LEFT JOIN venue tv ON tv.id = COALESCE(t.room_id, ts.room_id, s.venue_id) \
-                WHERE sr.role_id = r.id ORDER BY t.starts_at)), \
+                WHERE sr.role_id = r.id AND t.cancelled = 0 ORDER BY t.starts_at)), \
              {SEMINAR_COLUMNS} \
              FROM {ROLE_FROM} JOIN seminar s ON s.id = r.seminar_id \
              LEFT JOIN venue v ON v.id = s.venue_id \

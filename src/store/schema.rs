@@ -189,6 +189,21 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX slot_room ON slot(room_id, starts_at);
     CREATE INDEX slot_session ON slot(session_id);
     "#,
+    // 5: published versions of a seminar's schedule, each a frozen copy of its JSON; talks
+    // and sessions removed after a first publication stay on record as cancelled.
+    r#"
+    CREATE TABLE version (
+        seminar_id   INTEGER NOT NULL REFERENCES seminar(id) ON DELETE CASCADE,
+        number       INTEGER NOT NULL CHECK (number > 0),
+        published_at TEXT NOT NULL,
+        note         TEXT,
+        snapshot     TEXT NOT NULL,
+        PRIMARY KEY (seminar_id, number)
+    ) WITHOUT ROWID;
+    ALTER TABLE slot ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1));
+    ALTER TABLE session ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0
+        CHECK (cancelled IN (0, 1));
+    "#,
 ];
 
 pub fn current_version() -> i64 {

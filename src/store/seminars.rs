@@ -234,7 +234,7 @@ impl Db<'_> {
         let sql = format!(
             "SELECT {SEMINAR_COLUMNS}, \
              (SELECT count(*) FROM role r WHERE r.seminar_id = s.id AND r.kind = 'speaker'), \
-             (SELECT count(*) FROM slot t WHERE t.seminar_id = s.id) \
+             (SELECT count(*) FROM slot t WHERE t.seminar_id = s.id AND t.cancelled = 0) \
              FROM {SEMINAR_FROM} {where_clause} ORDER BY s.starts_at, s.id"
         );
         let mut statement = self.conn.prepare(&sql)?;

@@ -36,17 +36,40 @@ fn session_from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
 impl Db<'_> {
     /// The sessions of a seminar in time order, each with its chairs.
     pub fn sessions_of_seminar(&self, seminar_id: i64) -> Result<Vec<Session>> {
-        let sql = format!("{SESSION_SELECT} WHERE x.seminar_id = ?1 ORDER BY x.starts_at, x.id");
+        let sql = format!(
+            "{SESSION_SELECT} WHERE x.seminar_id = ?1 AND x.cancelled = 0 \
+             ORDER BY x.starts_at, x.id"
+        );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([seminar_id], session_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The sessions of a seminar cancelled after a publication, in time order.
+    pub fn cancelled_sessions_of_seminar(&self, seminar_id: i64) -> Result<Vec<Session>> {
+        let sql = format!(
+            "{SESSION_SELECT} WHERE x.seminar_id = ?1 AND x.cancelled = 1 \
+             ORDER BY x.starts_at, x.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([seminar_id], session_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Keeps a session on record as cancelled: it leaves the rundown and books nothing.
+    pub fn cancel_session(&self, session_id: i64) -> Result<()> {
+        self.execute(
+            "UPDATE session SET cancelled = 1 WHERE id = ?1",
+            [session_id],
+        )?;
+        Ok(())
     }
 
     /// The sessions of several seminars, by seminar and then in time order.
     pub fn sessions_of_seminars(&self, seminar_ids: &[i64]) -> Result<Vec<Session>> {
         let sql = format!(
             "{SESSION_SELECT} WHERE x.seminar_id IN (SELECT value FROM json_each(?1)) \
-             ORDER BY x.seminar_id, x.starts_at, x.id"
+             AND x.cancelled = 0 ORDER BY x.seminar_id, x.starts_at, x.id"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([super::id_list(seminar_ids)], session_from_row)?;

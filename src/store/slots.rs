@@ -45,10 +45,28 @@ fn slot_from_row(row: &Row<'_>) -> rusqlite::Result<Slot> {
 impl Db<'_> {
     /// The slots of a seminar in time order, each with the roles of the people on it.
     pub fn slots_of_seminar(&self, seminar_id: i64) -> Result<Vec<Slot>> {
-        let sql = format!("{SLOT_SELECT} WHERE t.seminar_id = ?1 ORDER BY t.starts_at, t.id");
+        let sql = format!(
+            "{SLOT_SELECT} WHERE t.seminar_id = ?1 AND t.cancelled = 0 ORDER BY t.starts_at, t.id"
+        );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([seminar_id], slot_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The slots of a seminar cancelled after a publication, in time order.
+    pub fn cancelled_slots_of_seminar(&self, seminar_id: i64) -> Result<Vec<Slot>> {
+        let sql = format!(
+            "{SLOT_SELECT} WHERE t.seminar_id = ?1 AND t.cancelled = 1 ORDER BY t.starts_at, t.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([seminar_id], slot_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Keeps a slot on record as cancelled: it leaves the rundown and books nothing.
+    pub fn cancel_slot(&self, slot_id: i64) -> Result<()> {
+        self.execute("UPDATE slot SET cancelled = 1 WHERE id = ?1", [slot_id])?;
+        Ok(())
     }
 
     /// The slots of several seminars, by seminar and then in time order: one query however
@@ -56,7 +74,7 @@ impl Db<'_> {
     pub fn slots_of_seminars(&self, seminar_ids: &[i64]) -> Result<Vec<Slot>> {
         let sql = format!(
             "{SLOT_SELECT} WHERE t.seminar_id IN (SELECT value FROM json_each(?1)) \
-             ORDER BY t.seminar_id, t.starts_at, t.id"
+             AND t.cancelled = 0 ORDER BY t.seminar_id, t.starts_at, t.id"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([super::id_list(seminar_ids)], slot_from_row)?;
