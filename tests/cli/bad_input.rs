@@ -1522,6 +1522,30 @@ fn venue_cases() -> Vec<Case> {
     ]
 }
 
+/// `publish`, `versions` and `changes` on the seed, which has no published version.
+fn version_cases() -> Vec<Case> {
+    vec![
+        case(2, &["changes", "kss-2017", "--since", "0"]),
+        case(2, &["changes", "kss-2017", "--since", "nonsense"]),
+        case(2, &["changes", "kss-2017", "--since", ""]),
+        case(2, &["changes", "kss-2017", "--since", "-1"]),
+        case(2, &["changes", "kss-2017", "--format", "pdf"]),
+        case(1, &["changes", "kss-2017", "--since", "99"]),
+        case(1, &["changes", "kss-2017"]),
+        case(1, &["changes", "nowhere-2017"]),
+        case(1, &["publish", "nowhere-2017"]),
+        case(1, &["versions", "nowhere-2017"]),
+        case(2, &["publish"]),
+        case(2, &["publish", "kss-2017", "--note"]),
+        case(
+            2,
+            &["agenda", "kss-2017", "--show-cancelled", "--format", "ics"],
+        ),
+        case(2, &["agenda", "kss-2017", "--show-cancelled", "--grid"]),
+        case(2, &["agenda", "--show-cancelled"]),
+    ]
+}
+
 #[test]
 fn every_bad_input_fails_in_one_line_and_changes_nothing() {
     let env = Env::new();
@@ -1565,6 +1589,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         special_database_cases(&env),
         venue_cases(),
         room_import_cases(&env),
+        version_cases(),
     ]
     .into_iter()
     .flatten()

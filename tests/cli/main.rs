@@ -24,3 +24,4 @@ mod storage;
 mod support;
 mod terminal;
 mod venues;
+mod versions;
