@@ -259,14 +259,20 @@ pub fn run(command: SessionCommand, context: &Context) -> Result<()> {
                 sessions::remove_session(db, &args.seminar, &args.session, args.keep_slots)
             })?;
             if context.json {
-                context.print_json(&json::Removed::session(
-                    removed.session.id,
-                    removed.slots_removed.clone(),
-                ))
+                context.print_json(
+                    &json::Removed::session(removed.session.id, removed.slots_removed.clone())
+                        .cancelled(removed.cancelled),
+                )
             } else {
                 let mut line = format!(
-                    "Removed session #{} {}",
-                    removed.session.id, removed.session.title
+                    "{} session #{} {}",
+                    if removed.cancelled {
+                        "Cancelled"
+                    } else {
+                        "Removed"
+                    },
+                    removed.session.id,
+                    removed.session.title
                 );
                 match (removed.slots_removed.len(), removed.slots_kept.len()) {
                     (0, 0) => {}

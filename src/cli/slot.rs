@@ -217,15 +217,20 @@ pub fn run(command: SlotCommand, context: &Context) -> Result<()> {
         }
         SlotCommand::Remove(args) => {
             let mut store = context.open()?;
-            let (slot, zone) = store.write(|db| {
+            let ((slot, cancelled), zone) = store.write(|db| {
                 let zone = crate::ops::find_seminar(db, &args.seminar)?.schedule.zone;
                 Ok((slots::remove_slot(db, &args.seminar, &args.slot)?, zone))
             })?;
             if context.json {
-                context.print_json(&json::Removed::slot(slot.id))
+                context.print_json(&json::Removed::slot(slot.id).cancelled(cancelled))
             } else {
+                let done = if cancelled {
+                    "Cancelled slot"
+                } else {
+                    "Removed slot"
+                };
                 context.print(&format!(
-                    "Removed slot {}\n",
+                    "{done} {}\n",
                     text::slot_line(&slot, zone, &context.style)
                 ))
             }

@@ -72,15 +72,7 @@ pub fn publish(args: PublishArgs, context: &Context) -> Result<()> {
     if context.json {
         context.print_json(&json::version(&seminar, &version))
     } else {
-        let line = match context.style.lang {
-            crate::render::Lang::En => {
-                format!("published version {} of {}", version.number, seminar.slug)
-            }
-            crate::render::Lang::Id => {
-                format!("versi {} dari {} diterbitkan", version.number, seminar.slug)
-            }
-        };
-        context.print(&format!("{line}\n"))
+        context.print(&render::published(&seminar, &version, context.style.lang))
     }
 }
 

@@ -335,6 +335,8 @@ pub struct RemovedSession {
     /// The session's slots, removed with it unless they were kept.
     pub slots_removed: Vec<i64>,
     pub slots_kept: Vec<i64>,
+    /// Kept on record as cancelled, the schedule having been published.
+    pub cancelled: bool,
 }
 
 /// Removes a session and, unless `keep_slots`, its slots; kept slots stand alone in the
@@ -356,6 +358,7 @@ pub fn remove_session(
         session,
         slots_removed: Vec::new(),
         slots_kept: Vec::new(),
+        cancelled: keep_cancelled,
     };
     for mut slot in db.slots_of_seminar(seminar.id)? {
         if slot.session_id != Some(removed.session.id) {

@@ -318,16 +318,23 @@ pub fn find_slot<'a>(programme: &'a Programme, reference: &str) -> Result<&'a Sl
     }
 }
 
-pub fn remove_slot(db: &Db<'_>, seminar_reference: &str, slot_reference: &str) -> Result<Slot> {
+/// Removes a slot; once the seminar's schedule has been published, keeps it as cancelled
+/// (then `true`).
+pub fn remove_slot(
+    db: &Db<'_>,
+    seminar_reference: &str,
+    slot_reference: &str,
+) -> Result<(Slot, bool)> {
     let seminar = find_seminar(db, seminar_reference)?;
     let programme = programme_of(db, seminar)?;
     let slot = find_slot(&programme, slot_reference)?.clone();
-    if super::versions::keeps_cancelled(db, programme.seminar.id)? {
+    let cancelled = super::versions::keeps_cancelled(db, programme.seminar.id)?;
+    if cancelled {
         db.cancel_slot(slot.id)?;
     } else {
         db.delete_slot(slot.id)?;
     }
-    Ok(slot)
+    Ok((slot, cancelled))
 }
 
 /// What `slot edit` and `slot move` change; `None` leaves a field as it is, and an empty

@@ -159,6 +159,9 @@ pub struct Removed {
     /// The slots removed with a session.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub removed_slot_ids: Vec<i64>,
+    /// Kept on record as cancelled: the seminar's schedule had been published.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
 }
 
 impl Removed {
@@ -175,6 +178,11 @@ impl Removed {
             removed_slot_id: Some(id),
             ..Removed::default()
         }
+    }
+
+    /// Marks what was removed as kept on record, cancelled.
+    pub fn cancelled(self, cancelled: bool) -> Self {
+        Removed { cancelled, ..self }
     }
 
     pub fn session(id: i64, slot_ids: Vec<i64>) -> Self {

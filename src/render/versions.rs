@@ -109,6 +109,17 @@ pub fn version_line(publication: &Publication, lang: Lang) -> String {
     line
 }
 
+/// What `publish` prints.
+pub fn published(seminar: &Seminar, version: &Version, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("published version {} of {}\n", version.number, seminar.slug),
+        Lang::Id => format!(
+            "versi {} dari {} diterbitkan\n",
+            version.number, seminar.slug
+        ),
+    }
+}
+
 pub fn versions(seminar: &Seminar, versions: &[Version], style: &Style) -> String {
     let words = words(style.lang);
     if versions.is_empty() {

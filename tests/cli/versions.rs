@@ -309,8 +309,12 @@ fn removing_before_any_publication_deletes() {
 fn after_publication_removed_talks_and_sessions_stay_as_cancelled_and_book_nothing() {
     let env = conference();
     let uids = slot_uids(&env);
-    env.ok(&["publish", SLUG]);
-    env.ok(&["slot", "remove", SLUG, CANCELLED]);
+    assert_eq!(
+        env.ok(&["publish", SLUG]),
+        "published version 1 of knhi-2027\n"
+    );
+    let removed = env.json(&["slot", "remove", SLUG, CANCELLED]);
+    assert_eq!(removed["cancelled"], true);
     let sessions = env.json(&["session", "list", SLUG]);
     let panel = (sessions.as_array().unwrap().iter())
         .find(|s| s["title"] == "Panel 2B: Iklim")
@@ -318,7 +322,8 @@ fn after_publication_removed_talks_and_sessions_stay_as_cancelled_and_book_nothi
         .as_str()
         .unwrap()
         .to_string();
-    env.ok(&["session", "remove", SLUG, "Panel 2B: Iklim", "--yes"]);
+    let removed = env.ok(&["session", "remove", SLUG, "Panel 2B: Iklim", "--yes"]);
+    assert!(removed.starts_with("Cancelled session #"), "{removed}");
 
     let agenda = env.ok(&["agenda", SLUG]);
     assert!(
@@ -424,6 +429,8 @@ fn changes_read_in_indonesian_and_markdown() {
         english.contains(&format!("- slot '{MOVED}': moved\n")),
         "{english}"
     );
+    let published = ok_on(&env, "2027-04-10", &["--lang", "id", "publish", SLUG]);
+    assert_eq!(published, "versi 2 dari knhi-2027 diterbitkan\n");
     let versions = env.ok(&["--lang", "id", "versions", SLUG]);
     assert!(
         versions.contains("Versi") && versions.contains("Diterbitkan"),
