@@ -486,6 +486,28 @@ mod tests {
     }
 
     #[test]
+    fn a_session_is_read_with_its_chairs_as_its_people() {
+        let text = r#"{
+            "seminar": {"uid": "s", "title": "T", "status": "planned", "time_zone": "UTC",
+                "first_day": "2027-05-18", "last_day": "2027-05-18", "start_time": "09:00",
+                "end_time": "12:00", "venue": null, "id": 1},
+            "sessions": [{"uid": "p", "title": "Panel", "starts_at": "2027-05-18T09:00:00Z",
+                "minutes": 60, "room": "Aula", "chairs": ["Dewi"], "id": 3}],
+            "slots": []
+        }"#;
+        let before = Snapshot::parse(text).unwrap();
+        assert_eq!(before.sessions[0].people, ["Dewi"]);
+        let mut after = before.clone();
+        after.sessions[0].people = vec!["Eka".into()];
+        let found = changes(&before, &after);
+        assert_eq!(found.items[0].item, Item::Session);
+        assert_eq!(found.items[0].aspects, [Aspect::People]);
+        assert_eq!(found.items[0].people_added, ["Eka"]);
+        assert_eq!(found.items[0].people_removed, ["Dewi"]);
+        assert!(Snapshot::parse("{").is_err());
+    }
+
+    #[test]
     fn a_sequence_counts_the_versions_in_which_an_item_changed() {
         let one = snapshot(vec![
             item("a", "Talk", NINE, "Aula", &[]),
