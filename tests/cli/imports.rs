@@ -177,7 +177,7 @@ fn malformed_files_are_refused_with_the_reason() {
     }
     let file = write(&env, "speakers.txt", "name\nA\n");
     let line = env.fails(2, &["import", &file, "--seminar", "follow-up"]);
-    assert!(line.contains("--format json, csv or frab"), "{line}");
+    assert!(line.contains("--format json, csv, frab or ics"), "{line}");
     let missing = env.dir().join("missing.csv");
     env.fails(
         2,

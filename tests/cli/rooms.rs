@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::support::Env;
 
-const SLUG: &str = "knhi-2027";
+pub(crate) const SLUG: &str = "knhi-2027";
 
 /// A panel of the conference: title, day, start, room, chair, three speakers.
 type Panel = (
@@ -72,7 +72,7 @@ const PANELS: [Panel; 6] = [
 ];
 
 /// Types in the conference with flags, as an organizer would.
-fn conference() -> Env {
+pub(crate) fn conference() -> Env {
     let env = Env::new().with_env("SEMINAR_NOW", "2027-04-01");
     env.ok(&[
         "create",
