@@ -587,6 +587,12 @@ fn placed(event: &RawEvent, zone: Tz) -> Result<(DateTime<Utc>, u32), String> {
         (Some(When::At(end, anchor)), _) => {
             let ends_at = instant(*end, *anchor, zone)
                 .map_err(|e| format!("line {}: DTEND: {e}", event.line))?;
+            if ends_at <= starts_at {
+                return Err(format!(
+                    "line {}: DTEND is not after DTSTART; an event ends after it starts",
+                    event.line
+                ));
+            }
             ((ends_at - starts_at).num_seconds() + 59).div_euclid(60)
         }
         (Some(When::Day(_)), _) => {
