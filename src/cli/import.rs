@@ -22,7 +22,8 @@ pub struct ImportArgs {
     /// The file's format [default: from its extension: .json, .csv, .xml, .ics]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// CSV: the seminar every row goes to (slug or #ID), instead of a seminar column
+    /// CSV: the seminar every row goes to (slug or #ID), instead of a seminar column;
+    /// iCalendar: the seminar on record the events become slots of
     #[arg(long)]
     pub seminar: Option<String>,
     /// The time zone of a schedule that names none [default: the configured zone]
@@ -110,6 +111,9 @@ fn answered(plan: &Plan, answers: &Answers) -> Plan {
                 .collect();
             slot.place.room = answers.resolve_option(Record::Venue, &slot.place.room);
         }
+    }
+    for entry in &mut plan.slots {
+        entry.slot.place.room = answers.resolve_option(Record::Venue, &entry.slot.place.room);
     }
     for venue in &mut plan.venues {
         venue.name = answers.resolve(Record::Venue, &venue.name);

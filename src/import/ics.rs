@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::frab::{Event, seminar, slot_kind};
@@ -24,7 +24,8 @@ use crate::model::time::local_instant;
 use crate::model::{
     FIRST_YEAR, LAST_YEAR, Link, MAX_SLOT_MINUTES, SlotDetails, SlotKind, Status, canonical_uid,
 };
-use crate::ops::import::Plan;
+use crate::ops::import::{Plan, SlotEntry};
+use crate::ops::slots::{NewSlot, SlotPlace};
 
 /// The most occurrences a `FREQ=DAILY;COUNT=n` rule may make: a conference's days.
 const MOST_OCCURRENCES: u32 = 31;
@@ -658,6 +659,36 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Plan> {
     let zone = zone_of(&calendar, &raw, options)?;
     let own =
         (calendar.text("PRODID")).is_some_and(|prodid| prodid.starts_with("-//seminar//seminar "));
+    if let Some(reference) = &options.seminar {
+        // Into a seminar on record: every event a slot of it (of our own export, the
+        // slots' events only).
+        let sessions = session_uids(&calendar);
+        let is_slot = |event: &RawEvent| !own || own_slot(&sessions, event);
+        let mut plan = Plan::default();
+        for (line, event) in events(&raw, zone, is_slot)? {
+            plan.slots.push(SlotEntry {
+                place: format!("line {line}"),
+                seminar: reference.clone(),
+                starts_at: event.starts_at,
+                slot: NewSlot {
+                    title: event.title,
+                    kind: event.kind,
+                    at: NaiveTime::MIN,
+                    on: None,
+                    minutes: event.minutes,
+                    people: Vec::new(),
+                    uid: event.uid,
+                    place: SlotPlace {
+                        room: event.room,
+                        session: None,
+                        track: None,
+                    },
+                    details: event.details,
+                },
+            });
+        }
+        return Ok(plan);
+    }
     if own {
         return own_export(&calendar, raw, zone);
     }
@@ -667,7 +698,9 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Plan> {
         .ok_or_else(|| {
             Error::Invalid("file: the calendar has no X-WR-CALNAME and no event a SUMMARY".into())
         })?;
-    let events = events(&raw, zone, |_| true)?;
+    let events = (events(&raw, zone, |_| true)?.into_iter())
+        .map(|(_, event)| event)
+        .collect();
     let mut plan = Plan::default();
     plan.seminars.push(
         seminar(title, None, zone, None, events, &BTreeMap::new())
@@ -678,7 +711,11 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Plan> {
 
 /// The timed events `keep` selects as slots (a daily rule's occurrences each one); all-day
 /// events mark a seminar's days and are left out when timed events fill those days.
-fn events(raw: &[RawEvent], zone: Tz, keep: impl Fn(&RawEvent) -> bool) -> Result<Vec<Event>> {
+fn events(
+    raw: &[RawEvent],
+    zone: Tz,
+    keep: impl Fn(&RawEvent) -> bool,
+) -> Result<Vec<(usize, Event)>> {
     let mut events = Vec::new();
     let mut problems = Vec::new();
     let mut whole_days = Vec::new();
@@ -727,27 +764,30 @@ fn events(raw: &[RawEvent], zone: Tz, keep: impl Fn(&RawEvent) -> bool) -> Resul
                     }
                 }
             };
-            events.push(Event {
-                day: starts_at.with_timezone(&zone).date_naive(),
-                room: event.location.clone(),
-                starts_at,
-                minutes,
-                title: title.clone(),
-                kind: kind_of(&event.categories),
-                track: None,
-                details: SlotDetails {
-                    summary: event.description.clone(),
-                    language: None,
-                    links: links.clone(),
+            events.push((
+                event.line,
+                Event {
+                    day: starts_at.with_timezone(&zone).date_naive(),
+                    room: event.location.clone(),
+                    starts_at,
+                    minutes,
+                    title: title.clone(),
+                    kind: kind_of(&event.categories),
+                    track: None,
+                    details: SlotDetails {
+                        summary: event.description.clone(),
+                        language: None,
+                        links: links.clone(),
+                    },
+                    people: Vec::new(),
+                    uid: (occurrence == 0)
+                        .then(|| event.uid.as_deref().and_then(canonical_uid))
+                        .flatten(),
                 },
-                people: Vec::new(),
-                uid: (occurrence == 0)
-                    .then(|| event.uid.as_deref().and_then(canonical_uid))
-                    .flatten(),
-            });
+            ));
         }
     }
-    let timed_days: BTreeSet<NaiveDate> = events.iter().map(|event| event.day).collect();
+    let timed_days: BTreeSet<NaiveDate> = events.iter().map(|(_, event)| event.day).collect();
     for (line, day) in whole_days {
         if !timed_days.contains(&day) {
             problems.push(format!(
@@ -764,16 +804,29 @@ fn events(raw: &[RawEvent], zone: Tz, keep: impl Fn(&RawEvent) -> bool) -> Resul
     Ok(events)
 }
 
+/// The sessions of our own export: the uids its slot events name in X-SEMINAR-SESSION.
+fn session_uids(calendar: &Component) -> BTreeSet<String> {
+    (calendar.children.iter())
+        .filter_map(|event| event.text("X-SEMINAR-SESSION"))
+        .collect()
+}
+
+/// Whether an event of our own export is a slot's: related to a seminar, and not a
+/// session's (which slots name in X-SEMINAR-SESSION, and whose kind is a session kind).
+fn own_slot(sessions: &BTreeSet<String>, event: &RawEvent) -> bool {
+    let is_session_kind = |category: &String| {
+        (crate::model::SessionKind::ALL.iter())
+            .any(|kind| kind.as_str().eq_ignore_ascii_case(category))
+    };
+    event.related_to.is_some()
+        && !event.uid.as_ref().is_some_and(|uid| sessions.contains(uid))
+        && !event.categories.iter().any(is_session_kind)
+}
+
 /// Our own export: each seminar from its per-day events, its slots from the events related
 /// to it that are not its sessions'.
 fn own_export(calendar: &Component, raw: Vec<RawEvent>, zone: Tz) -> Result<Plan> {
-    let sessions: BTreeSet<String> = (calendar.children.iter())
-        .filter_map(|event| event.text("X-SEMINAR-SESSION"))
-        .collect();
-    let session_kinds: BTreeSet<String> = crate::model::SessionKind::ALL
-        .iter()
-        .map(|kind| kind.as_str().to_uppercase())
-        .collect();
+    let sessions = session_uids(calendar);
     let mut seminars: Vec<(String, Vec<&RawEvent>)> = Vec::new();
     for event in &raw {
         if event.related_to.is_some() {
@@ -805,20 +858,19 @@ fn own_export(calendar: &Component, raw: Vec<RawEvent>, zone: Tz) -> Result<Plan
         }
         let is_slot = |event: &RawEvent| {
             event.related_to.as_deref().and_then(canonical_uid).as_ref() == Some(&uid)
-                && !event.uid.as_ref().is_some_and(|uid| sessions.contains(uid))
-                && !(event.categories.iter()).any(|c| session_kinds.contains(&c.to_uppercase()))
+                && own_slot(&sessions, event)
         };
-        let mut events = events(&raw, zone, is_slot)?;
+        let mut events: Vec<Event> = (events(&raw, zone, is_slot)?.into_iter())
+            .map(|(_, event)| event)
+            .collect();
         for event in &mut events {
             event.details.summary = None;
             // A room of the venue is written `Room, Venue`.
-            if let (Some(room), Some(venue)) = (&event.room, &venue) {
-                if let Some(name) = room
-                    .strip_suffix(venue.as_str())
-                    .and_then(|r| r.strip_suffix(", "))
-                {
-                    event.room = Some(name.to_string());
-                }
+            if let (Some(room), Some(venue)) = (&event.room, &venue)
+                && let Some(name) =
+                    (room.strip_suffix(venue.as_str())).and_then(|room| room.strip_suffix(", "))
+            {
+                event.room = Some(name.to_string());
             }
         }
         let mut entry = seminar(title, None, zone, venue, events, &hours)

@@ -113,7 +113,6 @@ pub fn read_file(
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 return Err(Error::Invalid("file: it is empty".into()));
             }
-            refuse_seminar(format, options)?;
             ics::read(&bytes, options)
         }
         _ => read(&decode(path, bytes)?, format, options),
@@ -121,9 +120,9 @@ pub fn read_file(
 }
 
 fn refuse_seminar(format: Format, options: &ReadOptions) -> Result<()> {
-    if options.seminar.is_some() && format != Format::Csv {
+    if options.seminar.is_some() && !matches!(format, Format::Csv | Format::Ics) {
         return Err(Error::usage(
-            "seminar: --seminar applies to CSV imports; JSON, schedule and calendar files name their own seminars",
+            "seminar: --seminar applies to CSV and iCalendar imports; JSON and schedule files name their own seminars",
         ));
     }
     Ok(())

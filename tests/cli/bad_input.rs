@@ -1640,7 +1640,16 @@ fn ics_cases() -> Vec<Case> {
         import("all-day.ics", event("DTSTART;VALUE=DATE:20270610\r\n"), &[]),
         import("not-utf8.ics", not_utf8, &[]),
         import("same-room.ics", same_room, &[]),
-        import("seminar.ics", fixture.clone(), &["--seminar", "kss-2017"]).code(2),
+        import(
+            "other-days.ics",
+            fixture.clone(),
+            &["--seminar", "kss-2017"],
+        ),
+        import(
+            "no-seminar.ics",
+            fixture.clone(),
+            &["--seminar", "kss-2099"],
+        ),
         import(
             "floating.ics",
             event("DTSTART:20270610T120000\r\nDURATION:PT1H\r\n"),

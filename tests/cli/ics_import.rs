@@ -161,3 +161,90 @@ fn floating_times_need_the_zone_they_are_in() {
     assert_eq!(listed[0].1, "opening", "CATEGORIES:Pembukaan is an opening");
     assert_eq!(listed[1].1, "panel");
 }
+
+#[test]
+fn a_calendar_goes_into_a_seminar_on_record_with_seminar() {
+    let env = Env::new();
+    env.ok(&[
+        "create",
+        "Workshop KI",
+        "--date",
+        "2027-06-09",
+        "--until",
+        "2027-06-10",
+        "--start",
+        "08:30",
+        "--end",
+        "17:00",
+        "--tz",
+        "Europe/Berlin",
+        "--venue",
+        "Hörsaal 1",
+        "--slug",
+        "ki-2027",
+    ]);
+    let out = env.ok(&[
+        "import",
+        &fixture("indico-workshop.ics"),
+        "--seminar",
+        "ki-2027",
+    ]);
+    assert!(out.starts_with("Added 0 seminar(s), 4 slot(s)"), "{out}");
+    let listed = slots(&env, "ki-2027");
+    let starts: Vec<(&str, &Value)> = (listed.iter())
+        .map(|slot| (slot.2.as_str(), &slot.4))
+        .collect();
+    assert_eq!(
+        starts,
+        [
+            ("2027-06-09T09:00:00+02:00", &Value::from("Hörsaal 1")),
+            ("2027-06-09T09:30:00+02:00", &Value::from("Hörsaal 1")),
+            ("2027-06-09T10:15:00+02:00", &Value::from("Foyer")),
+            ("2027-06-10T14:00:00+02:00", &Value::from("Seminarraum 2")),
+        ]
+    );
+    let line = env.fails(
+        1,
+        &[
+            "import",
+            &fixture("indico-workshop.ics"),
+            "--seminar",
+            "ki-2027",
+        ],
+    );
+    assert!(line.contains("already in the database"), "{line}");
+
+    // The booking rules apply: a seminar that starts at 10:00 takes no 09:00 opening.
+    let env = Env::new();
+    env.ok(&[
+        "create",
+        "KI am Nachmittag",
+        "--date",
+        "2027-06-09",
+        "--until",
+        "2027-06-10",
+        "--start",
+        "10:00",
+        "--end",
+        "17:00",
+        "--tz",
+        "Europe/Berlin",
+        "--slug",
+        "ki-spaet",
+    ]);
+    let before = env.dump();
+    let line = env.fails(
+        1,
+        &[
+            "import",
+            &fixture("indico-workshop.ics"),
+            "--seminar",
+            "ki-spaet",
+        ],
+    );
+    assert!(
+        line.contains("'Eröffnung' (09:00–09:30 CEST) is outside"),
+        "{line}"
+    );
+    assert_eq!(env.dump(), before, "nothing changed");
+}
