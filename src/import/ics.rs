@@ -395,7 +395,7 @@ fn duration_minutes(text: &str) -> Option<i64> {
             ('S', true) => 1,
             _ => return None,
         };
-        seconds += number * factor;
+        seconds = seconds.saturating_add(number * factor);
         any = true;
         rest = &rest[digits + 1..];
     }
@@ -484,11 +484,9 @@ fn split_list(value: &str) -> Vec<String> {
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
-                if let Some(next) = chars.next() {
-                    items.last_mut().unwrap_or(&mut String::new()).push('\\');
-                    if let Some(item) = items.last_mut() {
-                        item.push(next);
-                    }
+                if let (Some(next), Some(item)) = (chars.next(), items.last_mut()) {
+                    item.push('\\');
+                    item.push(next);
                 }
             }
             ',' => items.push(String::new()),
@@ -522,9 +520,9 @@ fn daily_count(rule: &str) -> Option<u32> {
     count.filter(|n| daily && (1..=MOST_OCCURRENCES).contains(n))
 }
 
-/// The seminar's zone: X-WR-TIMEZONE, else the first zone the events' times are in, else
-/// `--tz` (or the configured zone), else UTC when every time is in UTC. Floating times need
-/// `--tz`: they are never read in the machine's zone unasked.
+/// The seminar's zone: with floating times `--tz` (or the configured zone), which they are
+/// read in, and they are refused without it: never the machine's zone unasked. Else
+/// X-WR-TIMEZONE, else the first zone the events' times are in, else `--tz`, else UTC.
 fn zone_of(calendar: &Component, events: &[RawEvent], options: &ReadOptions) -> Result<Tz> {
     let anchors: Vec<(usize, Anchor)> = (events.iter())
         .filter_map(|event| match event.start {
@@ -532,10 +530,9 @@ fn zone_of(calendar: &Component, events: &[RawEvent], options: &ReadOptions) -> 
             When::Day(_) => None,
         })
         .collect();
-    if let Some((line, _)) = anchors.iter().find(|(_, a)| *a == Anchor::Floating)
-        && options.zone.is_none()
-    {
-        return Err(Error::usage(format!(
+    if let Some((line, _)) = anchors.iter().find(|(_, a)| *a == Anchor::Floating) {
+        // Floating times are in the zone the user names, whatever the calendar says.
+        return options.zone.ok_or_else(|| Error::usage(format!(
             "tz: line {line}: the event's time names no time zone (no TZID, no Z); pass --tz with the zone the calendar's times are in, e.g. --tz Asia/Jakarta"
         )));
     }

@@ -160,6 +160,20 @@ fn floating_times_need_the_zone_they_are_in() {
     );
     assert_eq!(listed[0].1, "opening", "CATEGORIES:Pembukaan is an opening");
     assert_eq!(listed[1].1, "panel");
+
+    // --tz says where floating times are, whatever zone the calendar calls its own.
+    let other = Env::new().with_env("SEMINAR_TZ", "");
+    let file = other.dir().join("google.ics");
+    let named = FLOATING.replace(
+        "X-WR-CALNAME:",
+        "X-WR-TIMEZONE:Europe/Berlin\r\nX-WR-CALNAME:",
+    );
+    std::fs::write(&file, named).unwrap();
+    other.ok(&["import", file.to_str().unwrap(), "--tz", "Asia/Jakarta"]);
+    let seminar = &other.json(&["list"])[0];
+    assert_eq!(seminar["time_zone"], "Asia/Jakarta");
+    let slug = seminar["slug"].as_str().unwrap();
+    assert_eq!(slots(&other, slug)[0].2, "2027-08-18T09:00:00+07:00");
 }
 
 #[test]

@@ -607,7 +607,10 @@ fn the_seminar_option_is_refused_for_files_that_name_their_seminars() {
             "follow-up",
         ],
     );
-    assert!(line.contains("--seminar applies to CSV and iCalendar imports"), "{line}");
+    assert!(
+        line.contains("--seminar applies to CSV and iCalendar imports"),
+        "{line}"
+    );
 }
 
 #[test]
