@@ -16,12 +16,14 @@ use crate::render::{json, text};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The file: a JSON archive, a CSV of speakers, or a frab/pretalx schedule.xml
+    /// The file: a JSON archive, a CSV of speakers, a frab/pretalx schedule.xml or an
+    /// iCalendar .ics
     pub file: PathBuf,
-    /// The file's format [default: from its extension: .json, .csv, .xml]
+    /// The file's format [default: from its extension: .json, .csv, .xml, .ics]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// CSV: the seminar every row goes to (slug or #ID), instead of a seminar column
+    /// CSV: the seminar every row goes to (slug or #ID), instead of a seminar column;
+    /// iCalendar: the seminar on record the events become slots of
     #[arg(long)]
     pub seminar: Option<String>,
     /// The time zone of a schedule that names none [default: the configured zone]
@@ -39,20 +41,19 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
         Some(format) => format,
         None => {
             return Err(Error::usage(format!(
-                "format: cannot tell the format of {} from its name; pass --format json, csv or frab",
+                "format: cannot tell the format of {} from its name; pass --format json, csv, frab or ics",
                 args.file.display()
             )));
         }
     };
     let progress = Progress::start(&format!("Reading {}", args.file.display()));
-    let text = import::read_text(&args.file)?;
+    let bytes = import::read_bytes(&args.file)?;
     let options = ReadOptions {
         seminar: args.seminar,
         today: context.today,
         zone: args.tz.or_else(|| context.configured_zone()),
     };
-    let plan = import::read(&text, format, &options)?;
-    drop(text);
+    let plan = import::read_file(&args.file, bytes, format, &options)?;
     drop(progress);
     let mut store = context.open()?;
     let (summary, notices) = context.settle(args.permission.into(), |answers, permission| {
@@ -110,6 +111,9 @@ fn answered(plan: &Plan, answers: &Answers) -> Plan {
                 .collect();
             slot.place.room = answers.resolve_option(Record::Venue, &slot.place.room);
         }
+    }
+    for entry in &mut plan.slots {
+        entry.slot.place.room = answers.resolve_option(Record::Venue, &entry.slot.place.room);
     }
     for venue in &mut plan.venues {
         venue.name = answers.resolve(Record::Venue, &venue.name);

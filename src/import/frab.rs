@@ -174,25 +174,25 @@ fn forbidden_character(text: &str) -> Option<(usize, String)> {
     None
 }
 
-/// An event, checked and placed in time and in its room.
-struct Event {
+/// An event, checked and placed in time and in its room (the seminar's venue when `None`).
+pub(super) struct Event {
     /// The schedule day it is listed under: events after midnight stay on their day.
-    day: NaiveDate,
-    room: String,
-    starts_at: DateTime<Utc>,
-    minutes: u32,
-    title: String,
-    kind: SlotKind,
-    track: Option<String>,
-    details: SlotDetails,
-    people: Vec<FilePerson>,
-    uid: Option<String>,
+    pub(super) day: NaiveDate,
+    pub(super) room: Option<String>,
+    pub(super) starts_at: DateTime<Utc>,
+    pub(super) minutes: u32,
+    pub(super) title: String,
+    pub(super) kind: SlotKind,
+    pub(super) track: Option<String>,
+    pub(super) details: SlotDetails,
+    pub(super) people: Vec<FilePerson>,
+    pub(super) uid: Option<String>,
 }
 
 /// A person of the file: the name they first have in it, and their uid (their `guid`, or
 /// one given here to a person the file names by an `id` only).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct FilePerson {
+pub(super) struct FilePerson {
     name: String,
     uid: Option<String>,
 }
@@ -338,7 +338,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Plan> {
         .filter(|acronym| validate_slug(acronym).is_ok());
     let mut plan = Plan::default();
     plan.seminars.push(
-        seminar(title, slug, zone, events, &hours)
+        seminar(title, slug, zone, None, events, &hours)
             .map_err(|problem| Error::Invalid(format!("conference: {problem}")))?,
     );
     Ok(plan)
@@ -676,7 +676,7 @@ fn checked(
         .collect();
     Ok(Event {
         day: date.unwrap_or_else(|| starts_at.with_timezone(&zone).date_naive()),
-        room: room.to_string(),
+        room: Some(room.to_string()),
         starts_at,
         minutes,
         title,
@@ -707,7 +707,7 @@ fn parse_duration(text: &str) -> Option<u32> {
 }
 
 /// The slot kind closest to a free-form event type (`Talk`, `Workshop`, `Coffee break`...).
-fn slot_kind(kind: &str) -> SlotKind {
+pub(super) fn slot_kind(kind: &str) -> SlotKind {
     let kind = kind.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|word| kind.contains(word));
     if has(&["panel", "podium", "diskusi panel"]) {
@@ -727,11 +727,12 @@ fn slot_kind(kind: &str) -> SlotKind {
 
 /// The conference as one seminar: its days with their hours (the `<day>`'s start and end,
 /// else its events' first start and last end), its rooms, and every event a slot in its
-/// room.
-fn seminar(
+/// room. The seminar's venue is `venue`, else the one room of all events.
+pub(super) fn seminar(
     title: String,
     slug: Option<String>,
     zone: Tz,
+    venue: Option<String>,
     mut events: Vec<Event>,
     hours: &BTreeMap<NaiveDate, (DateTime<Utc>, DateTime<Utc>)>,
 ) -> Result<SeminarEntry, String> {
@@ -778,12 +779,13 @@ fn seminar(
     for (day, start, end) in &day_hours[1..] {
         schedule.set_hours(*day, *start, *end);
     }
-    let rooms: std::collections::BTreeSet<&str> =
-        events.iter().map(|event| event.room.as_str()).collect();
-    let venue = match rooms.iter().collect::<Vec<_>>()[..] {
+    let rooms: std::collections::BTreeSet<&str> = (events.iter())
+        .filter_map(|event| event.room.as_deref())
+        .collect();
+    let venue = venue.or_else(|| match rooms.iter().collect::<Vec<_>>()[..] {
         [one] => Some(one.to_string()),
         _ => None,
-    };
+    });
     let mut roles: Vec<NewRole> = Vec::new();
     for person in events.iter().flat_map(|event| &event.people) {
         let known = |role: &NewRole| match &person.uid {
@@ -817,7 +819,7 @@ fn seminar(
             people: event.people.iter().map(FilePerson::reference).collect(),
             uid: event.uid,
             place: SlotPlace {
-                room: venue.is_none().then_some(event.room),
+                room: event.room.filter(|room| Some(room) != venue.as_ref()),
                 session: None,
                 track: event.track,
             },

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod frab;
+pub mod ics;
 pub mod json;
 
 use std::path::Path;
@@ -23,6 +24,8 @@ pub enum Format {
     Csv,
     /// frab / C3VOC / pretalx schedule.xml
     Frab,
+    /// An iCalendar file (Indico, pretalx, Google, Apple, Thunderbird), one seminar
+    Ics,
 }
 
 impl Format {
@@ -33,6 +36,7 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "xml" => Some(Format::Frab),
+            "ics" | "ical" | "ifb" | "icalendar" => Some(Format::Ics),
             _ => None,
         }
     }
@@ -53,8 +57,8 @@ pub struct ReadOptions {
 /// The largest file `import` reads: far beyond any real schedule, small enough to hold.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Reads an import file as UTF-8 text, without a byte order mark.
-pub fn read_text(path: &Path) -> Result<String> {
+/// Reads an import file's bytes, refusing folders and files beyond [`MAX_FILE_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let cannot = |error: std::io::Error| {
         Error::usage(format!("file: cannot read {}: {error}", path.display()))
     };
@@ -72,7 +76,16 @@ pub fn read_text(path: &Path) -> Result<String> {
             MAX_FILE_BYTES / 1024 / 1024
         )));
     }
-    let bytes = std::fs::read(path).map_err(cannot)?;
+    std::fs::read(path).map_err(cannot)
+}
+
+/// Reads an import file as UTF-8 text, without a byte order mark.
+pub fn read_text(path: &Path) -> Result<String> {
+    decode(path, read_bytes(path)?)
+}
+
+/// A file's bytes as UTF-8 text, without a byte order mark.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string()),
         Err(error) => {
@@ -87,20 +100,45 @@ pub fn read_text(path: &Path) -> Result<String> {
     }
 }
 
+/// Reads a file's bytes in the given format. iCalendar is read as bytes (its lines are
+/// unfolded before they are decoded); the others as UTF-8 text.
+pub fn read_file(
+    path: &Path,
+    bytes: Vec<u8>,
+    format: Format,
+    options: &ReadOptions,
+) -> Result<Plan> {
+    match format {
+        Format::Ics => {
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Err(Error::Invalid("file: it is empty".into()));
+            }
+            ics::read(&bytes, options)
+        }
+        _ => read(&decode(path, bytes)?, format, options),
+    }
+}
+
+fn refuse_seminar(format: Format, options: &ReadOptions) -> Result<()> {
+    if options.seminar.is_some() && !matches!(format, Format::Csv | Format::Ics) {
+        return Err(Error::usage(
+            "seminar: --seminar applies to CSV and iCalendar imports; JSON and schedule files name their own seminars",
+        ));
+    }
+    Ok(())
+}
+
 /// Reads a file in the given format.
 pub fn read(text: &str, format: Format, options: &ReadOptions) -> Result<Plan> {
     if text.trim().is_empty() {
         return Err(Error::Invalid("file: it is empty".into()));
     }
-    if options.seminar.is_some() && format != Format::Csv {
-        return Err(Error::usage(
-            "seminar: --seminar applies to CSV imports; JSON and schedule files name their own seminars",
-        ));
-    }
+    refuse_seminar(format, options)?;
     match format {
         Format::Json => json::read(text),
         Format::Csv => csv::read(text, options),
         Format::Frab => frab::read(text, options),
+        Format::Ics => ics::read(text.as_bytes(), options),
     }
 }
 

@@ -14,6 +14,8 @@ use crate::model::{Seminar, Venue};
 use crate::store::{Counts, Db};
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
+
 /// Everything an import file asks for.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
@@ -24,6 +26,8 @@ pub struct Plan {
     /// Rooms with their addresses and capacities, each added first if no venue of that
     /// name exists.
     pub venues: Vec<Venue>,
+    /// Slots for seminars that exist, placed by the instant they start.
+    pub slots: Vec<SlotEntry>,
 }
 
 /// A new seminar from a file.
@@ -53,6 +57,35 @@ pub struct RoleEntry {
     pub role: NewRole,
 }
 
+/// A slot for a seminar that exists, as one event of a file.
+#[derive(Debug, Clone)]
+pub struct SlotEntry {
+    /// Where it is in the file (`line 12`).
+    pub place: String,
+    /// The seminar's slug or `#ID`.
+    pub seminar: String,
+    /// When it starts: its `at` and `on` are this instant's in the seminar's zone (on a
+    /// day that runs past midnight, a time after it is that day's).
+    pub starts_at: DateTime<Utc>,
+    pub slot: NewSlot,
+}
+
+impl SlotEntry {
+    /// The slot with its time and day in the seminar's schedule.
+    fn placed_in(mut self, seminar: &Seminar) -> NewSlot {
+        let schedule = &seminar.schedule;
+        let local = self.starts_at.with_timezone(&schedule.zone);
+        let day = schedule.day_of(self.starts_at);
+        let on = match schedule.instant_on(day, local.time()) {
+            Ok(at) if at == self.starts_at => day,
+            _ => local.date_naive(),
+        };
+        self.slot.at = local.time();
+        self.slot.on = Some(on);
+        self.slot
+    }
+}
+
 /// How many records of each kind an import added.
 pub type Summary = Counts;
 
@@ -71,7 +104,7 @@ pub fn apply_reporting(
 ) -> Result<(Summary, Vec<Notice>)> {
     let before = db.counts()?;
     refuse_repeated_uids(&plan)?;
-    let total = (plan.seminars.len() + plan.roles.len()) as u64;
+    let total = (plan.seminars.len() + plan.roles.len() + plan.slots.len()) as u64;
     let mut done = 0;
     let mut notices = Vec::new();
     let mut imported = Imported::default();
@@ -86,6 +119,19 @@ pub fn apply_reporting(
     // The rows are checked against the booking rules together, once before and once after:
     // an import of many rows costs two checks, not two per row.
     let mut seminars: HashMap<String, Seminar> = HashMap::new();
+    let references = (plan.roles.iter())
+        .map(|entry| (&entry.seminar, &entry.place))
+        .chain(
+            plan.slots
+                .iter()
+                .map(|entry| (&entry.seminar, &entry.place)),
+        );
+    for (reference, place) in references {
+        if !seminars.contains_key(reference) {
+            let seminar = find_seminar(db, reference).map_err(|error| error.at(place))?;
+            seminars.insert(reference.clone(), seminar);
+        }
+    }
     for entry in &plan.roles {
         if !seminars.contains_key(&entry.seminar) {
             let seminar =
@@ -111,6 +157,25 @@ pub fn apply_reporting(
                 Some(&mut imported),
             )
             .map_err(|error| error.at(&entry.place))?;
+            done += 1;
+            report(done, total);
+        }
+        for entry in plan.slots {
+            let seminar = &seminars[&entry.seminar];
+            let place = entry.place.clone();
+            let mut slot = entry.placed_in(seminar);
+            if let Some(uid) = &slot.uid
+                && db.slot_uid_taken(uid)?
+            {
+                return Err(Error::refused(format!(
+                    "'{}' is already in the database (same uid {uid}); was this file imported before?",
+                    slot.title
+                ))
+                .at(&place));
+            }
+            slot.place = without_inherited(db, seminar, &slot.place)?;
+            add_slot_unchecked(db, seminar, &slot, permission, notices)
+                .map_err(|error| error.at(&place))?;
             done += 1;
             report(done, total);
         }
@@ -168,13 +233,14 @@ fn add_rooms(
             new.push((format!("rooms[{index}]"), venue.clone()));
         }
     }
+    let named = |name: &str| Venue {
+        id: 0,
+        name: name.trim().to_string(),
+        address: None,
+        capacity: None,
+    };
+    let mut named_rooms: Vec<(String, Venue)> = Vec::new();
     for entry in &plan.seminars {
-        let named = |name: &str| Venue {
-            id: 0,
-            name: name.trim().to_string(),
-            address: None,
-            capacity: None,
-        };
         let venues = (entry.venue.clone())
             .or_else(|| entry.seminar.venue.as_deref().map(named))
             .into_iter()
@@ -189,15 +255,22 @@ fn add_rooms(
                     .slots
                     .iter()
                     .filter_map(|s| s.place.room.as_deref().map(named)),
-            );
-        for venue in venues {
-            let key = name_key(&venue.name);
-            if key.is_empty() || new.iter().any(|(_, known)| name_key(&known.name) == key) {
-                continue;
-            }
-            if db.venue_by_key(&key)?.is_none() {
-                new.push((entry.place.clone(), venue));
-            }
+            )
+            .map(|venue| (entry.place.clone(), venue));
+        named_rooms.extend(venues);
+    }
+    // The rooms of slots for seminars on record.
+    named_rooms.extend((plan.slots.iter()).filter_map(|s| {
+        let room = s.slot.place.room.as_deref()?;
+        Some((s.place.clone(), named(room)))
+    }));
+    for (place, venue) in named_rooms {
+        let key = name_key(&venue.name);
+        if key.is_empty() || new.iter().any(|(_, known)| name_key(&known.name) == key) {
+            continue;
+        }
+        if db.venue_by_key(&key)?.is_none() {
+            new.push((place, venue));
         }
     }
     if !permission.allows_new(Record::Venue) {

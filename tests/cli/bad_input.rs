@@ -1546,6 +1546,144 @@ fn version_cases() -> Vec<Case> {
     ]
 }
 
+/// iCalendar files: each a change to a calendar that imports cleanly.
+fn ics_cases() -> Vec<Case> {
+    let fixture = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/indico-workshop.ics"),
+    )
+    .unwrap();
+    // The fixture folds a line inside a character: the cases change it unfolded.
+    let mut unfolded = Vec::new();
+    let mut rest = &fixture[..];
+    while let Some((byte, tail)) = rest.split_first() {
+        match tail.strip_prefix(b"\n ") {
+            Some(after) if *byte == b'\r' => rest = after,
+            _ => {
+                unfolded.push(*byte);
+                rest = tail;
+            }
+        }
+    }
+    let fixture = String::from_utf8(unfolded).unwrap();
+    let changed = |from: &str, to: &str| {
+        assert!(fixture.contains(from), "the fixture has no {from}");
+        fixture.replacen(from, to, 1)
+    };
+    let berlin = "DTSTART;TZID=Europe/Berlin:20270610T140000";
+    let event = |lines: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:a@b\r\nSUMMARY:Talk\r\n{lines}END:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let repeated = |rule: &str| changed(berlin, &format!("{berlin}\r\n{rule}"));
+    let not_utf8: Vec<u8> =
+        event("DESCRIPTION:caf\u{1}\r\nDTSTART:20270610T120000Z\r\nDURATION:PT1H\r\n")
+            .into_bytes()
+            .into_iter()
+            .map(|byte| if byte == 1 { 0xe9 } else { byte })
+            .collect();
+    let same_room = changed("LOCATION:Foyer", "LOCATION:Hörsaal 1")
+        .replace("20270609T081500Z", "20270609T073000Z")
+        .replace("20270609T084500Z", "20270609T080000Z");
+    vec![
+        import("empty.ics", "", &[]),
+        import("blank.ics", "\r\n  \r\n", &[]),
+        import("text.ics", "Seminar on Monday at nine\n", &[]),
+        import("vcard.ics", "BEGIN:VCARD\r\nFN:Budi\r\nEND:VCARD\r\n", &[]),
+        import("schedule.ics", "<schedule><conference/></schedule>", &[]),
+        import(
+            "no-events.ics",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
+            &[],
+        ),
+        import("unclosed.ics", changed("END:VCALENDAR\r\n", ""), &[]),
+        import("mismatched.ics", changed("END:VEVENT", "END:VTODO"), &[]),
+        import("no-dtstart.ics", changed(&format!("{berlin}\r\n"), ""), &[]),
+        import("no-end.ics", event("DTSTART:20270610T120000Z\r\n"), &[]),
+        import(
+            "no-summary.ics",
+            changed("SUMMARY:Podiumsdiskussion\r\n", ""),
+            &[],
+        ),
+        import(
+            "unknown-tzid.ics",
+            changed(
+                berlin,
+                "DTSTART;TZID=W. Europe Standard Time:20270610T140000",
+            ),
+            &[],
+        ),
+        import(
+            "custom-tzid.ics",
+            changed("TZID:Europe/Berlin\r\n", "TZID:Mitteleuropa\r\n")
+                .replace("TZID=Europe/Berlin", "TZID=Mitteleuropa"),
+            &[],
+        ),
+        import("weekly.ics", repeated("RRULE:FREQ=WEEKLY;COUNT=4"), &[]),
+        import(
+            "until.ics",
+            repeated("RRULE:FREQ=DAILY;UNTIL=20270620T000000Z"),
+            &[],
+        ),
+        import("many.ics", repeated("RRULE:FREQ=DAILY;COUNT=400"), &[]),
+        import(
+            "override.ics",
+            repeated("RECURRENCE-ID:20270610T120000Z"),
+            &[],
+        ),
+        import(
+            "bad-time.ics",
+            changed(berlin, "DTSTART;TZID=Europe/Berlin:2027-06-10 14:00"),
+            &[],
+        ),
+        import(
+            "gap.ics",
+            changed(berlin, "DTSTART;TZID=Europe/Berlin:20270328T023000"),
+            &[],
+        ),
+        import(
+            "year.ics",
+            changed(berlin, "DTSTART;TZID=Europe/Berlin:18990610T140000"),
+            &[],
+        ),
+        import(
+            "backwards.ics",
+            changed("20270610T150000", "20270610T130000"),
+            &[],
+        ),
+        import(
+            "duration.ics",
+            event("DTSTART:20270610T120000Z\r\nDURATION:an hour\r\n"),
+            &[],
+        ),
+        import(
+            "long.ics",
+            event("DTSTART:20270610T120000Z\r\nDURATION:P2D\r\n"),
+            &[],
+        ),
+        import("all-day.ics", event("DTSTART;VALUE=DATE:20270610\r\n"), &[]),
+        import("not-utf8.ics", not_utf8, &[]),
+        import("same-room.ics", same_room, &[]),
+        import(
+            "other-days.ics",
+            fixture.clone(),
+            &["--seminar", "kss-2017"],
+        ),
+        import(
+            "no-seminar.ics",
+            fixture.clone(),
+            &["--seminar", "kss-2099"],
+        ),
+        import(
+            "floating.ics",
+            event("DTSTART:20270610T120000\r\nDURATION:PT1H\r\n"),
+            &[],
+        )
+        .env("SEMINAR_TZ", "")
+        .code(2),
+    ]
+}
+
 #[test]
 fn every_bad_input_fails_in_one_line_and_changes_nothing() {
     let env = Env::new();
@@ -1590,6 +1728,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         venue_cases(),
         room_import_cases(&env),
         version_cases(),
+        ics_cases(),
     ]
     .into_iter()
     .flatten()

@@ -177,7 +177,7 @@ fn malformed_files_are_refused_with_the_reason() {
     }
     let file = write(&env, "speakers.txt", "name\nA\n");
     let line = env.fails(2, &["import", &file, "--seminar", "follow-up"]);
-    assert!(line.contains("--format json, csv or frab"), "{line}");
+    assert!(line.contains("--format json, csv, frab or ics"), "{line}");
     let missing = env.dir().join("missing.csv");
     env.fails(
         2,
@@ -607,7 +607,10 @@ fn the_seminar_option_is_refused_for_files_that_name_their_seminars() {
             "follow-up",
         ],
     );
-    assert!(line.contains("--seminar applies to CSV imports"), "{line}");
+    assert!(
+        line.contains("--seminar applies to CSV and iCalendar imports"),
+        "{line}"
+    );
 }
 
 #[test]
