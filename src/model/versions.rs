@@ -353,6 +353,181 @@ pub fn changes(before: &Snapshot, after: &Snapshot) -> Changes {
     }
 }
 
+/// A speaker or chair as a snapshot lists them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct RoleState {
+    pub id: i64,
+    pub person_id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+struct CastItem {
+    uid: String,
+    #[serde(default, alias = "chair_role_ids")]
+    role_ids: Vec<i64>,
+}
+
+/// Who is on each session and slot of a snapshot, by person: the part of the seminar's JSON
+/// that [`affected`] needs beside the [`Changes`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Cast {
+    #[serde(default)]
+    moderators: Vec<RoleState>,
+    #[serde(default)]
+    speakers: Vec<RoleState>,
+    #[serde(default)]
+    sessions: Vec<CastItem>,
+    #[serde(default)]
+    slots: Vec<CastItem>,
+}
+
+/// Someone whose part in the schedule changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+}
+
+impl Cast {
+    pub fn parse(text: &str) -> Result<Cast, String> {
+        serde_json::from_str(text)
+            .map_err(|error| format!("a published version is damaged: {error}"))
+    }
+
+    /// The people on an item, once each, in the order the item lists them.
+    fn people(&self, item: Item, uid: &str) -> Vec<Person> {
+        let list = match item {
+            Item::Session => &self.sessions,
+            Item::Slot => &self.slots,
+        };
+        let Some(found) = list.iter().find(|entry| entry.uid == uid) else {
+            return Vec::new();
+        };
+        let mut people: Vec<Person> = Vec::new();
+        for role_id in &found.role_ids {
+            let role = (self.speakers.iter().chain(&self.moderators)).find(|r| r.id == *role_id);
+            if let Some(role) = role
+                && !people.iter().any(|p| p.id == role.person_id)
+            {
+                people.push(Person {
+                    id: role.person_id,
+                    name: role.name.clone(),
+                });
+            }
+        }
+        people
+    }
+}
+
+/// How one person's part in one session or slot changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartChange {
+    /// Another day, time, length or room.
+    Moved,
+    /// The item is cancelled.
+    Cancelled,
+    /// They were added to it (or it is new).
+    Added,
+    /// They were taken off it.
+    Removed,
+}
+
+/// One change to a person's part: on which item (a session they chair, a slot they speak
+/// in), and the item before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub item: Item,
+    pub change: PartChange,
+    pub before: Option<ItemState>,
+    pub after: Option<ItemState>,
+}
+
+impl Part {
+    pub fn title(&self) -> &str {
+        (self.after.as_ref().or(self.before.as_ref())).map_or("", |state| state.title.as_str())
+    }
+}
+
+/// A person whose part changed, with each change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Affected {
+    pub person: Person,
+    pub parts: Vec<Part>,
+}
+
+impl Affected {
+    /// The name of their drafts without the extension: `arif-budiman-4`.
+    pub fn file_stem(&self) -> String {
+        let folded = deunicode::deunicode(&self.person.name).to_lowercase();
+        let words: Vec<&str> = (folded.split(|c: char| !c.is_ascii_alphanumeric()))
+            .filter(|word| !word.is_empty())
+            .collect();
+        if words.is_empty() {
+            format!("person-{}", self.person.id)
+        } else {
+            format!("{}-{}", words.join("-"), self.person.id)
+        }
+    }
+}
+
+fn moved(before: &ItemState, after: &ItemState) -> bool {
+    before.starts_at != after.starts_at
+        || before.room != after.room
+        || before.minutes != after.minutes
+}
+
+/// Who is affected by `changes` and how, in the order their first change comes: the
+/// speakers of a moved, cancelled or new slot, the chairs of such a session, and whoever
+/// was added to or taken off one. A retitled item with the same time and room, and
+/// everyone on an unchanged one, affects nobody.
+pub fn affected(changes: &Changes, before: &Cast, after: &Cast) -> Vec<Affected> {
+    let mut found: Vec<Affected> = Vec::new();
+    let mut add = |person: Person, part: Part| match found
+        .iter_mut()
+        .find(|entry| entry.person.id == person.id)
+    {
+        Some(entry) => entry.parts.push(part),
+        None => found.push(Affected {
+            person,
+            parts: vec![part],
+        }),
+    };
+    for change in &changes.items {
+        let part = |kind: PartChange| Part {
+            item: change.item,
+            change: kind,
+            before: change.before.clone(),
+            after: change.after.clone(),
+        };
+        let was = before.people(change.item, &change.uid);
+        let is = after.people(change.item, &change.uid);
+        match (&change.before, &change.after) {
+            (None, Some(_)) => is.into_iter().for_each(|p| add(p, part(PartChange::Added))),
+            (Some(_), None) => was
+                .into_iter()
+                .for_each(|p| add(p, part(PartChange::Cancelled))),
+            (Some(then), Some(now)) => {
+                let was_ids: Vec<i64> = was.iter().map(|p| p.id).collect();
+                let is_ids: Vec<i64> = is.iter().map(|p| p.id).collect();
+                for person in is {
+                    if !was_ids.contains(&person.id) {
+                        add(person, part(PartChange::Added));
+                    } else if moved(then, now) {
+                        add(person, part(PartChange::Moved));
+                    }
+                }
+                for person in was.into_iter().filter(|p| !is_ids.contains(&p.id)) {
+                    add(person, part(PartChange::Removed));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    found
+}
+
 /// For each uid (the seminar's, its sessions' and slots'), in how many steps of `chain`
 /// (version 1, 2, …, then the schedule now) its item changed or was cancelled. Appearing
 /// is not a change.
@@ -526,5 +701,118 @@ mod tests {
         assert_eq!(counts.get("a"), Some(&2));
         assert_eq!(counts.get("b"), Some(&1));
         assert_eq!(counts.get("c"), None);
+    }
+
+    fn cast(slots: &[(&str, &[i64])], sessions: &[(&str, &[i64])]) -> Cast {
+        let entries = |list: &[(&str, &[i64])]| -> Vec<CastItem> {
+            (list.iter())
+                .map(|(uid, ids)| CastItem {
+                    uid: uid.to_string(),
+                    role_ids: ids.to_vec(),
+                })
+                .collect()
+        };
+        let role = |id: i64, person_id: i64, name: &str| RoleState {
+            id,
+            person_id,
+            name: name.into(),
+        };
+        Cast {
+            moderators: vec![role(10, 4, "Dewi")],
+            speakers: vec![
+                role(1, 1, "Ani"),
+                role(2, 2, "Budi"),
+                role(3, 3, "Citra"),
+                role(5, 5, "Eka"),
+            ],
+            sessions: entries(sessions),
+            slots: entries(slots),
+        }
+    }
+
+    #[test]
+    fn the_people_affected_are_those_on_moved_cancelled_new_or_changed_parts() {
+        let mut panel = item("panel", "Panel", NINE, "Aula", &["Dewi"]);
+        let mut before = snapshot(vec![
+            item("moved", "Talk", NINE, "Aula", &["Ani", "Eka"]),
+            item("gone", "Talk 2", NINE, "Ruang 2", &["Budi"]),
+            item("same", "Talk 3", NINE, "Ruang 3", &["Eka"]),
+            item("retitled", "Talk 4", NINE, "Ruang 4", &["Eka"]),
+        ]);
+        before.sessions.push(panel.clone());
+        panel.room = Some("Ruang 9".into());
+        let mut retitled = item("retitled", "Talk 4, revised", NINE, "Ruang 4", &["Eka"]);
+        retitled.minutes = 30;
+        let mut after = snapshot(vec![
+            item("moved", "Talk", TEN, "Aula", &["Ani"]),
+            item("same", "Talk 3", NINE, "Ruang 3", &["Eka"]),
+            retitled,
+            item("new", "Keynote", TEN, "Aula", &["Citra"]),
+        ]);
+        after.sessions.push(panel);
+        let cast_before = cast(
+            &[
+                ("moved", &[1, 5]),
+                ("gone", &[2]),
+                ("same", &[5]),
+                ("retitled", &[5]),
+            ],
+            &[("panel", &[10])],
+        );
+        let cast_after = cast(
+            &[
+                ("moved", &[1]),
+                ("same", &[5]),
+                ("retitled", &[5]),
+                ("new", &[3]),
+            ],
+            &[("panel", &[10])],
+        );
+        let found = affected(&changes(&before, &after), &cast_before, &cast_after);
+        let summary: Vec<(&str, Vec<(&str, PartChange)>)> = (found.iter())
+            .map(|a| {
+                let parts = a.parts.iter().map(|p| (p.title(), p.change)).collect();
+                (a.person.name.as_str(), parts)
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("Dewi", vec![("Panel", PartChange::Moved)]),
+                ("Ani", vec![("Talk", PartChange::Moved)]),
+                ("Eka", vec![("Talk", PartChange::Removed)]),
+                ("Citra", vec![("Keynote", PartChange::Added)]),
+                ("Budi", vec![("Talk 2", PartChange::Cancelled)]),
+            ]
+        );
+        assert_eq!(found[1].parts[0].before.as_ref().unwrap().starts_at, NINE);
+        assert_eq!(found[1].parts[0].after.as_ref().unwrap().starts_at, TEN);
+        assert_eq!(found[0].person.id, 4);
+    }
+
+    #[test]
+    fn a_draft_is_named_after_the_person_and_their_id() {
+        let named = |name: &str, id| Affected {
+            person: Person {
+                id,
+                name: name.into(),
+            },
+            parts: Vec::new(),
+        };
+        assert_eq!(named("Arif Budiman", 4).file_stem(), "arif-budiman-4");
+        assert_eq!(
+            named("Dr. Émile Ó'Brien", 7).file_stem(),
+            "dr-emile-o-brien-7"
+        );
+        assert_eq!(named("../..", 9).file_stem(), "person-9");
+    }
+
+    #[test]
+    fn a_cast_is_read_from_the_seminars_json() {
+        let text = r#"{"moderators": [{"id": 7, "person_id": 3, "name": "Dewi"}],
+            "speakers": [], "sessions": [{"uid": "p", "chair_role_ids": [7]}], "slots": []}"#;
+        let read = Cast::parse(text).unwrap();
+        assert_eq!(read.people(Item::Session, "p")[0].name, "Dewi");
+        assert!(read.people(Item::Slot, "p").is_empty());
     }
 }
