@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod csv;
+pub mod drafts;
 pub mod frab;
 pub mod grid;
 pub mod html;
