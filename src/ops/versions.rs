@@ -8,7 +8,10 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use super::find_seminar;
 use super::seminars::programme_of;
 use crate::error::{Error, Result};
-use crate::model::versions::{self, Changes, Publication, Snapshot, Version};
+use std::collections::HashMap;
+
+use crate::model::Contact;
+use crate::model::versions::{self, Affected, Cast, Changes, Publication, Snapshot, Version};
 use crate::model::{Programme, Seminar};
 use crate::store::Db;
 
@@ -63,13 +66,13 @@ fn parse(version: &Version) -> Result<Snapshot> {
     Snapshot::parse(&version.snapshot).map_err(Error::Storage)
 }
 
-/// What changed in the seminar's schedule since a published version (by default the last).
-pub fn changes(
+/// The change report since a published version, with the snapshot of the schedule now.
+fn compare(
     db: &Db<'_>,
     reference: &str,
     since: Option<Since>,
     snapshot_of: &dyn Fn(&Programme) -> String,
-) -> Result<ChangeReport> {
+) -> Result<(ChangeReport, String)> {
     let seminar = find_seminar(db, reference)?;
     let mut published = db.versions_of_seminar(seminar.id)?;
     let Some(latest) = published.last().map(|version| version.number) else {
@@ -103,12 +106,53 @@ pub fn changes(
     let since = published.swap_remove(index);
     let before = parse(&since)?;
     let programme = programme_of(db, seminar)?;
-    let now = Snapshot::parse(&snapshot_of(&programme)).map_err(Error::Storage)?;
-    Ok(ChangeReport {
+    let now_text = snapshot_of(&programme);
+    let now = Snapshot::parse(&now_text).map_err(Error::Storage)?;
+    let report = ChangeReport {
         changes: versions::changes(&before, &now),
         seminar: programme.seminar,
         since,
         latest,
+    };
+    Ok((report, now_text))
+}
+
+/// What changed in the seminar's schedule since a published version (by default the last).
+pub fn changes(
+    db: &Db<'_>,
+    reference: &str,
+    since: Option<Since>,
+    snapshot_of: &dyn Fn(&Programme) -> String,
+) -> Result<ChangeReport> {
+    compare(db, reference, since, snapshot_of).map(|(report, _)| report)
+}
+
+/// What `changes --per-person` drafts messages from: the change report, the people whose
+/// part changed, and their contacts.
+#[derive(Debug, Clone)]
+pub struct AffectedReport {
+    pub report: ChangeReport,
+    pub affected: Vec<Affected>,
+    pub contacts: HashMap<i64, Contact>,
+}
+
+/// [`changes`], with who is affected and how, and their contacts.
+pub fn affected(
+    db: &Db<'_>,
+    reference: &str,
+    since: Option<Since>,
+    snapshot_of: &dyn Fn(&Programme) -> String,
+) -> Result<AffectedReport> {
+    let (report, now_text) = compare(db, reference, since, snapshot_of)?;
+    let before = Cast::parse(&report.since.snapshot).map_err(Error::Storage)?;
+    let now = Cast::parse(&now_text).map_err(Error::Storage)?;
+    let affected = versions::affected(&report.changes, &before, &now);
+    let ids: Vec<i64> = affected.iter().map(|a| a.person.id).collect();
+    let contacts = db.contacts(&ids)?;
+    Ok(AffectedReport {
+        report,
+        affected,
+        contacts,
     })
 }
 

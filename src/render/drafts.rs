@@ -6,8 +6,10 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use super::Lang;
+use super::json::DraftJson;
 use super::when::{long_date, time_range};
 use crate::model::versions::{Affected, Item, ItemState, Part, PartChange};
+use crate::ops::versions::ChangeReport;
 
 /// A message to one person: its subject and its plain-text body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,9 +101,9 @@ fn part_lines(part: &Part, zone: Option<Tz>, lang: Lang) -> String {
     }
 }
 
-/// The message to one affected person about a seminar (its title and time zone name).
-pub fn message(seminar: &str, zone: &str, affected: &Affected, lang: Lang) -> Message {
-    let zone = zone.parse::<Tz>().ok();
+/// The message to one affected person about a seminar (its title and time zone).
+pub fn message(seminar: &str, zone: Tz, affected: &Affected, lang: Lang) -> Message {
+    let zone = Some(zone);
     let name = &affected.person.name;
     let parts: Vec<String> = (affected.parts.iter())
         .map(|part| part_lines(part, zone, lang))
@@ -121,6 +123,35 @@ pub fn message(seminar: &str, zone: &str, affected: &Affected, lang: Lang) -> Me
             ),
         },
     }
+}
+
+/// What `changes --per-person` prints: the drafts written, one person a line.
+pub fn written(report: &ChangeReport, drafts: &[DraftJson<'_>], lang: Lang) -> String {
+    let since = report.since.number;
+    let mut text = match (lang, drafts.len()) {
+        (Lang::En, 0) => {
+            format!("Nobody's part has changed since version {since}; no drafts written.\n")
+        }
+        (Lang::En, n) => {
+            format!("{n} drafts about the changes since version {since} (not sent):\n")
+        }
+        (Lang::Id, 0) => {
+            format!("Tidak ada bagian yang berubah sejak versi {since}; tidak ada draf.\n")
+        }
+        (Lang::Id, n) => {
+            format!("{n} draf tentang perubahan sejak versi {since} (belum dikirim):\n")
+        }
+    };
+    for draft in drafts {
+        let to = draft
+            .email
+            .map_or_else(String::new, |email| format!(" <{email}>"));
+        text.push_str(&format!(
+            "  {}{to}: {}, {}\n",
+            draft.name, draft.eml, draft.txt
+        ));
+    }
+    text
 }
 
 const ENCODED_WORD_LIMIT: usize = 75;
@@ -226,12 +257,12 @@ mod tests {
 
     #[test]
     fn a_move_tells_the_old_and_new_time_and_room_in_both_languages() {
-        let english = message("KNHI", "Asia/Jakarta", &ani(PartChange::Moved), Lang::En);
+        let english = message("KNHI", Tz::Asia__Jakarta, &ani(PartChange::Moved), Lang::En);
         assert_eq!(english.subject, "Schedule change – KNHI");
         assert!(english.body.contains(
             "Before: Wednesday, 12 May 2027, 13:00–13:30 WIB, Ruang 2\n  Now:    Wednesday, 12 May 2027, 15:00–15:30 WIB, Ruang 1"
         ), "{}", english.body);
-        let indonesian = message("KNHI", "Asia/Jakarta", &ani(PartChange::Moved), Lang::Id);
+        let indonesian = message("KNHI", Tz::Asia__Jakarta, &ani(PartChange::Moved), Lang::Id);
         assert!(indonesian.body.starts_with("Yth. Ani Sulastri,"));
         assert!(
             indonesian
@@ -242,7 +273,7 @@ mod tests {
         );
         let cancelled = message(
             "KNHI",
-            "Asia/Jakarta",
+            Tz::Asia__Jakarta,
             &ani(PartChange::Cancelled),
             Lang::En,
         );

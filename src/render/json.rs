@@ -752,3 +752,31 @@ pub fn changes(report: &ChangeReport) -> ChangesJson<'_> {
         changes: &report.changes,
     }
 }
+
+/// A message draft written by `changes --per-person`.
+#[derive(Serialize)]
+pub struct DraftJson<'a> {
+    pub person_id: i64,
+    pub name: &'a str,
+    pub email: Option<&'a str>,
+    pub eml: String,
+    pub txt: String,
+}
+
+/// What `changes --per-person --json` prints: the version compared with and the drafts.
+#[derive(Serialize)]
+pub struct DraftsJson<'a> {
+    pub seminar_id: i64,
+    pub slug: &'a str,
+    pub since: VersionJson<'a>,
+    pub drafts: &'a [DraftJson<'a>],
+}
+
+pub fn drafts<'a>(report: &'a ChangeReport, drafts: &'a [DraftJson<'a>]) -> DraftsJson<'a> {
+    DraftsJson {
+        seminar_id: report.seminar.id,
+        slug: &report.seminar.slug,
+        since: version(&report.seminar, &report.since),
+        drafts,
+    }
+}

@@ -1546,6 +1546,31 @@ fn version_cases() -> Vec<Case> {
     ]
 }
 
+/// `changes --per-person -o DIR`: a folder is needed, and never the database.
+fn draft_cases(env: &Env) -> Vec<Case> {
+    let db = env.db.to_str().unwrap();
+    vec![
+        case(2, &["changes", "kss-2017", "--per-person"]),
+        case(2, &["changes", "kss-2017", "-o", "{dir}/drafts"]),
+        case(2, &["changes", "kss-2017", "--per-person", "-o", db]),
+        case(2, &["changes", "kss-2017", "--per-person", "-o", "{file}"]).file("notes.txt", "mine"),
+        case(
+            1,
+            &["changes", "kss-2017", "--per-person", "-o", "{dir}/drafts"],
+        ),
+        case(
+            1,
+            &[
+                "changes",
+                "nowhere-2017",
+                "--per-person",
+                "-o",
+                "{dir}/drafts",
+            ],
+        ),
+    ]
+}
+
 /// iCalendar files: each a change to a calendar that imports cleanly.
 fn ics_cases() -> Vec<Case> {
     let fixture = std::fs::read(
@@ -1729,6 +1754,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         room_import_cases(&env),
         version_cases(),
         ics_cases(),
+        draft_cases(&env),
     ]
     .into_iter()
     .flatten()

@@ -471,3 +471,146 @@ fn a_version_that_was_never_published_is_refused_in_one_line() {
     assert!(stderr.contains("no version of knhi-2027 was published on or before 2027-03-01"));
     assert_eq!(env.dump(), before);
 }
+
+/// A `.eml` draft parsed with a real mail parser: To address, decoded Subject, text body.
+fn draft(path: &Path) -> (Option<String>, String, String) {
+    let bytes = std::fs::read(path).unwrap();
+    let message = mail_parser::MessageParser::default()
+        .parse(&bytes[..])
+        .expect("the draft parses");
+    let to = (message.to())
+        .and_then(|to| to.first())
+        .and_then(|addr| addr.address())
+        .map(str::to_string);
+    let subject = message.subject().expect("a subject").to_string();
+    let body = message.body_text(0).expect("a text body").to_string();
+    assert!(message.date().is_some(), "a Date header");
+    (to, subject, body)
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+fn file_names(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = (std::fs::read_dir(folder).unwrap())
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn per_person_drafts_go_to_exactly_the_three_affected_speakers_in_their_language() {
+    let env = conference();
+    ok_on(&env, "2027-04-01", &["publish", SLUG]);
+    change_the_schedule(&env);
+    for (name, email) in [
+        ("Eko Prasetyo", "eko@example.org"),
+        ("Wulan Sari", "wulan@example.org"),
+    ] {
+        env.ok(&["speaker", "add", SLUG, name, "--email", email]);
+    }
+    ok_on(&env, "2027-04-10", &["publish", SLUG]);
+    let people = env.json(&["person", "list"]);
+    let id_of = |name: &str| -> i64 {
+        let found = (people.as_array().unwrap().iter()).find(|p| p["name"] == name);
+        found.unwrap_or_else(|| panic!("{name} in {people}"))["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let stem = |name: &str| format!("{}-{}", name.to_lowercase().replace(' ', "-"), id_of(name));
+    let (eko, vino, wulan) = (
+        stem("Eko Prasetyo"),
+        stem("Vino Bastian"),
+        stem("Wulan Sari"),
+    );
+
+    let folder = env.dir().join("drafts");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("notes.txt"), "mine").unwrap();
+    std::fs::write(folder.join(format!("{eko}.txt")), "an older draft").unwrap();
+    let dir = folder.to_str().unwrap();
+    let report = env.json(&["changes", SLUG, "--since", "1", "--per-person", "-o", dir]);
+    assert_eq!(report["drafts"].as_array().unwrap().len(), 3, "{report:#}");
+    let mut expected: Vec<String> = [&eko, &vino, &wulan]
+        .iter()
+        .flat_map(|stem| [format!("{stem}.eml"), format!("{stem}.txt")])
+        .chain(["notes.txt".to_string()])
+        .collect();
+    expected.sort();
+    assert_eq!(file_names(&folder), expected, "nobody else, e.g. no chair");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("notes.txt")).unwrap(),
+        "mine"
+    );
+
+    let (to, subject, body) = draft(&folder.join(format!("{eko}.eml")));
+    assert_eq!(to.as_deref(), Some("eko@example.org"));
+    assert_eq!(
+        subject,
+        "Schedule change – Konferensi Nasional Hubungan Internasional 2027"
+    );
+    let raw = std::fs::read_to_string(folder.join(format!("{eko}.eml"))).unwrap();
+    assert!(raw.contains("Subject: =?utf-8?q?"), "encoded: {raw}");
+    assert!(
+        raw.contains("Date: Thu, 1 Apr 2027 00:00:00 +0000\r\n"),
+        "the pinned clock: {raw}"
+    );
+    let line = |prefix: &str| -> String {
+        let found = body.lines().find(|l| l.trim_start().starts_with(prefix));
+        found
+            .unwrap_or_else(|| panic!("{prefix} in {body}"))
+            .to_string()
+    };
+    assert!(line("Before:").contains("Ruang 2"), "{body}");
+    assert!(
+        line("Now:").contains("15:00") && line("Now:").contains("Ruang 1"),
+        "{body}"
+    );
+    assert!(body.contains(MOVED));
+    let txt = std::fs::read_to_string(folder.join(format!("{eko}.txt"))).unwrap();
+    assert_eq!(txt.replace("\r\n", "\n"), body.replace("\r\n", "\n"));
+
+    let (to, _, body) = draft(&folder.join(format!("{vino}.eml")));
+    assert_eq!(to, None, "no email recorded");
+    assert!(
+        body.contains(&format!("\"{CANCELLED}\" is cancelled")),
+        "{body}"
+    );
+    let (to, _, body) = draft(&folder.join(format!("{wulan}.eml")));
+    assert_eq!(to.as_deref(), Some("wulan@example.org"));
+    assert!(body.contains(ADDED) && body.contains("Ruang 3"), "{body}");
+    for name in file_names(&folder).iter().filter(|n| *n != "notes.txt") {
+        assert_eq!(mode(&folder.join(name)), 0o600, "{name}");
+    }
+
+    let indonesian = env.dir().join("draf");
+    let listed = env.ok(&[
+        "changes",
+        SLUG,
+        "--since",
+        "1",
+        "--per-person",
+        "-o",
+        indonesian.to_str().unwrap(),
+        "--lang",
+        "id",
+    ]);
+    assert!(listed.contains(&format!("{eko}.eml")), "{listed}");
+    let (_, subject, body) = draft(&indonesian.join(format!("{eko}.eml")));
+    assert_eq!(
+        subject,
+        "Perubahan jadwal – Konferensi Nasional Hubungan Internasional 2027"
+    );
+    assert!(body.starts_with("Yth. Eko Prasetyo,"), "{body}");
+    assert!(line_of(&body, "Sekarang:").contains("15.00"), "{body}");
+    let (_, _, body) = draft(&indonesian.join(format!("{vino}.eml")));
+    assert!(body.contains("dibatalkan"), "{body}");
+}
+
+fn line_of<'a>(text: &'a str, prefix: &str) -> &'a str {
+    let found = text.lines().find(|l| l.trim_start().starts_with(prefix));
+    found.unwrap_or_else(|| panic!("{prefix} in {text}"))
+}
