@@ -19,12 +19,11 @@ pub struct Message {
 }
 
 /// `Wednesday, 12 May 2027, 13:00–13:30 WIB, Ruang 2`
-fn place_and_time(state: &ItemState, zone: Option<Tz>, lang: Lang) -> String {
+fn place_and_time(state: &ItemState, zone: Tz, lang: Lang) -> String {
     let when = match DateTime::parse_from_rfc3339(&state.starts_at) {
         Ok(start) => {
             let start = start.with_timezone(&Utc);
             let end = start + Duration::minutes(i64::from(state.minutes));
-            let zone = zone.unwrap_or(Tz::UTC);
             let date = start.with_timezone(&zone).date_naive();
             format!(
                 "{}, {}",
@@ -40,7 +39,7 @@ fn place_and_time(state: &ItemState, zone: Option<Tz>, lang: Lang) -> String {
     }
 }
 
-fn part_lines(part: &Part, zone: Option<Tz>, lang: Lang) -> String {
+fn part_lines(part: &Part, zone: Tz, lang: Lang) -> String {
     let title = part.title();
     let at = |state: &Option<ItemState>| {
         (state.as_ref()).map_or_else(String::new, |s| place_and_time(s, zone, lang))
@@ -103,7 +102,6 @@ fn part_lines(part: &Part, zone: Option<Tz>, lang: Lang) -> String {
 
 /// The message to one affected person about a seminar (its title and time zone).
 pub fn message(seminar: &str, zone: Tz, affected: &Affected, lang: Lang) -> Message {
-    let zone = Some(zone);
     let name = &affected.person.name;
     let parts: Vec<String> = (affected.parts.iter())
         .map(|part| part_lines(part, zone, lang))
