@@ -69,7 +69,7 @@ const ID: Words = Words {
     people_added: "bergabung",
     people_removed: "keluar",
     session: "sesi",
-    slot: "slot",
+    slot: "acara",
     minutes: "menit",
     none: "tidak ada",
 };

@@ -406,15 +406,15 @@ fn changes_read_in_indonesian_and_markdown() {
         "{text}"
     );
     assert!(
-        text.contains(&format!("slot '{MOVED}': dipindah")),
+        text.contains(&format!("acara '{MOVED}': dipindah")),
         "{text}"
     );
     assert!(
-        text.contains(&format!("slot '{CANCELLED}': batal")),
+        text.contains(&format!("acara '{CANCELLED}': batal")),
         "{text}"
     );
     assert!(
-        text.contains(&format!("slot '{ADDED}': ditambahkan")),
+        text.contains(&format!("acara '{ADDED}': ditambahkan")),
         "{text}"
     );
     assert!(text.contains("Rabu, 12 Mei 2027 10.55, 25 menit, Ruang 2 → Rabu, 12 Mei 2027 15.00, 25 menit, Ruang 1"), "{text}");
