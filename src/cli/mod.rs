@@ -14,6 +14,7 @@ mod moderator;
 mod person;
 mod progress;
 mod prompt;
+mod roster;
 pub mod seminar;
 mod session;
 mod settings;
@@ -142,6 +143,12 @@ pub enum Command {
         after_help = "Examples:\n  seminar changes kss-2017\n  seminar changes kss-2017 --since 1 --format markdown"
     )]
     Changes(versions::ChangesArgs),
+    /// Everyone with a part in a seminar, or in the seminars of a period: for certificates
+    /// and press releases
+    #[command(
+        after_help = "Examples:\n  seminar roster kss-2017 --lang id\n  seminar roster --from 2017-01-01 --to 2017-12-31 --format csv -o roster-2017.csv\n  seminar roster kss-2017 --format html -o roster.html"
+    )]
+    Roster(roster::RosterArgs),
     /// Print a seminar's agenda, or the coming seminars by day
     #[command(
         after_help = "Examples:\n  seminar agenda kss-2017 --lang id\n  seminar agenda kss-2017 --format html -o agenda.html\n  seminar agenda"
@@ -220,6 +227,7 @@ pub fn run(command: Command, context: &mut Context) -> Result<u8, Error> {
         Command::Publish(args) => versions::publish(args, context)?,
         Command::Versions(args) => versions::list(args, context)?,
         Command::Changes(args) => versions::changes(args, context)?,
+        Command::Roster(args) => roster::run(args, context)?,
         Command::Agenda(args) => agenda::run(args, context)?,
         Command::Export(args) => export::run(args, context)?,
         Command::Import(args) => import::run(args, context)?,

@@ -236,9 +236,7 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                 Ok(rows)
             })?;
             let document = match format {
-                ListFormat::Text => {
-                    text::speaker_list(&rows, args.seminar.is_some(), &context.style)
-                }
+                ListFormat::Text => text::speaker_list(&rows, &context.style),
                 ListFormat::Csv => crate::render::csv::speakers(&rows),
                 ListFormat::Json => json::to_string(&json::role_rows(&rows)),
                 ListFormat::Markdown => {

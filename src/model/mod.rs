@@ -3,6 +3,7 @@
 pub mod conflict;
 pub mod draft;
 pub mod names;
+pub mod roster;
 pub mod slug;
 pub mod text;
 pub mod time;

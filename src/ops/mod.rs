@@ -7,6 +7,7 @@ pub mod import;
 mod lookup;
 pub mod merge;
 pub mod people;
+pub mod roster;
 pub mod seminars;
 pub mod sessions;
 pub mod slots;

@@ -2,10 +2,10 @@
 //! and stable whatever `--lang` is, so scripts and `seminar import` can rely on them. Every
 //! cell that a spreadsheet would read as a formula is neutralized (OWASP "CSV injection").
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
+use chrono::DateTime;
 
 use super::role_line;
+use super::speakers::local_parts;
 use crate::model::Programme;
 use crate::store::RoleRow;
 
@@ -26,23 +26,6 @@ pub const AGENDA_COLUMNS: [&str; 13] = [
     "track",
 ];
 
-/// The columns of a speaker list, which `seminar import` reads back.
-pub const SPEAKER_COLUMNS: [&str; 9] = [
-    "seminar",
-    "role",
-    "name",
-    "position",
-    "institution",
-    "talk",
-    "date",
-    "start",
-    "minutes",
-];
-
-/// Where each talk of a speaker list is, after every other column (contacts included), so
-/// that scripts reading the columns before them keep working.
-pub const PLACE_COLUMNS: [&str; 3] = ["room", "session", "track"];
-
 /// The first characters that make a spreadsheet read a cell as a formula.
 pub const FORMULA_STARTERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
@@ -59,7 +42,7 @@ pub fn neutralize(cell: &str) -> String {
     }
 }
 
-fn write(header: &[&str], rows: Vec<Vec<String>>) -> String {
+pub(crate) fn write(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -73,14 +56,6 @@ fn write(header: &[&str], rows: Vec<Vec<String>>) -> String {
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
-}
-
-fn local_parts(at: DateTime<Utc>, zone: Tz) -> (String, String) {
-    let local = at.with_timezone(&zone);
-    (
-        local.format("%Y-%m-%d").to_string(),
-        local.format("%H:%M").to_string(),
-    )
 }
 
 /// The rundowns of seminars, one row per slot.
@@ -159,63 +134,13 @@ pub fn agenda(programmes: &[Programme]) -> String {
     write(&AGENDA_COLUMNS, rows)
 }
 
-/// Speakers and moderators, one row per talk (or one row for someone without a talk).
-/// Rows whose roles carry contacts (an export that asked for them) add `email` and `phone`.
+/// Speakers, one row per talk (or one row for someone without a talk), in the columns of
+/// every speaker list (see [`super::speakers`]), which `seminar import` reads back. Rows
+/// whose roles carry contacts (a listing that asked for them) add `email` and `phone`.
 pub fn speakers(rows: &[RoleRow]) -> String {
-    let contacts = rows.iter().any(|row| row.role.contact.is_some());
-    let mut records = Vec::new();
-    for row in rows {
-        let zone = row.seminar.schedule.zone;
-        let institution = row
-            .role
-            .institution
-            .as_ref()
-            .map(|institution| institution.name.clone())
-            .unwrap_or_default();
-        let record = |talk: Option<&crate::store::Talk>| {
-            let (date, start) = match talk {
-                Some(talk) => local_parts(talk.starts_at, zone),
-                None => (row.seminar.schedule.first_day.to_string(), String::new()),
-            };
-            let mut record = vec![
-                row.seminar.slug.clone(),
-                row.role.kind.as_str().to_string(),
-                row.role.person_name.clone(),
-                row.role.position.clone().unwrap_or_default(),
-                institution.clone(),
-                talk.map(|talk| talk.title.clone()).unwrap_or_default(),
-                date,
-                start,
-                talk.map(|talk| talk.minutes.to_string())
-                    .unwrap_or_default(),
-            ];
-            if contacts {
-                let contact = row.role.contact.clone().unwrap_or_default();
-                record.push(contact.email.unwrap_or_default());
-                record.push(contact.phone.unwrap_or_default());
-            }
-            for place in [
-                talk.and_then(|talk| talk.room.clone()),
-                talk.and_then(|talk| talk.session.clone()),
-                talk.and_then(|talk| talk.track.clone()),
-            ] {
-                record.push(place.unwrap_or_default());
-            }
-            record
-        };
-        if row.talks.is_empty() {
-            records.push(record(None));
-        }
-        for talk in &row.talks {
-            records.push(record(Some(talk)));
-        }
-    }
-    let mut header = SPEAKER_COLUMNS.to_vec();
-    if contacts {
-        header.extend(["email", "phone"]);
-    }
-    header.extend(PLACE_COLUMNS);
-    write(&header, records)
+    let columns = super::speakers::columns(super::speakers::with_contacts(rows));
+    let header: Vec<&str> = columns.iter().map(|column| column.key()).collect();
+    write(&header, super::speakers::rows(rows, &columns, None))
 }
 
 #[cfg(test)]

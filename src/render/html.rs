@@ -24,7 +24,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Escaped text whose line breaks become `<br />`.
-fn lines(text: &str) -> String {
+pub(crate) fn lines(text: &str) -> String {
     text.lines().map(escape).collect::<Vec<_>>().join("<br />")
 }
 
@@ -53,6 +53,22 @@ section + section { break-before: page; page-break-before: always; }
 @media print { body { padding: 0; max-width: none; } th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
 
+/// The start of a page, up to and including `<body>`: its language, title and A4 style.
+pub(crate) fn page_start(title: &str, lang: Lang) -> String {
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Id => "id",
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\" />\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+         <meta name=\"generator\" content=\"seminar {}\" />\n<title>{}</title>\n\
+         <style>\n{STYLE}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(title)
+    )
+}
+
 /// The agendas of seminars as one printable page, each seminar starting a new sheet.
 pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
     let labels = lang.labels();
@@ -60,18 +76,7 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
         [one] => one.seminar.title.clone(),
         _ => labels.seminars.to_string(),
     };
-    let code = match lang {
-        Lang::En => "en",
-        Lang::Id => "id",
-    };
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\" />\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
-         <meta name=\"generator\" content=\"seminar {}\" />\n<title>{}</title>\n\
-         <style>\n{STYLE}</style>\n</head>\n<body>\n",
-        env!("CARGO_PKG_VERSION"),
-        escape(&page_title)
-    );
+    let mut out = page_start(&page_title, lang);
     if programmes.is_empty() {
         out.push_str(&format!("<p>{}</p>\n", escape(labels.no_upcoming)));
     }

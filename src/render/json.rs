@@ -470,6 +470,9 @@ pub struct RoleRowJson<'a> {
     pub role: RoleJson<'a>,
     pub seminar: SeminarRefJson<'a>,
     pub talks: Vec<&'a str>,
+    /// Each talk under the keys of the talk's columns of a speaker list (`talk`, `date`,
+    /// `start`, `minutes`, `room`, `session`, `track`).
+    pub talk_details: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Serialize)]
@@ -493,6 +496,33 @@ pub fn role_rows(rows: &[RoleRow]) -> Vec<RoleRowJson<'_>> {
                 status: row.seminar.status,
             },
             talks: row.talks.iter().map(|talk| talk.title.as_str()).collect(),
+            talk_details: row
+                .talks
+                .iter()
+                .map(|talk| talk_detail(row, talk))
+                .collect(),
+        })
+        .collect()
+}
+
+/// A talk of a speaker list with the values its columns have in CSV; `minutes` a number.
+fn talk_detail(
+    row: &RoleRow,
+    talk: &crate::store::Talk,
+) -> serde_json::Map<String, serde_json::Value> {
+    use super::speakers::{SpeakerColumn, columns, talk_cell};
+    columns(false)
+        .into_iter()
+        .filter(|column| column.of_talk())
+        .map(|column| {
+            let value = match column {
+                SpeakerColumn::Minutes => serde_json::Value::from(talk.minutes),
+                SpeakerColumn::Room => serde_json::json!(talk.room),
+                SpeakerColumn::Session => serde_json::json!(talk.session),
+                SpeakerColumn::Track => serde_json::json!(talk.track),
+                _ => serde_json::Value::from(talk_cell(column, row, Some(talk))),
+            };
+            (column.key().to_string(), value)
         })
         .collect()
 }

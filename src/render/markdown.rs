@@ -26,7 +26,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A table cell: escaped, with line breaks kept as `<br>`.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     text.lines().map(escape).collect::<Vec<_>>().join("<br>")
 }
 
@@ -56,7 +56,7 @@ fn paragraph(text: &str) -> String {
         .join("  \n")
 }
 
-fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+pub(crate) fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
     out.push_str(&format!(
         "| {} |\n",
         headers
@@ -161,42 +161,16 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
     out
 }
 
-/// Speakers and moderators with position and institution, one row per role.
+/// Speakers with position and institution, one row per talk, in the columns of every
+/// speaker list (see [`super::speakers`]).
 pub fn speakers(rows: &[RoleRow], lang: Lang) -> String {
-    let labels = lang.labels();
-    let records: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
-            vec![
-                row.role.person_name.clone(),
-                row.role.position.clone().unwrap_or_default(),
-                row.role
-                    .institution
-                    .as_ref()
-                    .map(|institution| institution.name.clone())
-                    .unwrap_or_default(),
-                lang.role(row.role.kind).to_string(),
-                format!("{} ({})", row.seminar.title, row.seminar.slug),
-                row.talks
-                    .iter()
-                    .map(|talk| talk.title.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ]
-        })
-        .collect();
+    let columns = super::speakers::columns(false);
+    let headers: Vec<&str> = columns.iter().map(|c| c.label(lang)).collect();
     let mut out = String::new();
     table(
         &mut out,
-        &[
-            labels.name,
-            labels.position,
-            labels.institution,
-            labels.role,
-            labels.seminar,
-            labels.talk,
-        ],
-        &records,
+        &headers,
+        &super::speakers::rows(rows, &columns, Some(lang)),
     );
     out
 }

@@ -12,6 +12,8 @@ pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod problems;
+pub mod roster;
+pub mod speakers;
 pub mod text;
 pub mod versions;
 pub mod visible;

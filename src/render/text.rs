@@ -133,37 +133,17 @@ pub fn slot_list(programme: &Programme, style: &Style) -> String {
     format!("{table}\n")
 }
 
-/// Speakers with position and institution as they were at each seminar.
-pub fn speaker_list(rows: &[RoleRow], one_seminar: bool, style: &Style) -> String {
+/// Speakers with position and institution as they were at each seminar, one row per talk,
+/// in the columns of every speaker list (see [`super::speakers`]).
+pub fn speaker_list(rows: &[RoleRow], style: &Style) -> String {
     if rows.is_empty() {
         return nothing(style);
     }
-    let labels = style.lang.labels();
-    let mut headers = vec![
-        labels.name,
-        labels.position,
-        labels.institution,
-        labels.talk,
-    ];
-    if !one_seminar {
-        headers.extend([labels.seminar, labels.date]);
-    }
+    let columns = super::speakers::columns(false);
+    let headers: Vec<&str> = columns.iter().map(|c| c.label(style.lang)).collect();
     let mut table = style.table(&headers);
-    for row in rows {
-        let mut cells = vec![
-            row.role.person_name.clone(),
-            row.role.position.clone().unwrap_or_default(),
-            row.role
-                .institution
-                .as_ref()
-                .map(|i| i.name.clone())
-                .unwrap_or_default(),
-            talk_titles(row),
-        ];
-        if !one_seminar {
-            cells.extend([row.seminar.slug.clone(), short_days(&row.seminar.schedule)]);
-        }
-        table.add_row(cells);
+    for row in super::speakers::rows(rows, &columns, Some(style.lang)) {
+        table.add_row(row);
     }
     format!("{table}\n")
 }

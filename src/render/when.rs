@@ -14,7 +14,7 @@ pub fn long_date(date: NaiveDate, lang: Lang) -> String {
 }
 
 /// `Thursday, 18 May`, `Kamis, 18 Mei`
-fn day_and_month(date: NaiveDate, lang: Lang) -> String {
+pub fn day_and_month(date: NaiveDate, lang: Lang) -> String {
     format!(
         "{}, {} {}",
         lang.weekday(date.weekday()),

@@ -76,6 +76,18 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The sessions of several seminars cancelled after a publication, by seminar and then
+    /// in time order.
+    pub fn cancelled_sessions_of_seminars(&self, seminar_ids: &[i64]) -> Result<Vec<Session>> {
+        let sql = format!(
+            "{SESSION_SELECT} WHERE x.seminar_id IN (SELECT value FROM json_each(?1)) \
+             AND x.cancelled = 1 ORDER BY x.seminar_id, x.starts_at, x.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([super::id_list(seminar_ids)], session_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn session_uid_taken(&self, uid: &str) -> Result<bool> {
         Ok(self.query_row(
             "SELECT count(*) FROM session WHERE uid = ?1",

@@ -81,6 +81,18 @@ impl Db<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The slots of several seminars cancelled after a publication, by seminar and then in
+    /// time order.
+    pub fn cancelled_slots_of_seminars(&self, seminar_ids: &[i64]) -> Result<Vec<Slot>> {
+        let sql = format!(
+            "{SLOT_SELECT} WHERE t.seminar_id IN (SELECT value FROM json_each(?1)) \
+             AND t.cancelled = 1 ORDER BY t.seminar_id, t.starts_at, t.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([super::id_list(seminar_ids)], slot_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn slot_uid_taken(&self, uid: &str) -> Result<bool> {
         Ok(self
             .query_row("SELECT 1 FROM slot WHERE uid = ?1", [uid], |_| Ok(()))

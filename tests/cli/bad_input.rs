@@ -1571,6 +1571,39 @@ fn draft_cases(env: &Env) -> Vec<Case> {
     ]
 }
 
+/// `roster SEMINAR | --from DATE --to DATE`: one seminar or one period, never both, never
+/// half a period, and never onto the database.
+fn roster_cases(env: &Env) -> Vec<Case> {
+    let db = env.db.to_str().unwrap();
+    vec![
+        case(1, &["roster", "nowhere-2017"]),
+        case(1, &["roster", "#999"]),
+        case(2, &["roster"]),
+        case(2, &["roster", "--from", "2017-01-01"]),
+        case(2, &["roster", "--to", "2017-12-31"]),
+        case(
+            2,
+            &[
+                "roster",
+                "kss-2017",
+                "--from",
+                "2017-01-01",
+                "--to",
+                "2017-12-31",
+            ],
+        ),
+        case(2, &["roster", "kss-2017", "--to", "2017-12-31"]),
+        case(2, &["roster", "--from", "2017-13-01", "--to", "2017-12-31"]),
+        case(2, &["roster", "--from", "31/02/2017", "--to", "2017-12-31"]),
+        case(2, &["roster", "--from", "soon", "--to", "later"]),
+        case(2, &["roster", "--from", "", "--to", "2017-12-31"]),
+        case(2, &["roster", "--from", "2017-12-31", "--to", "2017-01-01"]),
+        case(2, &["roster", "kss-2017", "--format", "pdf"]),
+        case(2, &["roster", "kss-2017", "--format", "csv", "-o", db]),
+        case(2, &["roster", "kss-2017", "-o", "{dir}"]),
+    ]
+}
+
 /// iCalendar files: each a change to a calendar that imports cleanly.
 fn ics_cases() -> Vec<Case> {
     let fixture = std::fs::read(
@@ -1755,6 +1788,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         version_cases(),
         ics_cases(),
         draft_cases(&env),
+        roster_cases(&env),
     ]
     .into_iter()
     .flatten()

@@ -206,7 +206,7 @@ pub fn validate_html(file: &Path) {
     );
 }
 
-fn csv_records(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+pub fn csv_records(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     assert!(text.ends_with("\r\n"), "records end in CRLF");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader

@@ -18,6 +18,7 @@ mod people;
 mod performance;
 mod prompts;
 mod rooms;
+mod roster;
 mod seminars;
 mod shell;
 mod slots;
