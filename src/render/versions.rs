@@ -6,8 +6,8 @@ use super::when::{clock, long_date};
 use super::{Lang, Style};
 use crate::model::Seminar;
 use crate::model::versions::{
-    Aspect, ChangeKind, Item, ItemChange, ItemState, Publication, SeminarChange, SeminarField,
-    Version,
+    Aspect, ChangeKind, Changes, Item, ItemChange, ItemState, Publication, SeminarChange,
+    SeminarField, Version,
 };
 use crate::ops::versions::ChangeReport;
 
@@ -30,6 +30,8 @@ struct Words {
     slot: &'static str,
     minutes: &'static str,
     none: &'static str,
+    updated: &'static str,
+    would_update: &'static str,
 }
 
 const EN: Words = Words {
@@ -51,6 +53,8 @@ const EN: Words = Words {
     slot: "slot",
     minutes: "min",
     none: "none",
+    updated: "updated from the file",
+    would_update: "would be updated from the file; nothing was changed (dry run)",
 };
 
 const ID: Words = Words {
@@ -72,6 +76,8 @@ const ID: Words = Words {
     slot: "acara",
     minutes: "menit",
     none: "tidak ada",
+    updated: "diperbarui dari berkas",
+    would_update: "akan diperbarui dari berkas; belum ada yang diubah (uji coba)",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -278,16 +284,41 @@ fn heading(report: &ChangeReport, lang: Lang) -> String {
 }
 
 pub fn changes_text(report: &ChangeReport, lang: Lang) -> String {
-    let mut out = format!("{}\n\n", heading(report, lang));
-    if report.changes.is_empty() {
+    format!(
+        "{}\n\n{}",
+        heading(report, lang),
+        change_lines(&report.changes, lang)
+    )
+}
+
+/// What `import` prints for a seminar on record that a file updated in place (or would,
+/// with `--dry-run`): the change report, as `changes` words it.
+pub fn updated_text(seminar: &Seminar, changes: &Changes, dry_run: bool, lang: Lang) -> String {
+    let words = words(lang);
+    let verb = if dry_run {
+        words.would_update
+    } else {
+        words.updated
+    };
+    format!(
+        "{} — {verb}\n\n{}",
+        seminar.title,
+        change_lines(changes, lang)
+    )
+}
+
+/// One line per change, its details indented below it; "Nothing has changed." for none.
+fn change_lines(changes: &Changes, lang: Lang) -> String {
+    let mut out = String::new();
+    if changes.is_empty() {
         out.push_str(words(lang).nothing_changed);
         out.push('\n');
         return out;
     }
-    for change in &report.changes.seminar {
+    for change in &changes.seminar {
         out.push_str(&format!("* {}\n", seminar_line(change, lang)));
     }
-    for change in &report.changes.items {
+    for change in &changes.items {
         let (line, details) = item_lines(change, lang);
         out.push_str(&format!("* {line}\n"));
         for detail in details {
