@@ -376,4 +376,56 @@ mod tests {
             "versi 2, Kamis, 1 April 2027 (draf)"
         );
     }
+
+    #[test]
+    fn an_update_from_a_file_is_reported_as_changes_words_it() {
+        let schedule = crate::model::Schedule::daily(
+            chrono_tz::Asia::Jakarta,
+            "2027-05-18".parse().unwrap(),
+            "2027-05-18".parse().unwrap(),
+            chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+        );
+        let seminar = Seminar {
+            id: 1,
+            uid: String::new(),
+            slug: "kss".into(),
+            title: "Seminar".into(),
+            subtitle: None,
+            description: None,
+            organizers: Vec::new(),
+            status: crate::model::Status::Confirmed,
+            schedule,
+            venue: None,
+        };
+        let state = ItemState {
+            uid: "a".into(),
+            title: "Talk".into(),
+            starts_at: "2027-05-18T09:00:00+07:00".into(),
+            minutes: 30,
+            room: None,
+            people: Vec::new(),
+        };
+        let changes = Changes {
+            seminar: Vec::new(),
+            items: vec![ItemChange {
+                item: Item::Slot,
+                uid: "a".into(),
+                change: ChangeKind::Added,
+                aspects: Vec::new(),
+                before: None,
+                after: Some(state),
+                people_added: Vec::new(),
+                people_removed: Vec::new(),
+            }],
+        };
+        assert_eq!(
+            updated_text(&seminar, &changes, false, Lang::En),
+            "Seminar — updated from the file\n\n* slot 'Talk': added\n    Tuesday, 18 May 2027 09:00, 30 min\n"
+        );
+        assert_eq!(
+            updated_text(&seminar, &Changes::default(), true, Lang::Id),
+            "Seminar — akan diperbarui dari berkas; belum ada yang diubah (uji coba)\n\nTidak ada perubahan.\n"
+        );
+    }
 }

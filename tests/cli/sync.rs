@@ -474,3 +474,76 @@ fn a_cancelled_seminar_is_not_reopened_by_a_file() {
         "error: conference: 'democon2024' on record is cancelled, and a file does not reopen it; reopen it with 'seminar edit democon2024 --status confirmed' and import again"
     );
 }
+
+#[test]
+fn sessions_are_updated_added_and_cancelled_from_our_own_archive() {
+    let env = conference();
+    env.ok(&["publish", SLUG]);
+    let copy = copy_of(&env);
+    copy.ok(&["session", "remove", SLUG, "Panel 2B: Iklim", "--yes"]);
+    copy.ok(&[
+        "session",
+        "edit",
+        SLUG,
+        "Panel 1A: ASEAN",
+        "--room",
+        "Ruang 4",
+        "--chair",
+        "Kartika Sari",
+    ]);
+    copy.ok(&[
+        "session",
+        "add",
+        SLUG,
+        "Poster",
+        "--on",
+        "2027-05-12",
+        "--at",
+        "13:00",
+        "--minutes",
+        "60",
+        "--room",
+        "Selasar",
+        "--kind",
+        "poster",
+    ]);
+    let archive = copy.dir().join("archive.json");
+    copy.ok(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        archive.to_str().unwrap(),
+    ]);
+    let expected = copy.json(&["changes", SLUG]);
+
+    let report = env.json(&["import", archive.to_str().unwrap()]);
+    assert_eq!(report["updated"][0]["items"], expected["items"]);
+    let sessions: Vec<(String, String)> = (report["updated"][0]["items"].as_array().unwrap())
+        .iter()
+        .filter(|item| item["item"] == "session")
+        .map(|item| {
+            let title = item["after"]["title"].as_str();
+            let title = title.or(item["before"]["title"].as_str()).unwrap();
+            (
+                title.to_string(),
+                item["change"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sessions,
+        [
+            ("Panel 1A: ASEAN".to_string(), "changed".to_string()),
+            ("Poster".to_string(), "added".to_string()),
+            ("Panel 2B: Iklim".to_string(), "cancelled".to_string()),
+        ]
+    );
+    let listed = |env: &Env| env.ok(&["session", "list", SLUG]);
+    assert_eq!(listed(&env), listed(&copy));
+    assert_eq!(
+        events(&export(&env, "ics", "mine.ics")),
+        events(&export(&copy, "ics", "theirs.ics")),
+        "the cancelled session and its talks keep their UIDs, cancelled"
+    );
+}
