@@ -30,7 +30,8 @@ pub struct ImportArgs {
     /// The time zone of a schedule that names none [default: the configured zone]
     #[arg(long, value_parser = super::values::zone, value_name = "ZONE")]
     pub tz: Option<chrono_tz::Tz>,
-    /// Check everything and say what would change, without changing anything
+    /// Check everything and say what would change (for a seminar on record, the change
+    /// report), without changing anything
     #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]
@@ -96,7 +97,7 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
     }
     // A file that only updated seminars on record says no more than their reports.
     if outcome.updated.is_empty() || outcome.added != Default::default() {
-        out.push_str(&text::import_summary(&outcome.added, args.dry_run));
+        out.push_str(&text::import_summary(&outcome.added, args.dry_run, lang));
     }
     context.print(&out)
 }

@@ -373,14 +373,46 @@ pub fn settings(config_file: &str, rows: &[(&str, String, String)], style: &Styl
 }
 
 /// `Added 1 seminar(s), 7 slot(s), …`, or what a dry run would add.
-pub fn import_summary(added: &crate::ops::import::Summary, dry_run: bool) -> String {
-    let verb = if dry_run { "Would add" } else { "Added" };
-    let mut line = format!(
-        "{verb} {} seminar(s), {} slot(s), {} role(s), {} new person(s), {} new institution(s), {} new venue(s)",
-        added.seminars, added.slots, added.roles, added.people, added.institutions, added.venues
-    );
+pub fn import_summary(added: &crate::ops::import::Summary, dry_run: bool, lang: Lang) -> String {
+    let counts = [
+        added.seminars,
+        added.slots,
+        added.roles,
+        added.people,
+        added.institutions,
+        added.venues,
+    ];
+    let mut line = match lang {
+        Lang::En => format!(
+            "{} {} seminar(s), {} slot(s), {} role(s), {} new person(s), {} new institution(s), {} new venue(s)",
+            if dry_run { "Would add" } else { "Added" },
+            counts[0],
+            counts[1],
+            counts[2],
+            counts[3],
+            counts[4],
+            counts[5]
+        ),
+        Lang::Id => format!(
+            "{} {} seminar, {} acara, {} peran, {} orang baru, {} institusi baru, {} tempat baru",
+            if dry_run {
+                "Akan ditambahkan"
+            } else {
+                "Ditambahkan"
+            },
+            counts[0],
+            counts[1],
+            counts[2],
+            counts[3],
+            counts[4],
+            counts[5]
+        ),
+    };
     if dry_run {
-        line.push_str("; nothing was changed (dry run)");
+        line.push_str(match lang {
+            Lang::En => "; nothing was changed (dry run)",
+            Lang::Id => "; belum ada yang diubah (uji coba)",
+        });
     }
     line.push('\n');
     line

@@ -166,6 +166,12 @@ fn the_report_of_an_update_reads_in_english_and_indonesian() {
         text.contains(&format!("* acara '{CANCELLED}': batal\n")),
         "{text}"
     );
+    assert!(
+        text.ends_with(
+            "\nDitambahkan 0 seminar, 0 acara, 0 peran, 1 orang baru, 0 institusi baru, 0 tempat baru\n"
+        ),
+        "the new speaker is a new person: {text}"
+    );
 }
 
 #[test]
