@@ -181,6 +181,7 @@ pub fn apply_reporting(
                 let update = Update {
                     permission,
                     snapshot_of,
+                    record: entry.updates == Updates::Record,
                 };
                 let done = update
                     .seminar(db, seminar, entry, &mut notices, &mut imported)
@@ -523,6 +524,8 @@ fn on_record(db: &Db<'_>, entry: &SeminarEntry) -> Result<Option<Seminar>> {
 struct Update<'a> {
     permission: Permission,
     snapshot_of: &'a dyn Fn(&Programme) -> String,
+    /// The file carries the whole record ([`Updates::Record`]).
+    record: bool,
 }
 
 impl Update<'_> {
@@ -540,7 +543,7 @@ impl Update<'_> {
         imported: &mut Imported,
     ) -> Result<Updated> {
         let before = self.snapshot(db, old.clone())?;
-        let record = entry.updates == Updates::Record;
+        let record = self.record;
         let seminar = guarded(db, old.id, self.permission, notices, |notices| {
             let seminar = self.facts(db, &old, &entry, notices)?;
             let people = self.roles(db, &seminar, &entry.roles, record, notices, imported)?;
@@ -550,9 +553,7 @@ impl Update<'_> {
             let speaking: HashSet<i64> = (db.slots_of_seminar(seminar.id)?.iter())
                 .flat_map(|slot| slot.role_ids.clone())
                 .collect();
-            let venue = (!record)
-                .then_some(entry.seminar.venue.as_deref())
-                .flatten();
+            let venue = entry.seminar.venue.as_deref();
             self.slots(db, &seminar, entry.slots, venue, &people, notices)?;
             if !record {
                 drop_idle_speakers(db, seminar.id, &speaking)?;
@@ -678,7 +679,8 @@ impl Update<'_> {
     }
 
     /// The file's slots, as [`Update::sessions`] does sessions (`slot remove` for those the
-    /// file lacks). A slot without a room is in `venue`, the file's one room, when given.
+    /// file lacks). Without a whole record, a slot stays in its session, and one without a
+    /// room is in `venue`, the file's one room, when given.
     fn slots(
         &self,
         db: &Db<'_>,
@@ -700,13 +702,18 @@ impl Update<'_> {
                     *person = format!("#{id}");
                 }
             }
-            if input.place.room.is_none() && input.place.session.is_none() {
-                input.place.room = venue.map(str::to_string);
+            let known = (input.uid.as_deref())
+                .and_then(|uid| active.iter().chain(&cancelled).find(|s| s.uid == uid));
+            if !self.record {
+                // A schedule from elsewhere has no sessions: a slot keeps the one it is in.
+                let session = known.and_then(|slot| slot.session_id);
+                input.place.session = session.map(|id| format!("#{id}"));
+                if input.place.room.is_none() && input.place.session.is_none() {
+                    input.place.room = venue.map(str::to_string);
+                }
             }
             input.place = without_inherited(db, seminar, &input.place)?;
             let role_ids = slot_role_ids(db, seminar, &input.people, self.permission, notices)?;
-            let known = (input.uid.as_deref())
-                .and_then(|uid| active.iter().chain(&cancelled).find(|s| s.uid == uid));
             let Some(old) = known else {
                 insert_slot(db, seminar, &input, &role_ids, self.permission, notices)?;
                 continue;

@@ -235,6 +235,30 @@ fn pretalx_changed() -> String {
 fn a_changed_pretalx_schedule_updates_the_seminar_it_was_imported_as() {
     let env = Env::new();
     env.ok(&["import", fixture("pretalx-schedule.xml").to_str().unwrap()]);
+    // A session of our own, which pretalx knows nothing of: it stays, with its talk.
+    env.ok(&[
+        "session",
+        "add",
+        "democon2024",
+        "Welcome",
+        "--on",
+        "2024-08-15",
+        "--at",
+        "10:00",
+        "--minutes",
+        "15",
+        "--room",
+        "Main Hall",
+        "--force",
+    ]);
+    env.ok(&[
+        "slot",
+        "move",
+        "democon2024",
+        "Opening & welcome",
+        "--session",
+        "Welcome",
+    ]);
     let before = env.json(&["agenda", "democon2024"]);
     let file = env.dir().join("schedule-v2.xml");
     std::fs::write(&file, pretalx_changed()).unwrap();
@@ -316,6 +340,11 @@ fn a_changed_pretalx_schedule_updates_the_seminar_it_was_imported_as() {
                 "7d50be96-d28f-5b6e-c2a3-5e6f708192a3"
             ),
         ]
+    );
+    assert_eq!(agenda["sessions"][0]["title"], "Welcome");
+    assert_eq!(
+        agenda["slots"][0]["session_id"],
+        agenda["sessions"][0]["id"]
     );
     let lightning = &agenda["slots"][3];
     assert_eq!(lightning["people"], serde_json::json!(["Sari Dewi"]));
