@@ -374,6 +374,36 @@ pub fn settings(config_file: &str, rows: &[(&str, String, String)], style: &Styl
 
 /// `Added 1 seminar(s), 7 slot(s), …`, or what a dry run would add.
 pub fn import_summary(added: &crate::ops::import::Summary, dry_run: bool, lang: Lang) -> String {
+    let (verb, nouns, rehearsed) = match lang {
+        Lang::En => (
+            if dry_run { "Would add" } else { "Added" },
+            [
+                "seminar(s)",
+                "slot(s)",
+                "role(s)",
+                "new person(s)",
+                "new institution(s)",
+                "new venue(s)",
+            ],
+            "; nothing was changed (dry run)",
+        ),
+        Lang::Id => (
+            if dry_run {
+                "Akan ditambahkan"
+            } else {
+                "Ditambahkan"
+            },
+            [
+                "seminar",
+                "acara",
+                "peran",
+                "orang baru",
+                "institusi baru",
+                "tempat baru",
+            ],
+            "; belum ada yang diubah (uji coba)",
+        ),
+    };
     let counts = [
         added.seminars,
         added.slots,
@@ -382,37 +412,12 @@ pub fn import_summary(added: &crate::ops::import::Summary, dry_run: bool, lang: 
         added.institutions,
         added.venues,
     ];
-    let mut line = match lang {
-        Lang::En => format!(
-            "{} {} seminar(s), {} slot(s), {} role(s), {} new person(s), {} new institution(s), {} new venue(s)",
-            if dry_run { "Would add" } else { "Added" },
-            counts[0],
-            counts[1],
-            counts[2],
-            counts[3],
-            counts[4],
-            counts[5]
-        ),
-        Lang::Id => format!(
-            "{} {} seminar, {} acara, {} peran, {} orang baru, {} institusi baru, {} tempat baru",
-            if dry_run {
-                "Akan ditambahkan"
-            } else {
-                "Ditambahkan"
-            },
-            counts[0],
-            counts[1],
-            counts[2],
-            counts[3],
-            counts[4],
-            counts[5]
-        ),
-    };
+    let counted: Vec<String> = (counts.iter().zip(nouns))
+        .map(|(count, noun)| format!("{count} {noun}"))
+        .collect();
+    let mut line = format!("{verb} {}", counted.join(", "));
     if dry_run {
-        line.push_str(match lang {
-            Lang::En => "; nothing was changed (dry run)",
-            Lang::Id => "; belum ada yang diubah (uji coba)",
-        });
+        line.push_str(rehearsed);
     }
     line.push('\n');
     line
