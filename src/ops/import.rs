@@ -163,15 +163,15 @@ pub fn apply_reporting(
     let mut notices = Vec::new();
     let mut imported = Imported::default();
     let mut updated: Vec<Updated> = Vec::new();
-    // The seminars, slots and roles that updating seminars added or took away are told in
-    // their change reports, not counted as added.
+    // The slots and roles that updating seminars added or took away are told in their
+    // change reports, not counted as added.
     let mut moved_by_updates = Counts::default();
     add_rooms(db, &plan, permission, &mut notices)?;
     for entry in plan.seminars {
         let place = entry.place.clone();
         match on_record(db, &entry).map_err(|error| error.at(&place))? {
             Some(seminar) => {
-                if updated.iter().any(|done| done.seminar.id == seminar.id) {
+                if updated.iter().any(|other| other.seminar.id == seminar.id) {
                     return Err(Error::refused(format!(
                         "{place}: its events are those of a seminar the file updates already ('{}'); a seminar is in a file once",
                         seminar.slug
@@ -183,14 +183,13 @@ pub fn apply_reporting(
                     snapshot_of,
                     record: entry.updates == Updates::Record,
                 };
-                let done = update
+                let synced = update
                     .seminar(db, seminar, entry, &mut notices, &mut imported)
                     .map_err(|error| error.at(&place))?;
                 let change = db.counts()?.since(counted);
-                moved_by_updates.seminars += change.seminars;
                 moved_by_updates.slots += change.slots;
                 moved_by_updates.roles += change.roles;
-                updated.push(done);
+                updated.push(synced);
             }
             None => import_seminar(db, entry, permission, &mut notices, &mut imported)
                 .map_err(|error| error.at(&place))?,
@@ -264,7 +263,6 @@ pub fn apply_reporting(
         Ok(())
     })?;
     let mut added = db.counts()?.since(before);
-    added.seminars -= moved_by_updates.seminars;
     added.slots -= moved_by_updates.slots;
     added.roles -= moved_by_updates.roles;
     Ok(Outcome {
@@ -475,8 +473,7 @@ fn on_record(db: &Db<'_>, entry: &SeminarEntry) -> Result<Option<Seminar>> {
     let uids: Vec<&str> = (entry.slots.iter().filter_map(|slot| slot.uid.as_deref()))
         .chain(entry.sessions.iter().filter_map(|s| s.uid.as_deref()))
         .collect();
-    let holding = db.seminars_holding(&uids)?;
-    let mut ids = holding.clone();
+    let mut ids = db.seminars_holding(&uids)?;
     ids.extend(by_uid.as_ref().map(|seminar| seminar.id));
     ids.sort_unstable();
     ids.dedup();
@@ -543,11 +540,10 @@ impl Update<'_> {
         imported: &mut Imported,
     ) -> Result<Updated> {
         let before = self.snapshot(db, old.clone())?;
-        let record = self.record;
         let seminar = guarded(db, old.id, self.permission, notices, |notices| {
             let seminar = self.facts(db, &old, &entry, notices)?;
-            let people = self.roles(db, &seminar, &entry.roles, record, notices, imported)?;
-            if record {
+            let people = self.roles(db, &seminar, &entry.roles, notices, imported)?;
+            if self.record {
                 self.sessions(db, &seminar, &entry.sessions, notices)?;
             }
             let speaking: HashSet<i64> = (db.slots_of_seminar(seminar.id)?.iter())
@@ -555,7 +551,7 @@ impl Update<'_> {
                 .collect();
             let venue = entry.seminar.venue.as_deref();
             self.slots(db, &seminar, entry.slots, venue, &people, notices)?;
-            if !record {
+            if !self.record {
                 drop_idle_speakers(db, seminar.id, &speaking)?;
             }
             Ok(seminar)
@@ -584,7 +580,7 @@ impl Update<'_> {
             schedule: input.schedule.clone(),
             ..old.clone()
         };
-        if entry.updates == Updates::Record {
+        if self.record {
             seminar.subtitle = optional("subtitle", input.subtitle.as_deref())?;
             seminar.description = optional_lines("description", input.description.as_deref())?;
             seminar.organizers = organizers(&input.organizers)?;
@@ -612,7 +608,6 @@ impl Update<'_> {
         db: &Db<'_>,
         seminar: &Seminar,
         roles: &[NewRole],
-        record: bool,
         notices: &mut Vec<Notice>,
         imported: &mut Imported,
     ) -> Result<HashMap<String, i64>> {
@@ -633,7 +628,7 @@ impl Update<'_> {
             }
             listed.push(role.id);
         }
-        if record {
+        if self.record {
             for role in db.roles_of_seminar(seminar.id)? {
                 if !listed.contains(&role.id) {
                     db.delete_role(role.id)?;
