@@ -24,6 +24,7 @@ struct Words {
     moved: &'static str,
     retitled: &'static str,
     relengthened: &'static str,
+    details: &'static str,
     people_added: &'static str,
     people_removed: &'static str,
     session: &'static str,
@@ -47,6 +48,7 @@ const EN: Words = Words {
     moved: "moved",
     retitled: "retitled",
     relengthened: "length changed",
+    details: "details changed",
     people_added: "joined",
     people_removed: "left",
     session: "session",
@@ -70,6 +72,7 @@ const ID: Words = Words {
     moved: "dipindah",
     retitled: "judul diubah",
     relengthened: "durasi diubah",
+    details: "rincian diubah",
     people_added: "bergabung",
     people_removed: "keluar",
     session: "sesi",
@@ -233,6 +236,7 @@ fn item_lines(change: &ItemChange, lang: Lang) -> (String, Vec<String>) {
                     Aspect::Moved => aspects.push(words.moved),
                     Aspect::Retitled => aspects.push(words.retitled),
                     Aspect::Relengthened => aspects.push(words.relengthened),
+                    Aspect::Details => aspects.push(words.details),
                     Aspect::People => {}
                 }
             }
@@ -405,6 +409,7 @@ mod tests {
             minutes: 30,
             room: None,
             people: Vec::new(),
+            ..ItemState::default()
         };
         let changes = Changes {
             seminar: Vec::new(),

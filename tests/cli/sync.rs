@@ -225,6 +225,13 @@ fn pretalx_changed() -> String {
         .find("</room>\n    <room name=\"Workshop Room\"")
         .unwrap();
     changed.insert_str(main_hall_end, &workshop);
+    // The closing panel gets an abstract: a change of its details.
+    let closing = changed.find("<title>Closing panel</title>").unwrap();
+    let empty = closing + changed[closing..].find("<abstract></abstract>").unwrap();
+    changed.replace_range(
+        empty..empty + "<abstract></abstract>".len(),
+        "<abstract>Last words.</abstract>",
+    );
     changed.replace(
         "<title>Schedules in the wild</title>",
         "<title>Schedules in the wild, revisited</title>",
@@ -284,6 +291,11 @@ fn a_changed_pretalx_schedule_updates_the_seminar_it_was_imported_as() {
                 "Lightning talks".to_string(),
                 "added".to_string(),
                 Value::Null
+            ),
+            (
+                "Closing panel".to_string(),
+                "changed".to_string(),
+                serde_json::json!(["details"])
             ),
             ("Coffee".to_string(), "cancelled".to_string(), Value::Null),
         ]
@@ -346,6 +358,7 @@ fn a_changed_pretalx_schedule_updates_the_seminar_it_was_imported_as() {
         agenda["slots"][0]["session_id"],
         agenda["sessions"][0]["id"]
     );
+    assert_eq!(agenda["slots"][4]["abstract"], "Last words.");
     let lightning = &agenda["slots"][3];
     assert_eq!(lightning["people"], serde_json::json!(["Sari Dewi"]));
     assert_eq!(lightning["abstract"], "Five minutes each.");
