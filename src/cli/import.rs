@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::import::{self, Format, ReadOptions};
 use crate::ops::import::{Plan, apply_reporting};
 use crate::ops::people::NewRole;
-use crate::render::{json, text, versions};
+use crate::render::{json, text};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -85,21 +85,11 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
     if context.json {
         return context.print_json(&json::import_report(&outcome, args.dry_run));
     }
-    let lang = context.style.lang;
-    let mut out = String::new();
-    for updated in &outcome.updated {
-        out.push_str(&versions::updated_text(
-            &updated.seminar,
-            &updated.changes,
-            args.dry_run,
-            lang,
-        ));
-    }
-    // A file that only updated seminars on record says no more than their reports.
-    if outcome.updated.is_empty() || outcome.added != Default::default() {
-        out.push_str(&text::import_summary(&outcome.added, args.dry_run, lang));
-    }
-    context.print(&out)
+    context.print(&text::import_text(
+        &outcome,
+        args.dry_run,
+        context.style.lang,
+    ))
 }
 
 /// The plan with the names the user chose at "did you mean ...?" in place of the file's.

@@ -373,7 +373,22 @@ pub fn settings(config_file: &str, rows: &[(&str, String, String)], style: &Styl
 }
 
 /// `Added 1 seminar(s), 7 slot(s), …`, or what a dry run would add.
-pub fn import_summary(added: &crate::ops::import::Summary, dry_run: bool, lang: Lang) -> String {
+/// What `import` prints: the change report of each seminar on record it updated, then
+/// what it added (unless it only updated seminars and added nothing new).
+pub fn import_text(outcome: &crate::ops::import::Outcome, dry_run: bool, lang: Lang) -> String {
+    let reports: Vec<String> = (outcome.updated.iter())
+        .map(|updated| {
+            super::versions::updated_text(&updated.seminar, &updated.changes, dry_run, lang)
+        })
+        .collect();
+    let mut out = reports.join("\n");
+    if outcome.updated.is_empty() || outcome.added != Default::default() {
+        out.push_str(&import_summary(&outcome.added, dry_run, lang));
+    }
+    out
+}
+
+fn import_summary(added: &crate::ops::import::Summary, dry_run: bool, lang: Lang) -> String {
     let (verb, nouns, rehearsed) = match lang {
         Lang::En => (
             if dry_run { "Would add" } else { "Added" },
