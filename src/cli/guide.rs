@@ -770,6 +770,7 @@ impl CreateAnswers {
                 roles,
                 sessions: self.sessions,
                 slots,
+                updates: crate::ops::import::Updates::Nothing,
             }],
             ..Plan::default()
         }

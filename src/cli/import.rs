@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::progress::Progress;
 use super::prompt::Answers;
+use super::versions::snapshot;
 use super::{Context, PermissionArgs};
 use crate::error::Record;
 use crate::error::{Error, Result};
@@ -29,7 +30,8 @@ pub struct ImportArgs {
     /// The time zone of a schedule that names none [default: the configured zone]
     #[arg(long, value_parser = super::values::zone, value_name = "ZONE")]
     pub tz: Option<chrono_tz::Tz>,
-    /// Check everything and say what would change, without changing anything
+    /// Check everything and say what would change (for a seminar on record, the change
+    /// report), without changing anything
     #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]
@@ -56,7 +58,7 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
     let plan = import::read_file(&args.file, bytes, format, &options)?;
     drop(progress);
     let mut store = context.open()?;
-    let (summary, notices) = context.settle(args.permission.into(), |answers, permission| {
+    let outcome = context.settle(args.permission.into(), |answers, permission| {
         let plan = answered(&plan, answers);
         // A progress bar per try: the previous one is gone before a question is asked.
         let progress = Progress::start("Importing");
@@ -66,26 +68,28 @@ pub fn run(args: ImportArgs, context: &Context) -> Result<()> {
         );
         let report = |done, _| progress.set_position(done);
         if args.dry_run {
-            store.rehearse(|db| apply_reporting(db, plan, permission, &mut { report }))
+            store.rehearse(|db| apply_reporting(db, plan, permission, &snapshot, &mut { report }))
         } else {
-            store.write(|db| apply_reporting(db, plan.clone(), permission, &mut { report }))
+            store.write(|db| {
+                apply_reporting(db, plan.clone(), permission, &snapshot, &mut { report })
+            })
         }
     })?;
     // What was added is counted in the summary line; the rest (forced problems, updated
     // roles) is told one by one.
-    let notices: Vec<_> = notices
-        .into_iter()
+    let notices: Vec<_> = (outcome.notices.iter())
         .filter(|notice| !matches!(notice, crate::ops::Notice::Created { .. }))
+        .cloned()
         .collect();
     context.tell(&notices);
     if context.json {
-        context.print_json(&json::ImportReport {
-            dry_run: args.dry_run,
-            added: summary,
-        })
-    } else {
-        context.print(&text::import_summary(&summary, args.dry_run))
+        return context.print_json(&json::import_report(&outcome, args.dry_run));
     }
+    context.print(&text::import_text(
+        &outcome,
+        args.dry_run,
+        context.style.lang,
+    ))
 }
 
 /// The plan with the names the user chose at "did you mean ...?" in place of the file's.

@@ -159,9 +159,10 @@ pub enum Command {
         after_help = "Examples:\n  seminar export --format ics --from 2017-01-01 --to 2017-12-31 -o seminars-2017.ics\n  seminar export --format json -o backup.json"
     )]
     Export(export::ExportArgs),
-    /// Read seminars or speakers from a file, all or nothing
+    /// Read seminars or speakers from a file, all or nothing; a schedule or archive whose
+    /// seminar or events are on record (same guid/uid) updates that seminar in place
     #[command(
-        after_help = "Examples:\n  seminar import speakers.csv --seminar kss-2017 --dry-run\n  seminar import schedule.xml\n  seminar import backup.json"
+        after_help = "Examples:\n  seminar import speakers.csv --seminar kss-2017 --dry-run\n  seminar import schedule.xml\n  seminar import schedule-v2.xml --dry-run   (what an updated schedule changes)\n  seminar import backup.json"
     )]
     Import(import::ImportArgs),
     /// Report double bookings and rundown problems (exit 3 if any)

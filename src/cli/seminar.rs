@@ -296,8 +296,13 @@ fn create_guided(args: CreateArgs, context: &Context) -> Result<()> {
     let plan = answers.into_plan();
     let mut store = context.open()?;
     let (seminar, notices) = store.write(|db| {
-        let (_, notices) = crate::ops::import::apply(db, plan.clone(), guide.permission)?;
-        Ok((crate::ops::find_seminar(db, &slug)?, notices))
+        let outcome = crate::ops::import::apply(
+            db,
+            plan.clone(),
+            guide.permission,
+            &super::versions::snapshot,
+        )?;
+        Ok((crate::ops::find_seminar(db, &slug)?, outcome.notices))
     })?;
     context.tell(&notices);
     print_created(&seminar, context)

@@ -843,6 +843,7 @@ pub(super) fn seminar(
         roles,
         sessions: Vec::new(),
         slots,
+        updates: crate::ops::import::Updates::Schedule,
     })
 }
 

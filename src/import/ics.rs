@@ -24,7 +24,7 @@ use crate::model::time::local_instant;
 use crate::model::{
     FIRST_YEAR, LAST_YEAR, Link, MAX_SLOT_MINUTES, SlotDetails, SlotKind, Status, canonical_uid,
 };
-use crate::ops::import::{Plan, SlotEntry};
+use crate::ops::import::{Plan, SeminarEntry, SlotEntry, Updates};
 use crate::ops::slots::{NewSlot, SlotPlace};
 
 /// The most occurrences a `FREQ=DAILY;COUNT=n` rule may make: a conference's days.
@@ -701,6 +701,10 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Plan> {
     let mut plan = Plan::default();
     plan.seminars.push(
         seminar(title, None, zone, None, events, &BTreeMap::new())
+            .map(|entry| SeminarEntry {
+                updates: Updates::Nothing,
+                ..entry
+            })
             .map_err(|problem| Error::Invalid(format!("calendar: {problem}")))?,
     );
     Ok(plan)
@@ -873,6 +877,7 @@ fn own_export(calendar: &Component, raw: Vec<RawEvent>, zone: Tz) -> Result<Plan
         let mut entry = seminar(title, None, zone, venue, events, &hours)
             .map_err(|problem| Error::Invalid(format!("calendar: {problem}")))?;
         entry.seminar.uid = Some(uid);
+        entry.updates = Updates::Nothing;
         entry.seminar.status = status_of(first.status.as_deref());
         plan.seminars.push(entry);
     }

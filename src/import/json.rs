@@ -440,5 +440,6 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
         roles,
         sessions,
         slots,
+        updates: crate::ops::import::Updates::Record,
     })
 }

@@ -95,7 +95,8 @@ pub struct DayState {
     pub end_time: String,
 }
 
-/// A session or a slot: its time, length, room, title and people (a session's chairs).
+/// A session or a slot: its time, length, room, title and people (a session's chairs),
+/// and what else a schedule says of it (its details).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ItemState {
     pub uid: String,
@@ -105,6 +106,28 @@ pub struct ItemState {
     pub room: Option<String>,
     #[serde(default, alias = "chairs")]
     pub people: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<String>,
+    #[serde(default, rename = "abstract", skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<crate::model::Link>,
+}
+
+impl ItemState {
+    /// Its kind, track, abstract and links.
+    fn details(
+        &self,
+    ) -> (
+        &Option<String>,
+        &Option<String>,
+        &Option<String>,
+        &[crate::model::Link],
+    ) {
+        (&self.kind, &self.track, &self.summary, &self.links)
+    }
 }
 
 impl Snapshot {
@@ -151,6 +174,8 @@ pub enum Aspect {
     Retitled,
     Relengthened,
     People,
+    /// Another kind, track, abstract or links.
+    Details,
 }
 
 /// One session or slot that was added, cancelled or changed.
@@ -300,6 +325,9 @@ fn item_change(item: Item, before: &ItemState, after: &ItemState) -> Option<Item
         .collect();
     if before.people != after.people {
         aspects.push(Aspect::People);
+    }
+    if before.details() != after.details() {
+        aspects.push(Aspect::Details);
     }
     Some(ItemChange {
         item,
@@ -559,6 +587,7 @@ mod tests {
             minutes: 30,
             room: Some(room.into()),
             people: people.iter().map(|p| p.to_string()).collect(),
+            ..ItemState::default()
         }
     }
 
@@ -633,6 +662,28 @@ mod tests {
         );
         assert_eq!(only.people_added, ["Citra"]);
         assert_eq!(only.people_removed, ["Budi"]);
+    }
+
+    #[test]
+    fn a_new_kind_track_abstract_or_link_is_a_change_of_details() {
+        let before = snapshot(vec![item("a", "Talk", NINE, "Aula", &["Ani"])]);
+        for change in [
+            |state: &mut ItemState| state.kind = Some("panel".into()),
+            |state: &mut ItemState| state.track = Some("Iklim".into()),
+            |state: &mut ItemState| state.summary = Some("Tentang iklim.".into()),
+            |state: &mut ItemState| {
+                state.links.push(crate::model::Link {
+                    href: "https://example.org".into(),
+                    title: "Slides".into(),
+                })
+            },
+        ] {
+            let mut after = before.clone();
+            change(&mut after.slots[0]);
+            let found = changes(&before, &after);
+            assert_eq!(found.items[0].aspects, [Aspect::Details]);
+            assert_eq!(sequences(&[before.clone(), after]).get("a"), Some(&1));
+        }
     }
 
     #[test]

@@ -120,6 +120,33 @@ pub(super) fn add_role_unchecked(
     notices: &mut Vec<Notice>,
     imported: Option<&mut Imported>,
 ) -> Result<Role> {
+    let kind = input.kind;
+    let (role, changed) = upsert_role(db, seminar, input, permission, notices, imported)?;
+    if !changed {
+        return Err(Error::refused(format!(
+            "{} is already {} at {}; give --position, --institution, --email, --phone or --talk to change something",
+            role.person_name,
+            if kind == RoleKind::Moderator {
+                "a moderator"
+            } else {
+                "a speaker"
+            },
+            seminar.slug
+        )));
+    }
+    Ok(role)
+}
+
+/// The person's role in the seminar, added or brought up to date with what `input` says
+/// (without the booking rules); `true` when anything changed.
+pub(super) fn upsert_role(
+    db: &Db<'_>,
+    seminar: &Seminar,
+    input: NewRole,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+    imported: Option<&mut Imported>,
+) -> Result<(Role, bool)> {
     let email = check_email(input.email.as_deref())?;
     let phone = check_phone(input.phone.as_deref())?;
     let position = optional("position", input.position.as_deref())?;
@@ -212,19 +239,7 @@ pub(super) fn add_role_unchecked(
             }
         }
     }
-    if !changed {
-        return Err(Error::refused(format!(
-            "{} is already {} at {}; give --position, --institution, --email, --phone or --talk to change something",
-            person.name,
-            if input.kind == RoleKind::Moderator {
-                "a moderator"
-            } else {
-                "a speaker"
-            },
-            seminar.slug
-        )));
-    }
-    Ok(role)
+    Ok((role, changed))
 }
 
 /// What is known of a person now; `None` leaves a recorded detail as it is.

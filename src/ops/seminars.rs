@@ -30,7 +30,7 @@ pub struct NewSeminar {
     pub uid: Option<String>,
 }
 
-fn organizers(names: &[String]) -> Result<Vec<String>> {
+pub(super) fn organizers(names: &[String]) -> Result<Vec<String>> {
     let mut cleaned = Vec::new();
     for name in names {
         let name = required("organizer", name)?;

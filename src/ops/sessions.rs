@@ -181,6 +181,21 @@ pub(super) fn insert_session(
             seminar.slug
         )));
     }
+    let mut session = session_of(db, seminar, input, permission, notices)?;
+    session.id = db.insert_session(&session)?;
+    Ok(session)
+}
+
+/// The session a [`NewSession`] describes, checked and placed (its room and chairs looked
+/// up or added), not yet written: its id is 0.
+pub(super) fn session_of(
+    db: &Db<'_>,
+    seminar: &Seminar,
+    input: &NewSession,
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<Session> {
+    let title = required("title", &input.title)?;
     let day = day_of_seminar(seminar, input.on)?;
     let starts_at = seminar
         .schedule
@@ -197,7 +212,7 @@ pub(super) fn insert_session(
             chair_role_ids.push(role_id);
         }
     }
-    let mut session = Session {
+    Ok(Session {
         id: 0,
         uid: input.uid.clone().unwrap_or_else(crate::model::new_uid),
         seminar_id: seminar.id,
@@ -208,9 +223,7 @@ pub(super) fn insert_session(
         starts_at,
         minutes: minutes_of(input.at, input.length)?,
         chair_role_ids,
-    };
-    session.id = db.insert_session(&session)?;
-    Ok(session)
+    })
 }
 
 /// What `session edit` and `session move` change; `None` leaves a field as it is. An empty
@@ -379,10 +392,18 @@ pub fn remove_session(
             removed.slots_removed.push(slot.id);
         }
     }
-    if keep_cancelled {
-        db.cancel_session(removed.session.id)?;
-    } else {
-        db.delete_session(removed.session.id)?;
-    }
+    withdraw_session(db, seminar.id, removed.session.id)?;
     Ok(removed)
+}
+
+/// Takes a session out of the programme (not its slots): once the seminar's schedule has
+/// been published it stays on record as cancelled (then `true`), else it is deleted.
+pub(super) fn withdraw_session(db: &Db<'_>, seminar_id: i64, session_id: i64) -> Result<bool> {
+    let cancelled = super::versions::keeps_cancelled(db, seminar_id)?;
+    if cancelled {
+        db.cancel_session(session_id)?;
+    } else {
+        db.delete_session(session_id)?;
+    }
+    Ok(cancelled)
 }

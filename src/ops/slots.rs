@@ -151,11 +151,26 @@ pub(super) fn insert_slot(
     permission: Permission,
     notices: &mut Vec<Notice>,
 ) -> Result<Slot> {
+    let mut slot = slot_of(db, seminar, slot, role_ids, permission, notices)?;
+    slot.id = db.insert_slot(&slot)?;
+    Ok(slot)
+}
+
+/// The slot a [`NewSlot`] describes, checked and placed (its room looked up or added), not
+/// yet written: its id is 0.
+pub(super) fn slot_of(
+    db: &Db<'_>,
+    seminar: &Seminar,
+    slot: &NewSlot,
+    role_ids: &[i64],
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<Slot> {
     let title = required("title", &slot.title)?;
     let minutes = check_minutes(slot.minutes)?;
     let placed = place(db, seminar, &slot.place, permission, notices)?;
     let starts_at = start_of(seminar, slot.on, placed.session.as_ref(), slot.at)?;
-    let mut slot = Slot {
+    Ok(Slot {
         id: 0,
         uid: slot.uid.clone().unwrap_or_else(crate::model::new_uid),
         seminar_id: seminar.id,
@@ -168,9 +183,7 @@ pub(super) fn insert_slot(
         session_id: placed.session.map(|session| session.id),
         track: placed.track,
         details: slot.details.clone(),
-    };
-    slot.id = db.insert_slot(&slot)?;
-    Ok(slot)
+    })
 }
 
 /// Adds a slot to a seminar's rundown. People named on it keep the role they have in the
@@ -198,38 +211,49 @@ pub(super) fn add_slot_unchecked(
     permission: Permission,
     notices: &mut Vec<Notice>,
 ) -> Result<Slot> {
-    {
-        let roles = db.roles_of_seminar(seminar.id)?;
-        let mut role_ids = Vec::new();
-        for name in &input.people {
-            let role_id = match role_by_reference(&roles, name)? {
-                Some(role) => role.id,
-                None => {
-                    let (_, person) = upsert_person(
-                        db,
-                        name,
-                        PersonDetails::default(),
-                        &FileIdentity::default(),
-                        permission,
-                        notices,
-                        None,
-                    )?;
-                    match roles.iter().find(|role| role.person_id == person.id) {
-                        Some(role) => role.id,
-                        None => db.insert_role(&Role::taking_current(
-                            &person,
-                            seminar.id,
-                            RoleKind::Speaker,
-                        ))?,
-                    }
+    let role_ids = slot_role_ids(db, seminar, &input.people, permission, notices)?;
+    insert_slot(db, seminar, input, &role_ids, permission, notices)
+}
+
+/// The roles of the people a slot names, in order: the role each has in the seminar, else
+/// a new speaker role (and a new person when nobody fits).
+pub(super) fn slot_role_ids(
+    db: &Db<'_>,
+    seminar: &Seminar,
+    people: &[String],
+    permission: Permission,
+    notices: &mut Vec<Notice>,
+) -> Result<Vec<i64>> {
+    let roles = db.roles_of_seminar(seminar.id)?;
+    let mut role_ids = Vec::new();
+    for name in people {
+        let role_id = match role_by_reference(&roles, name)? {
+            Some(role) => role.id,
+            None => {
+                let (_, person) = upsert_person(
+                    db,
+                    name,
+                    PersonDetails::default(),
+                    &FileIdentity::default(),
+                    permission,
+                    notices,
+                    None,
+                )?;
+                match roles.iter().find(|role| role.person_id == person.id) {
+                    Some(role) => role.id,
+                    None => db.insert_role(&Role::taking_current(
+                        &person,
+                        seminar.id,
+                        RoleKind::Speaker,
+                    ))?,
                 }
-            };
-            if !role_ids.contains(&role_id) {
-                role_ids.push(role_id);
             }
+        };
+        if !role_ids.contains(&role_id) {
+            role_ids.push(role_id);
         }
-        insert_slot(db, seminar, input, &role_ids, permission, notices)
     }
+    Ok(role_ids)
 }
 
 /// The role in the seminar of the one person a reference names there (`#ID`, a name, or a
@@ -328,13 +352,20 @@ pub fn remove_slot(
     let seminar = find_seminar(db, seminar_reference)?;
     let programme = programme_of(db, seminar)?;
     let slot = find_slot(&programme, slot_reference)?.clone();
-    let cancelled = super::versions::keeps_cancelled(db, programme.seminar.id)?;
-    if cancelled {
-        db.cancel_slot(slot.id)?;
-    } else {
-        db.delete_slot(slot.id)?;
-    }
+    let cancelled = withdraw_slot(db, programme.seminar.id, slot.id)?;
     Ok((slot, cancelled))
+}
+
+/// Takes a slot out of the rundown: once the seminar's schedule has been published it stays
+/// on record as cancelled (then `true`), else it is deleted.
+pub(super) fn withdraw_slot(db: &Db<'_>, seminar_id: i64, slot_id: i64) -> Result<bool> {
+    let cancelled = super::versions::keeps_cancelled(db, seminar_id)?;
+    if cancelled {
+        db.cancel_slot(slot_id)?;
+    } else {
+        db.delete_slot(slot_id)?;
+    }
+    Ok(cancelled)
 }
 
 /// What `slot edit` and `slot move` change; `None` leaves a field as it is, and an empty

@@ -235,6 +235,7 @@ mod tests {
             minutes: 30,
             room: Some(room.into()),
             people: vec!["Ani".into()],
+            ..ItemState::default()
         }
     }
 

@@ -459,9 +459,35 @@ pub fn doctor_report(health: &crate::store::Health, problems: &[Problem]) -> Doc
 
 /// What `import --json` prints.
 #[derive(Serialize)]
-pub struct ImportReport {
+pub struct ImportReport<'a> {
     pub dry_run: bool,
     pub added: crate::ops::import::Summary,
+    /// The seminars on record that the file updated in place, each with what changed in
+    /// the shape of `changes --json`.
+    pub updated: Vec<UpdatedJson<'a>>,
+}
+
+/// A seminar that `import` updated in place, and what changed.
+#[derive(Serialize)]
+pub struct UpdatedJson<'a> {
+    pub seminar_id: i64,
+    pub slug: &'a str,
+    #[serde(flatten)]
+    pub changes: &'a Changes,
+}
+
+pub fn import_report(outcome: &crate::ops::import::Outcome, dry_run: bool) -> ImportReport<'_> {
+    ImportReport {
+        dry_run,
+        added: outcome.added,
+        updated: (outcome.updated.iter())
+            .map(|updated| UpdatedJson {
+                seminar_id: updated.seminar.id,
+                slug: &updated.seminar.slug,
+                changes: &updated.changes,
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]

@@ -353,14 +353,66 @@ pub fn settings(config_file: &str, rows: &[(&str, String, String)], style: &Styl
 }
 
 /// `Added 1 seminar(s), 7 slot(s), …`, or what a dry run would add.
-pub fn import_summary(added: &crate::ops::import::Summary, dry_run: bool) -> String {
-    let verb = if dry_run { "Would add" } else { "Added" };
-    let mut line = format!(
-        "{verb} {} seminar(s), {} slot(s), {} role(s), {} new person(s), {} new institution(s), {} new venue(s)",
-        added.seminars, added.slots, added.roles, added.people, added.institutions, added.venues
-    );
+/// What `import` prints: the change report of each seminar on record it updated, then
+/// what it added (unless it only updated seminars and added nothing new).
+pub fn import_text(outcome: &crate::ops::import::Outcome, dry_run: bool, lang: Lang) -> String {
+    let reports: Vec<String> = (outcome.updated.iter())
+        .map(|updated| {
+            super::versions::updated_text(&updated.seminar, &updated.changes, dry_run, lang)
+        })
+        .collect();
+    let mut out = reports.join("\n");
+    if outcome.updated.is_empty() || outcome.added != Default::default() {
+        out.push_str(&import_summary(&outcome.added, dry_run, lang));
+    }
+    out
+}
+
+fn import_summary(added: &crate::ops::import::Summary, dry_run: bool, lang: Lang) -> String {
+    let (verb, nouns, rehearsed) = match lang {
+        Lang::En => (
+            if dry_run { "Would add" } else { "Added" },
+            [
+                "seminar(s)",
+                "slot(s)",
+                "role(s)",
+                "new person(s)",
+                "new institution(s)",
+                "new venue(s)",
+            ],
+            "; nothing was changed (dry run)",
+        ),
+        Lang::Id => (
+            if dry_run {
+                "Akan ditambahkan"
+            } else {
+                "Ditambahkan"
+            },
+            [
+                "seminar",
+                "acara",
+                "peran",
+                "orang baru",
+                "institusi baru",
+                "tempat baru",
+            ],
+            "; belum ada yang diubah (uji coba)",
+        ),
+    };
+    let counts = [
+        added.seminars,
+        added.slots,
+        added.roles,
+        added.people,
+        added.institutions,
+        added.venues,
+    ];
+    let counted: Vec<String> = (counts.iter().zip(nouns))
+        .map(|(count, noun)| format!("{count} {noun}"))
+        .collect();
+    let mut line = format!("{verb} {}", counted.join(", "));
     if dry_run {
-        line.push_str("; nothing was changed (dry run)");
+        line.push_str(rehearsed);
     }
     line.push('\n');
     line

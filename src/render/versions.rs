@@ -6,8 +6,8 @@ use super::when::{clock, long_date};
 use super::{Lang, Style};
 use crate::model::Seminar;
 use crate::model::versions::{
-    Aspect, ChangeKind, Item, ItemChange, ItemState, Publication, SeminarChange, SeminarField,
-    Version,
+    Aspect, ChangeKind, Changes, Item, ItemChange, ItemState, Publication, SeminarChange,
+    SeminarField, Version,
 };
 use crate::ops::versions::ChangeReport;
 
@@ -24,12 +24,15 @@ struct Words {
     moved: &'static str,
     retitled: &'static str,
     relengthened: &'static str,
+    details: &'static str,
     people_added: &'static str,
     people_removed: &'static str,
     session: &'static str,
     slot: &'static str,
     minutes: &'static str,
     none: &'static str,
+    updated: &'static str,
+    would_update: &'static str,
 }
 
 const EN: Words = Words {
@@ -45,12 +48,15 @@ const EN: Words = Words {
     moved: "moved",
     retitled: "retitled",
     relengthened: "length changed",
+    details: "details changed",
     people_added: "joined",
     people_removed: "left",
     session: "session",
     slot: "slot",
     minutes: "min",
     none: "none",
+    updated: "updated from the file",
+    would_update: "would be updated from the file; nothing was changed (dry run)",
 };
 
 const ID: Words = Words {
@@ -66,12 +72,15 @@ const ID: Words = Words {
     moved: "dipindah",
     retitled: "judul diubah",
     relengthened: "durasi diubah",
+    details: "rincian diubah",
     people_added: "bergabung",
     people_removed: "keluar",
     session: "sesi",
     slot: "acara",
     minutes: "menit",
     none: "tidak ada",
+    updated: "diperbarui dari berkas",
+    would_update: "akan diperbarui dari berkas; belum ada yang diubah (uji coba)",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -227,6 +236,7 @@ fn item_lines(change: &ItemChange, lang: Lang) -> (String, Vec<String>) {
                     Aspect::Moved => aspects.push(words.moved),
                     Aspect::Retitled => aspects.push(words.retitled),
                     Aspect::Relengthened => aspects.push(words.relengthened),
+                    Aspect::Details => aspects.push(words.details),
                     Aspect::People => {}
                 }
             }
@@ -278,16 +288,41 @@ fn heading(report: &ChangeReport, lang: Lang) -> String {
 }
 
 pub fn changes_text(report: &ChangeReport, lang: Lang) -> String {
-    let mut out = format!("{}\n\n", heading(report, lang));
-    if report.changes.is_empty() {
+    format!(
+        "{}\n\n{}",
+        heading(report, lang),
+        change_lines(&report.changes, lang)
+    )
+}
+
+/// What `import` prints for a seminar on record that a file updated in place (or would,
+/// with `--dry-run`): the change report, as `changes` words it.
+pub fn updated_text(seminar: &Seminar, changes: &Changes, dry_run: bool, lang: Lang) -> String {
+    let words = words(lang);
+    let verb = if dry_run {
+        words.would_update
+    } else {
+        words.updated
+    };
+    format!(
+        "{} — {verb}\n\n{}",
+        seminar.title,
+        change_lines(changes, lang)
+    )
+}
+
+/// One line per change, its details indented below it; "Nothing has changed." for none.
+fn change_lines(changes: &Changes, lang: Lang) -> String {
+    let mut out = String::new();
+    if changes.is_empty() {
         out.push_str(words(lang).nothing_changed);
         out.push('\n');
         return out;
     }
-    for change in &report.changes.seminar {
+    for change in &changes.seminar {
         out.push_str(&format!("* {}\n", seminar_line(change, lang)));
     }
-    for change in &report.changes.items {
+    for change in &changes.items {
         let (line, details) = item_lines(change, lang);
         out.push_str(&format!("* {line}\n"));
         for detail in details {
@@ -343,6 +378,59 @@ mod tests {
         assert_eq!(
             version_line(&publication, Lang::Id),
             "versi 2, Kamis, 1 April 2027 (draf)"
+        );
+    }
+
+    #[test]
+    fn an_update_from_a_file_is_reported_as_changes_words_it() {
+        let schedule = crate::model::Schedule::daily(
+            chrono_tz::Asia::Jakarta,
+            "2027-05-18".parse().unwrap(),
+            "2027-05-18".parse().unwrap(),
+            chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+        );
+        let seminar = Seminar {
+            id: 1,
+            uid: String::new(),
+            slug: "kss".into(),
+            title: "Seminar".into(),
+            subtitle: None,
+            description: None,
+            organizers: Vec::new(),
+            status: crate::model::Status::Confirmed,
+            schedule,
+            venue: None,
+        };
+        let state = ItemState {
+            uid: "a".into(),
+            title: "Talk".into(),
+            starts_at: "2027-05-18T09:00:00+07:00".into(),
+            minutes: 30,
+            room: None,
+            people: Vec::new(),
+            ..ItemState::default()
+        };
+        let changes = Changes {
+            seminar: Vec::new(),
+            items: vec![ItemChange {
+                item: Item::Slot,
+                uid: "a".into(),
+                change: ChangeKind::Added,
+                aspects: Vec::new(),
+                before: None,
+                after: Some(state),
+                people_added: Vec::new(),
+                people_removed: Vec::new(),
+            }],
+        };
+        assert_eq!(
+            updated_text(&seminar, &changes, false, Lang::En),
+            "Seminar — updated from the file\n\n* slot 'Talk': added\n    Tuesday, 18 May 2027 09:00, 30 min\n"
+        );
+        assert_eq!(
+            updated_text(&seminar, &Changes::default(), true, Lang::Id),
+            "Seminar — akan diperbarui dari berkas; belum ada yang diubah (uji coba)\n\nTidak ada perubahan.\n"
         );
     }
 }

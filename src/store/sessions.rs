@@ -65,6 +65,15 @@ impl Db<'_> {
         Ok(())
     }
 
+    /// Takes a cancelled session back into the programme.
+    pub fn restore_session(&self, session_id: i64) -> Result<()> {
+        self.execute(
+            "UPDATE session SET cancelled = 0 WHERE id = ?1",
+            [session_id],
+        )?;
+        Ok(())
+    }
+
     /// The sessions of several seminars, by seminar and then in time order.
     pub fn sessions_of_seminars(&self, seminar_ids: &[i64]) -> Result<Vec<Session>> {
         let sql = format!(

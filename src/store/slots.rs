@@ -169,6 +169,50 @@ impl Db<'_> {
         Ok(())
     }
 
+    /// Takes a cancelled slot back into the rundown.
+    pub fn restore_slot(&self, slot_id: i64) -> Result<()> {
+        self.execute("UPDATE slot SET cancelled = 0 WHERE id = ?1", [slot_id])?;
+        Ok(())
+    }
+
+    /// Writes a slot's summary, language and links.
+    pub fn update_slot_details(&self, slot: &Slot) -> Result<()> {
+        self.execute(
+            "UPDATE slot SET abstract = ?2, language = ?3 WHERE id = ?1",
+            params![slot.id, slot.details.summary, slot.details.language],
+        )?;
+        self.execute("DELETE FROM slot_link WHERE slot_id = ?1", [slot.id])?;
+        for (position, link) in slot.details.links.iter().enumerate() {
+            self.execute(
+                "INSERT INTO slot_link (slot_id, position, href, title) VALUES (?1, ?2, ?3, ?4)",
+                params![slot.id, position as i64, link.href, link.title],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Puts exactly these roles on a slot, in this order.
+    pub fn replace_slot_roles(&self, slot_id: i64, role_ids: &[i64]) -> Result<()> {
+        self.execute("DELETE FROM slot_role WHERE slot_id = ?1", [slot_id])?;
+        for role_id in role_ids {
+            self.link_slot_role(slot_id, *role_id)?;
+        }
+        Ok(())
+    }
+
+    /// The seminars whose slots or sessions (cancelled ones too) carry any of these uids,
+    /// by id.
+    pub fn seminars_holding(&self, uids: &[&str]) -> Result<Vec<i64>> {
+        let list = serde_json::to_string(uids).unwrap_or_else(|_| "[]".into());
+        let mut statement = self.conn.prepare_cached(
+            "SELECT seminar_id FROM slot WHERE uid IN (SELECT value FROM json_each(?1)) \
+             UNION SELECT seminar_id FROM session WHERE uid IN (SELECT value FROM json_each(?1)) \
+             ORDER BY 1",
+        )?;
+        let rows = statement.query_map([list], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn delete_slot(&self, slot_id: i64) -> Result<()> {
         self.execute("DELETE FROM slot WHERE id = ?1", [slot_id])?;
         Ok(())

@@ -558,7 +558,6 @@ fn json_cases(env: &Env) -> Vec<Case> {
     let mut cases = vec![
         import("empty.json", "", &[]),
         import("truncated.json", truncated, &[]),
-        import("again.json", exported.clone(), &[]),
         import(
             "newer.json",
             r#"{"format":"seminar-archive","version":2,"generator":"seminar 9","seminars":[]}"#,
@@ -1742,6 +1741,65 @@ fn ics_cases() -> Vec<Case> {
     ]
 }
 
+/// Files that update the seed seminar in place (its uid, its slots' uids) and break a rule
+/// or name the wrong seminar: refused, with nothing changed, dry run or not.
+fn sync_cases(env: &Env) -> Vec<Case> {
+    let exported: Value =
+        serde_json::from_str(&env.ok(&["export", "--format", "json", "-o", "-"])).unwrap();
+    let slot = |title: &str| -> Value {
+        let slots = exported["seminars"][0]["slots"].as_array().unwrap();
+        (slots.iter().find(|slot| slot["title"] == title))
+            .unwrap_or_else(|| panic!("the seed has '{title}'"))
+            .clone()
+    };
+    let changed = |change: &dyn Fn(&mut Value)| -> Vec<u8> {
+        let mut document = exported.clone();
+        change(&mut document);
+        serde_json::to_vec_pretty(&document).unwrap()
+    };
+    let closing = |field: &'static str, value: Value| {
+        changed(&move |document: &mut Value| {
+            let slots = document["seminars"][0]["slots"].as_array_mut().unwrap();
+            let closing = (slots.iter_mut().find(|slot| slot["title"] == "Closing")).unwrap();
+            closing[field] = value.clone();
+        })
+    };
+    let qa_start = slot("Questions and answers")["starts_at"].clone();
+    let overlap = closing("starts_at", qa_start);
+    let other_uid = changed(&|document: &mut Value| {
+        document["seminars"][0]["seminar"]["uid"] = json!("0b7e5e0c-1111-4222-8333-444455556666");
+    });
+    let frab = |events: &str| {
+        format!(
+            r#"<schedule><generator name="pretalx"/><conference><title>Seminar on Indonesia's South-South and Triangular Cooperation</title><time_zone_name>Asia/Jakarta</time_zone_name></conference><day index="1" date="2017-05-18" start="2017-05-18T09:00:00+07:00" end="2017-05-18T12:00:00+07:00"><room name="Auditorium Juwono Sudarsono">{events}</room></day></schedule>"#
+        )
+    };
+    let event = |title: &str, at: &str, duration: &str| {
+        format!(
+            "<event guid=\"{}\" id=\"{title}\"><date>2017-05-18T{at}:00+07:00</date><duration>{duration}</duration><title>{title}</title><type>Talk</type></event>",
+            slot(title)["uid"].as_str().unwrap()
+        )
+    };
+    let same_room = frab(&format!(
+        "{}{}",
+        event("Opening remarks", "09:00", "00:30"),
+        event("Closing", "09:15", "00:10")
+    ));
+    vec![
+        import("sync-overlap.json", overlap.clone(), &[]),
+        import("sync-overlap.json", overlap, &["--dry-run"]),
+        import(
+            "sync-late.json",
+            closing("starts_at", json!("2017-05-18T12:30:00+07:00")),
+            &[],
+        ),
+        import("sync-zero.json", closing("minutes", json!(0)), &[]),
+        import("sync-other-uid.json", other_uid, &[]),
+        import("sync-same-room.xml", same_room.clone(), &[]),
+        import("sync-same-room.xml", same_room, &["--dry-run"]),
+    ]
+}
+
 #[test]
 fn every_bad_input_fails_in_one_line_and_changes_nothing() {
     let env = Env::new();
@@ -1789,6 +1847,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         ics_cases(),
         draft_cases(&env),
         roster_cases(&env),
+        sync_cases(&env),
     ]
     .into_iter()
     .flatten()

@@ -24,6 +24,7 @@ mod shell;
 mod slots;
 mod storage;
 mod support;
+mod sync;
 mod terminal;
 mod venues;
 mod versions;

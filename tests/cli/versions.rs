@@ -11,12 +11,12 @@ use crate::exports::validate_against_xsd;
 use crate::rooms::{SLUG, conference};
 use crate::support::Env;
 
-const MOVED: &str = "Makalah Eko Prasetyo";
-const CANCELLED: &str = "Makalah Vino Bastian";
-const ADDED: &str = "Makalah Wulan Sari";
+pub(crate) const MOVED: &str = "Makalah Eko Prasetyo";
+pub(crate) const CANCELLED: &str = "Makalah Vino Bastian";
+pub(crate) const ADDED: &str = "Makalah Wulan Sari";
 
 /// Runs a command on another day (`SEMINAR_NOW`), as an organizer would a week later.
-fn ok_on(env: &Env, day: &str, args: &[&str]) -> String {
+pub(crate) fn ok_on(env: &Env, day: &str, args: &[&str]) -> String {
     let output = env
         .command()
         .env("SEMINAR_NOW", day)
@@ -30,7 +30,7 @@ fn ok_on(env: &Env, day: &str, args: &[&str]) -> String {
 }
 
 /// Writes the seminar's agenda in `format` to a file and returns its path.
-fn export(env: &Env, format: &str, name: &str) -> PathBuf {
+pub(crate) fn export(env: &Env, format: &str, name: &str) -> PathBuf {
     let path = env.dir().join(name);
     let mut args = vec![
         "agenda",
@@ -49,7 +49,7 @@ fn export(env: &Env, format: &str, name: &str) -> PathBuf {
 
 /// The events of an iCalendar file, with the line checks of tests/cli/exports.rs, parsed
 /// with the `ical` crate: properties by name, by UID.
-fn events(path: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
+pub(crate) fn events(path: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.ends_with("\r\n"), "ends with CRLF");
     for line in text.split("\r\n") {
@@ -109,7 +109,7 @@ fn frab(path: &Path) -> (String, Vec<String>) {
     (schedule.version, guids)
 }
 
-fn slot_uids(env: &Env) -> BTreeMap<String, String> {
+pub(crate) fn slot_uids(env: &Env) -> BTreeMap<String, String> {
     let slots = env.json(&["slot", "list", SLUG]);
     (slots.as_array().unwrap().iter())
         .map(|slot| {
@@ -123,7 +123,7 @@ fn slot_uids(env: &Env) -> BTreeMap<String, String> {
 
 /// The three changes of the issue: one talk moved to another room and time, one cancelled
 /// (its only speaker withdrew), one added.
-fn change_the_schedule(env: &Env) {
+pub(crate) fn change_the_schedule(env: &Env) {
     env.ok(&[
         "slot",
         "move",
