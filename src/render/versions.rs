@@ -33,6 +33,7 @@ struct Words {
     none: &'static str,
     updated: &'static str,
     would_update: &'static str,
+    already_as_file: &'static str,
 }
 
 const EN: Words = Words {
@@ -57,6 +58,7 @@ const EN: Words = Words {
     none: "none",
     updated: "updated from the file",
     would_update: "would be updated from the file; nothing was changed (dry run)",
+    already_as_file: "already as in the file; nothing has changed",
 };
 
 const ID: Words = Words {
@@ -81,6 +83,7 @@ const ID: Words = Words {
     none: "tidak ada",
     updated: "diperbarui dari berkas",
     would_update: "akan diperbarui dari berkas; belum ada yang diubah (uji coba)",
+    already_as_file: "sudah sama dengan berkas; tidak ada perubahan",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -299,6 +302,9 @@ pub fn changes_text(report: &ChangeReport, lang: Lang) -> String {
 /// with `--dry-run`): the change report, as `changes` words it.
 pub fn updated_text(seminar: &Seminar, changes: &Changes, dry_run: bool, lang: Lang) -> String {
     let words = words(lang);
+    if changes.is_empty() {
+        return format!("{} — {}\n", seminar.title, words.already_as_file);
+    }
     let verb = if dry_run {
         words.would_update
     } else {
@@ -430,7 +436,7 @@ mod tests {
         );
         assert_eq!(
             updated_text(&seminar, &Changes::default(), true, Lang::Id),
-            "Seminar — akan diperbarui dari berkas; belum ada yang diubah (uji coba)\n\nTidak ada perubahan.\n"
+            "Seminar — sudah sama dengan berkas; tidak ada perubahan\n"
         );
     }
 }

@@ -301,7 +301,7 @@ fn a_json_archive_round_trips_into_an_empty_database() {
     let dump = copy.dump();
     let again = copy.ok(&["import", archive.to_str().unwrap()]);
     assert!(
-        again.ends_with("— updated from the file\n\nNothing has changed.\n"),
+        again.ends_with("— already as in the file; nothing has changed\n"),
         "{again}"
     );
     assert_eq!(copy.dump(), dump);
@@ -418,7 +418,7 @@ fn a_pretalx_schedule_becomes_one_seminar_with_its_rooms() {
     let again = env.ok(&["import", schedule.to_str().unwrap()]);
     assert_eq!(
         again,
-        "Demo Con 2024 — updated from the file\n\nNothing has changed.\n"
+        "Demo Con 2024 — already as in the file; nothing has changed\n"
     );
     assert_eq!(env.dump(), dump);
 }

@@ -121,7 +121,7 @@ fn importing_version_two_over_version_one_reports_its_three_changes_and_gives_th
     let again = env.ok(&["import", version_two.to_str().unwrap()]);
     assert_eq!(
         again,
-        "Konferensi Nasional Hubungan Internasional 2027 — updated from the file\n\nNothing has changed.\n"
+        "Konferensi Nasional Hubungan Internasional 2027 — already as in the file; nothing has changed\n"
     );
     assert_eq!(files(&env), before, "byte for byte");
 }
@@ -439,7 +439,10 @@ fn a_json_archive_updates_its_seminar_in_place_and_cancels_after_publication() {
         assert_eq!(env.ok(args), copy.ok(args), "{args:?}");
     }
     let again = env.ok(&["import", archive.to_str().unwrap()]);
-    assert!(again.ends_with("Nothing has changed.\n"), "{again}");
+    assert!(
+        again.ends_with("already as in the file; nothing has changed\n"),
+        "{again}"
+    );
 }
 
 #[test]
