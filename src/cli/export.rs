@@ -104,17 +104,52 @@ pub fn read_programmes(
 ) -> Result<Vec<Programme>> {
     store.read(|db| {
         let mut programmes = seminars::programmes(db, from, to)?;
-        ops::versions::add_histories(db, &mut programmes, &super::versions::snapshot)?;
-        if include_contacts {
-            ops::people::add_contacts(
-                db,
-                programmes
-                    .iter_mut()
-                    .flat_map(|programme| programme.roles.iter_mut()),
-            )?;
-        }
+        complete(db, &mut programmes, include_contacts)?;
         Ok(programmes)
     })
+}
+
+/// How many seminars an export reads at once.
+const EXPORT_BATCH: usize = 256;
+
+/// The JSON archive of the seminars in the range, written as they are read: memory for one
+/// batch of them, whatever the size of the database. The number of seminars written.
+pub fn write_archive(
+    db: &crate::store::Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    include_contacts: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<usize> {
+    let rooms = seminars::rooms_of_programmes(db, from, to)?;
+    let mut archive = json::ArchiveWriter::start(out, &rooms)?;
+    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |mut programmes| {
+        complete(db, &mut programmes, include_contacts)?;
+        for programme in &programmes {
+            archive.seminar(programme)?;
+        }
+        Ok(())
+    })?;
+    Ok(archive.finish()?)
+}
+
+/// Adds what an export shows besides the seminars' own records: their histories, and the
+/// people's contacts when asked for.
+fn complete(
+    db: &crate::store::Db<'_>,
+    programmes: &mut [Programme],
+    include_contacts: bool,
+) -> Result<()> {
+    ops::versions::add_histories(db, programmes, &super::versions::snapshot)?;
+    if include_contacts {
+        ops::people::add_contacts(
+            db,
+            programmes
+                .iter_mut()
+                .flat_map(|programme| programme.roles.iter_mut()),
+        )?;
+    }
+    Ok(())
 }
 
 /// Renders seminars in a document format (every format but `text`, which `agenda` lays out
@@ -225,6 +260,25 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     let output = context.output(Some(&args.output))?;
     let progress = Progress::start("Reading seminars");
     let mut store = context.open()?;
+    if args.format == Format::Json {
+        let include_contacts = args.document.include_contacts;
+        let written = store.read(|db| {
+            let mut written = 0;
+            context.deliver_streamed(output.as_ref(), privacy(include_contacts), |out| {
+                written = write_archive(db, args.from, args.to, include_contacts, out)?;
+                Ok(())
+            })?;
+            Ok(written)
+        })?;
+        drop(progress);
+        if output.is_some() {
+            super::context::say(&format!(
+                "Exported {written} seminar(s) to {}",
+                args.output.display()
+            ));
+        }
+        return Ok(());
+    }
     let programmes = read_programmes(
         &mut store,
         args.from,
@@ -253,4 +307,76 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod streamed {
+    use super::*;
+    use crate::model::Venue;
+    use crate::sample::{SampleSize, generate};
+    use crate::store::Store;
+
+    /// A generated database of more seminars than one batch, some slots in rooms.
+    fn database() -> Store {
+        let mut store = Store::open_in_memory().expect("a database");
+        store
+            .write(|db| {
+                generate(
+                    db,
+                    SampleSize {
+                        seminars: 2 * EXPORT_BATCH + 30,
+                        seed: 11,
+                    },
+                )?;
+                for (n, seminar_id) in [3_i64, 250, 260, 400, 530].into_iter().enumerate() {
+                    let mut room = Venue {
+                        id: 0,
+                        name: format!("Ruang {}", 5 - n),
+                        address: (n % 2 == 0).then(|| format!("Lantai {n}")),
+                        capacity: Some(20 + n as u32),
+                    };
+                    room.id = db.insert_venue(&room)?;
+                    let mut slot = db.slots_of_seminar(seminar_id)?[1].clone();
+                    slot.room = Some(room);
+                    db.update_slot(&slot)?;
+                }
+                Ok(())
+            })
+            .expect("the data");
+        store
+    }
+
+    fn in_memory(store: &mut Store, from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+        let programmes = read_programmes(store, from, to, true).expect("programmes");
+        json::to_string(&json::archive(&programmes))
+    }
+
+    fn written(store: &mut Store, from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+        let mut out = Vec::new();
+        store
+            .read(|db| write_archive(db, from, to, true, &mut out))
+            .expect("the archive");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn the_archive_written_as_read_is_byte_for_byte_the_one_made_at_once() {
+        let mut store = database();
+        let day = |text: &str| Some(text.parse::<NaiveDate>().expect("a date"));
+        for (from, to) in [
+            (None, None),
+            (day("2018-01-01"), day("2019-06-30")),
+            (day("2030-01-01"), None),
+        ] {
+            let expected = in_memory(&mut store, from, to);
+            assert_eq!(written(&mut store, from, to), expected, "{from:?}–{to:?}");
+        }
+        let whole = written(&mut store, None, None);
+        let archive: serde_json::Value = serde_json::from_str(&whole).expect("JSON");
+        assert_eq!(
+            archive["seminars"].as_array().map(Vec::len),
+            Some(2 * EXPORT_BATCH + 30)
+        );
+        assert_eq!(archive["rooms"].as_array().map(Vec::len), Some(5));
+    }
 }
