@@ -302,7 +302,7 @@ impl Bench {
             prepare();
             let run = self.run(ours(), cap);
             runs.push(run);
-            if run.timed_out {
+            if run.timed_out || run.seconds > LONG_RUN_SECONDS {
                 break;
             }
         }
@@ -1184,6 +1184,21 @@ SELECT a.id, b.id FROM slot a JOIN slot b ON b.seminar_id = a.seminar_id AND b.i
             median(runs.iter().map(|r| r.seconds).collect())
         };
         let rss_mb = runs.iter().map(|r| r.rss_mb).fold(0.0, f64::max);
+        if previous.is_none() && timed_out {
+            // Stopped at the first size: no growth to show, only that it took too long.
+            rows.push(Row {
+                name: format!("new names {count} (CSV, without `--new`)"),
+                ours: format!("> {} (stopped)", seconds(t)),
+                floor: "–".into(),
+                ratio: None,
+                at_least: 1.0,
+                target: Target::Growth(2.2),
+                within: Some(5.0),
+                ours_seconds: t,
+                rss_mb,
+                rss_target_mb: total_mb,
+            });
+        }
         if let Some(p) = previous {
             rows.push(Row {
                 name: format!("new names {} → {count} (CSV, without `--new`)", count / 2),

@@ -400,6 +400,16 @@ pub fn rooms_of_programmes(
     db.rooms_of_listed_seminars(&range_filter(from, to)?)
 }
 
+/// What the calendar's head of [`programmes`] needs: how many, the only title, the shared
+/// zone.
+pub fn outline_of_programmes(
+    db: &Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<crate::store::ListedOutline> {
+    db.outline_of_listed_seminars(&range_filter(from, to)?)
+}
+
 fn range_filter(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<SeminarFilter> {
     if let (Some(from), Some(to)) = (from, to)
         && to < from

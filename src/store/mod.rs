@@ -24,7 +24,7 @@ use crate::output::{Kind, Privacy, Target};
 
 pub use facts::Facts;
 pub use people::{PersonName, PersonRow, RoleRow, SpeakerFilter, Talk};
-pub use seminars::SeminarFilter;
+pub use seminars::{ListedOutline, SeminarFilter};
 
 pub struct Store {
     conn: Connection,

@@ -114,6 +114,14 @@ pub(super) fn seminar_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Resu
     })
 }
 
+/// What [`Db::outline_of_listed_seminars`] tells of the seminars a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ListedOutline {
+    pub count: usize,
+    pub only_title: Option<String>,
+    pub shared_zone: Option<String>,
+}
+
 /// Which seminars a list shows. Dates are local days of each seminar.
 #[derive(Debug, Clone, Default)]
 pub struct SeminarFilter {
@@ -258,6 +266,29 @@ impl Db<'_> {
             each(batch)?;
         }
         Ok(())
+    }
+
+    /// How many seminars [`list_seminars`](Self::list_seminars) lists, the title of the
+    /// only one when there is one, and the zone they share when they share one.
+    pub fn outline_of_listed_seminars(&self, filter: &SeminarFilter) -> Result<ListedOutline> {
+        let conditions = seminar_conditions(filter);
+        let where_clause = conditions.where_clause();
+        let sql = format!(
+            "SELECT count(*), count(DISTINCT s.time_zone), min(s.time_zone), min(s.title) \
+             FROM seminar s {where_clause}"
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        Ok(
+            statement.query_row(params_from_iter(conditions.values), |row| {
+                let count: i64 = row.get(0)?;
+                let zones: i64 = row.get(1)?;
+                Ok(ListedOutline {
+                    count: count as usize,
+                    only_title: if count == 1 { row.get(3)? } else { None },
+                    shared_zone: if zones == 1 { row.get(2)? } else { None },
+                })
+            })?,
+        )
     }
 
     /// The venues that the live slots and sessions of the listed seminars are in, by name
