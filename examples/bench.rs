@@ -36,11 +36,11 @@ const NOT_GATED: &[(&str, &str)] = &[
     ("new names ", "issue 16 item 1: the name index"),
     (
         "`export --format ics`",
-        "issue 16 item 2: exports written as they are read",
+        "issue 16 item 4: building each event through the icalendar crate",
     ),
     (
         "`export --format frab`",
-        "issue 16 item 2: exports written as they are read",
+        "issue 16 item 2: the frab export is still made in memory",
     ),
 ];
 
@@ -428,6 +428,7 @@ impl Row {
     fn markdown(&self) -> String {
         let ratio = match self.ratio {
             Some(r) => format!("{r:.2}×"),
+            None if self.at_least <= 1.0 => "–".into(),
             None => format!("> {:.1}×", self.at_least),
         };
         let target = match self.target {
