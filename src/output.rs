@@ -165,6 +165,36 @@ impl Target {
         }
     }
 
+    /// Writes the whole file with what `fill` writes as it goes: in place for a device or a
+    /// FIFO, else into a temporary file that replaces it only once `fill` has succeeded.
+    pub fn write_with(
+        &self,
+        privacy: Privacy,
+        fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
+        let labelled = |error: Error| match error {
+            Error::Io(error) => self.failed(error),
+            other => other,
+        };
+        match self.in_place {
+            Some(way) => {
+                let file = OpenOptions::new()
+                    .write(true)
+                    .append(matches!(way, InPlace::Descriptor))
+                    .open(&self.path)
+                    .map_err(|error| self.failed(error))?;
+                let mut buffered = std::io::BufWriter::new(file);
+                fill(&mut buffered).map_err(labelled)?;
+                buffered.flush().map_err(|error| self.failed(error))
+            }
+            None => self.replace_with(privacy, |staged| {
+                let mut buffered = std::io::BufWriter::new(staged.as_file_mut());
+                fill(&mut buffered).map_err(labelled)?;
+                buffered.flush().map_err(|error| self.failed(error))
+            }),
+        }
+    }
+
     /// Replaces the file atomically with what `fill` writes into a temporary file beside it
     /// (by its handle or its path). Stale temporary files in that folder are removed first.
     pub fn replace_with(

@@ -152,6 +152,25 @@ impl Context {
         }
     }
 
+    /// [`deliver`](Self::deliver) for a document written as it is made: `write` gets the
+    /// file (replaced only once it succeeds) or stdout.
+    pub fn deliver_streamed(
+        &self,
+        output: Option<&Target>,
+        privacy: Privacy,
+        write: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
+        match output {
+            None => {
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                write(&mut stdout)?;
+                stdout.flush()?;
+                Ok(())
+            }
+            Some(target) => target.write_with(privacy, write),
+        }
+    }
+
     /// [`deliver`](Self::deliver) for a document people read (text, Markdown, HTML): hidden
     /// characters are shown escaped in a file too, as it may be shown on a terminal later.
     pub fn deliver_readable(

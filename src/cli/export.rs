@@ -104,17 +104,108 @@ pub fn read_programmes(
 ) -> Result<Vec<Programme>> {
     store.read(|db| {
         let mut programmes = seminars::programmes(db, from, to)?;
-        ops::versions::add_histories(db, &mut programmes, &super::versions::snapshot)?;
-        if include_contacts {
-            ops::people::add_contacts(
-                db,
-                programmes
-                    .iter_mut()
-                    .flat_map(|programme| programme.roles.iter_mut()),
-            )?;
-        }
+        complete(db, &mut programmes, include_contacts)?;
         Ok(programmes)
     })
+}
+
+/// How many seminars an export reads at once.
+const EXPORT_BATCH: usize = 256;
+
+/// The JSON archive of the seminars in the range, written as they are read: memory for one
+/// batch of them, whatever the size of the database. The number of seminars written.
+pub fn write_archive(
+    db: &crate::store::Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    include_contacts: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<usize> {
+    let rooms = seminars::rooms_of_programmes(db, from, to)?;
+    let mut archive = json::ArchiveWriter::start(out, &rooms)?;
+    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |mut programmes| {
+        complete(db, &mut programmes, include_contacts)?;
+        for programme in &programmes {
+            archive.seminar(programme)?;
+        }
+        Ok(())
+    })?;
+    Ok(archive.finish()?)
+}
+
+/// The CSV rundowns of the seminars in the range, written as they are read.
+pub fn write_csv(
+    db: &crate::store::Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    include_contacts: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<usize> {
+    let mut rows = render::csv::AgendaWriter::start(out)?;
+    let mut written = 0;
+    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |mut programmes| {
+        complete(db, &mut programmes, include_contacts)?;
+        for programme in &programmes {
+            rows.seminar(programme)?;
+        }
+        written += programmes.len();
+        Ok(())
+    })?;
+    rows.finish()?;
+    Ok(written)
+}
+
+/// The iCalendar file of the seminars in the range, written as they are read.
+pub fn write_ics(
+    db: &crate::store::Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    include_contacts: bool,
+    options: &ics::IcsOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<usize> {
+    let outline = seminars::outline_of_programmes(db, from, to)?;
+    let head = ics::IcsHead {
+        only_title: outline.only_title.as_deref(),
+        shared_zone: outline.shared_zone.as_deref(),
+    };
+    let mut calendar = ics::IcsWriter::start(out, &head, options)?;
+    let mut written = 0;
+    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |mut programmes| {
+        complete(db, &mut programmes, include_contacts)?;
+        for programme in &programmes {
+            calendar.seminar(programme)?;
+        }
+        written += programmes.len();
+        Ok(())
+    })?;
+    calendar.finish()?;
+    Ok(written)
+}
+
+fn nothing_to_export() -> Error {
+    Error::refused(
+        "no seminars in that range, so there is nothing to put in the file; widen --from/--to",
+    )
+}
+
+/// Adds what an export shows besides the seminars' own records: their histories, and the
+/// people's contacts when asked for.
+fn complete(
+    db: &crate::store::Db<'_>,
+    programmes: &mut [Programme],
+    include_contacts: bool,
+) -> Result<()> {
+    ops::versions::add_histories(db, programmes, &super::versions::snapshot)?;
+    if include_contacts {
+        ops::people::add_contacts(
+            db,
+            programmes
+                .iter_mut()
+                .flat_map(|programme| programme.roles.iter_mut()),
+        )?;
+    }
+    Ok(())
 }
 
 /// Renders seminars in a document format (every format but `text`, which `agenda` lays out
@@ -129,9 +220,7 @@ pub fn document(
     let lang = context.style.lang;
     if programmes.is_empty() && matches!(format, Format::Ics | Format::Frab) {
         // Both formats need at least one event to be valid.
-        return Err(Error::refused(
-            "no seminars in that range, so there is nothing to put in the file; widen --from/--to",
-        ));
+        return Err(nothing_to_export());
     }
     Ok(match format {
         Format::Text => programmes
@@ -225,6 +314,41 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     let output = context.output(Some(&args.output))?;
     let progress = Progress::start("Reading seminars");
     let mut store = context.open()?;
+    if matches!(args.format, Format::Json | Format::Csv | Format::Ics) {
+        let include_contacts = args.document.include_contacts;
+        let written = store.read(|db| {
+            let mut written = 0;
+            if args.format == Format::Ics
+                && seminars::outline_of_programmes(db, args.from, args.to)?.count == 0
+            {
+                return Err(nothing_to_export());
+            }
+            context.deliver_streamed(output.as_ref(), privacy(include_contacts), |out| {
+                written = match args.format {
+                    Format::Csv => write_csv(db, args.from, args.to, include_contacts, out)?,
+                    Format::Ics => {
+                        let options = ics::IcsOptions {
+                            lang: context.style.lang,
+                            slots: args.document.slots,
+                            now: context.now,
+                        };
+                        write_ics(db, args.from, args.to, include_contacts, &options, out)?
+                    }
+                    _ => write_archive(db, args.from, args.to, include_contacts, out)?,
+                };
+                Ok(())
+            })?;
+            Ok(written)
+        })?;
+        drop(progress);
+        if output.is_some() {
+            super::context::say(&format!(
+                "Exported {written} seminar(s) to {}",
+                args.output.display()
+            ));
+        }
+        return Ok(());
+    }
     let programmes = read_programmes(
         &mut store,
         args.from,
@@ -253,4 +377,114 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod streamed {
+    use super::*;
+    use crate::model::Venue;
+    use crate::sample::{SampleSize, generate};
+    use crate::store::Store;
+
+    /// A generated database of more seminars than one batch, some slots in rooms.
+    fn database() -> Store {
+        let mut store = Store::open_in_memory().expect("a database");
+        store
+            .write(|db| {
+                generate(
+                    db,
+                    SampleSize {
+                        seminars: 2 * EXPORT_BATCH + 30,
+                        seed: 11,
+                    },
+                )?;
+                for (n, seminar_id) in [3_i64, 250, 260, 400, 530].into_iter().enumerate() {
+                    let mut room = Venue {
+                        id: 0,
+                        name: format!("Ruang {}", 5 - n),
+                        address: (n % 2 == 0).then(|| format!("Lantai {n}")),
+                        capacity: Some(20 + n as u32),
+                    };
+                    room.id = db.insert_venue(&room)?;
+                    let mut slot = db.slots_of_seminar(seminar_id)?[1].clone();
+                    slot.room = Some(room);
+                    db.update_slot(&slot)?;
+                }
+                Ok(())
+            })
+            .expect("the data");
+        store
+    }
+
+    fn in_memory(store: &mut Store, from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+        let programmes = read_programmes(store, from, to, true).expect("programmes");
+        json::to_string(&json::archive(&programmes))
+    }
+
+    fn written(store: &mut Store, from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
+        let mut out = Vec::new();
+        store
+            .read(|db| write_archive(db, from, to, true, &mut out))
+            .expect("the archive");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn exports_written_as_read_are_byte_for_byte_the_ones_made_at_once() {
+        let mut store = database();
+        let day = |text: &str| Some(text.parse::<NaiveDate>().expect("a date"));
+        for (from, to) in [
+            (None, None),
+            (day("2018-01-01"), day("2019-06-30")),
+            (day("2030-01-01"), None),
+        ] {
+            let expected = in_memory(&mut store, from, to);
+            assert_eq!(written(&mut store, from, to), expected, "{from:?}–{to:?}");
+        }
+        let options = ics::IcsOptions {
+            lang: render::Lang::Id,
+            slots: true,
+            now: chrono::DateTime::from_timestamp(1_700_000_000, 0).expect("a time"),
+        };
+        // A day with one seminar: the calendar takes its title and zone.
+        let one = read_programmes(&mut store, None, None, false).expect("programmes")[100]
+            .seminar
+            .schedule
+            .first_day;
+        for (from, to) in [
+            (None, None),
+            (day("2018-01-01"), day("2019-06-30")),
+            (Some(one), Some(one)),
+        ] {
+            let programmes = read_programmes(&mut store, from, to, true).expect("programmes");
+            let mut csv = Vec::new();
+            let mut calendar = Vec::new();
+            store
+                .read(|db| {
+                    write_csv(db, from, to, true, &mut csv)?;
+                    write_ics(db, from, to, true, &options, &mut calendar)
+                })
+                .expect("the files");
+            assert_eq!(
+                String::from_utf8(csv).expect("UTF-8"),
+                render::csv::agenda(&programmes),
+                "CSV {from:?}–{to:?}"
+            );
+            if from == Some(one) {
+                assert_eq!(programmes.len(), 1);
+            }
+            assert_eq!(
+                String::from_utf8(calendar).expect("UTF-8"),
+                ics::calendar(&programmes, &options),
+                "iCalendar {from:?}–{to:?}"
+            );
+        }
+        let whole = written(&mut store, None, None);
+        let archive: serde_json::Value = serde_json::from_str(&whole).expect("JSON");
+        assert_eq!(
+            archive["seminars"].as_array().map(Vec::len),
+            Some(2 * EXPORT_BATCH + 30)
+        );
+        assert_eq!(archive["rooms"].as_array().map(Vec::len), Some(5));
+    }
 }

@@ -11,7 +11,7 @@
 //! - within a seminar, slots and sessions in one room do not overlap, each stays inside its
 //!   day's hours, and a slot of a session stays inside that session.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono_tz::Tz;
 
@@ -98,6 +98,7 @@ pub struct Booking {
 pub enum Problem {
     /// A room (or a seminar's main venue) is held by two seminars at once.
     VenueDoubleBooked {
+        venue_id: i64,
         venue: String,
         first: Booking,
         second: Booking,
@@ -297,6 +298,46 @@ pub fn find_problems(
     problems
 }
 
+/// The problems of several looks at the same rules, each over the seminars that run in one
+/// stretch of time (a problem lies where its bookings overlap, so the stretches that cover
+/// the whole time find every problem, some more than once), as one list in the order
+/// [`find_problems`] gives for all the seminars at once: each problem once, rooms by id,
+/// people by id, each by time, then each seminar's rundown in its own order.
+pub fn merge_stretches(stretches: impl IntoIterator<Item = Vec<Problem>>) -> Vec<Problem> {
+    let mut seen = HashSet::new();
+    let mut problems: Vec<Problem> = stretches
+        .into_iter()
+        .flatten()
+        .filter(|problem| seen.insert(problem.key()))
+        .collect();
+    problems.sort_by_key(|problem| match problem {
+        Problem::VenueDoubleBooked {
+            venue_id,
+            first,
+            second,
+            ..
+        } => (
+            0,
+            *venue_id,
+            Some((first.seminar.during, second.seminar.during)),
+        ),
+        Problem::PersonDoubleBooked {
+            person_id,
+            first,
+            second,
+            ..
+        } => (
+            1,
+            *person_id,
+            Some((first.seminar.during, second.seminar.during)),
+        ),
+        Problem::SlotsOverlap { seminar, .. }
+        | Problem::SlotOutsideHours { seminar, .. }
+        | Problem::SlotOutsideSession { seminar, .. } => (2, seminar.id, None),
+    });
+    problems
+}
+
 /// Every slot and session of an active seminar, with its room resolved, in a stable order.
 fn place<'a>(
     seminars: &HashMap<i64, &'a SeminarFacts>,
@@ -410,7 +451,7 @@ fn room_problems(active: &[&SeminarFacts], placed: &[Placed<'_>]) -> Vec<Problem
     let mut rooms: Vec<_> = by_room.into_iter().collect();
     rooms.sort_unstable_by_key(|(id, _)| *id);
     let mut problems = Vec::new();
-    for (_, (venue, bookings)) in rooms {
+    for (venue_id, (venue, bookings)) in rooms {
         let intervals: Vec<Interval> = bookings.iter().map(|b| b.during).collect();
         let mut seen = BTreeSet::new();
         let mut found = Vec::new();
@@ -429,6 +470,7 @@ fn room_problems(active: &[&SeminarFacts], placed: &[Placed<'_>]) -> Vec<Problem
             found
                 .into_iter()
                 .map(|(first, second)| Problem::VenueDoubleBooked {
+                    venue_id,
                     venue: venue.clone(),
                     first,
                     second,
@@ -776,6 +818,7 @@ mod tests {
             venue,
             first,
             second,
+            ..
         } = &problems[0]
         else {
             panic!()
@@ -938,7 +981,7 @@ mod tests {
         ];
         let problems = find_problems(&seminars, &[], &slots, &[]);
         assert!(
-            matches!(&problems[..], [Problem::VenueDoubleBooked { venue, first, second }]
+            matches!(&problems[..], [Problem::VenueDoubleBooked { venue, first, second, .. }]
                 if venue == "Room 3" && first.item.as_ref().unwrap().item == Item::Slot(1)
                 && second.item.as_ref().unwrap().item == Item::Slot(2)),
             "{problems:?}"

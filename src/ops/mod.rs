@@ -111,9 +111,50 @@ fn problems_in(db: &Db<'_>, facts: &Facts) -> Result<Vec<Problem>> {
 /// Every problem in the database, or those that concern one seminar.
 pub fn check(db: &Db<'_>, seminar: Option<&Seminar>) -> Result<Vec<Problem>> {
     match seminar {
-        None => problems_in(db, &db.facts(None)?),
+        None => problems_swept(db),
         Some(seminar) => problems_around(db, &[seminar.id]),
     }
+}
+
+/// How much time `check` looks at at once: its memory follows what runs in this long, not
+/// the size of the database.
+const SWEEP_STRETCH_SECONDS: i64 = 28 * 86_400;
+
+/// Every problem in the database, found stretch by stretch through time: a problem lies
+/// where its bookings overlap, so each is found in a stretch that holds all of them (slots
+/// and sessions outside their seminar's time bring their seminar to the stretches they
+/// reach). The same problems in the same order as one look at everything
+/// ([`conflict::merge_stretches`]).
+fn problems_swept(db: &Db<'_>) -> Result<Vec<Problem>> {
+    let outside = db.items_outside_their_seminars()?;
+    let Some(span) = db.booking_span()? else {
+        return Ok(Vec::new());
+    };
+    let span = outside.iter().fold(span, |span, (_, item)| {
+        Interval::new(span.start.min(item.start), span.end.max(item.end))
+    });
+    let mut stretches = Vec::new();
+    let mut start = span.start;
+    while start < span.end {
+        let stretch = Interval::new(start, start.saturating_add(SWEEP_STRETCH_SECONDS));
+        let mut reaching: Vec<i64> = outside
+            .iter()
+            .filter(|(_, item)| item.overlaps(&stretch))
+            .map(|(seminar_id, _)| *seminar_id)
+            .collect();
+        reaching.sort_unstable();
+        reaching.dedup();
+        stretches.push(problems_in(db, &db.facts_within(stretch, &reaching)?)?);
+        start = stretch.end;
+    }
+    Ok(conflict::merge_stretches(stretches))
+}
+
+/// Every problem in the database from one look at all of it: what [`problems_swept`] gives,
+/// in memory that grows with the database.
+#[cfg(test)]
+fn problems_at_once(db: &Db<'_>) -> Result<Vec<Problem>> {
+    problems_in(db, &db.facts(None)?)
 }
 
 /// The problems that concern any of the seminars, found among everything that runs
@@ -248,3 +289,96 @@ fn checked(field: &str, text: &str, lines: Lines) -> Result<String> {
 }
 
 const MAX_TEXT: usize = 10_000;
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Days, NaiveTime};
+
+    use super::*;
+    use crate::model::{Schedule, Status};
+    use crate::sample::{SampleSize, generate};
+    use crate::store::Store;
+
+    /// A generated database with problems of every kind planted in it, some across the
+    /// stretches `check` sweeps through and one through a slot outside its seminar's days.
+    fn database_with_problems() -> Store {
+        let mut store = Store::open_in_memory().expect("a database");
+        store
+            .write(|db| {
+                generate(
+                    db,
+                    SampleSize {
+                        seminars: 600,
+                        seed: 7,
+                    },
+                )?;
+                let live = |id: i64| -> Result<Seminar> {
+                    let seminar = db.seminar_by_id(id)?.expect("a seminar");
+                    Ok(seminar)
+                };
+                for (moved, onto) in [(11, 40), (12, 40), (200, 201), (310, 330)] {
+                    // The same day, hours and venue as another seminar, and one of its people.
+                    let target = live(onto)?;
+                    let mut seminar = live(moved)?;
+                    seminar.status = Status::Confirmed;
+                    seminar.schedule = target.schedule.clone();
+                    seminar.venue = target.venue.clone();
+                    db.update_seminar(&seminar)?;
+                    let mut role = db.roles_of_seminar(onto)?[2].clone();
+                    role.id = 0;
+                    role.seminar_id = moved;
+                    db.insert_role(&role)?;
+                }
+                // Eight weeks long, in a venue that others use meanwhile: problems in
+                // every stretch it crosses, found more than once.
+                let mut long = live(100)?;
+                let first = long.schedule.first_day;
+                long.status = Status::Confirmed;
+                long.schedule = Schedule::daily(
+                    long.schedule.zone,
+                    first,
+                    first + Days::new(56),
+                    NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
+                    NaiveTime::from_hms_opt(18, 0, 0).expect("time"),
+                );
+                long.venue = live(104)?.venue;
+                db.update_seminar(&long)?;
+                // A slot moved onto another seminar's slot, in that seminar's venue, weeks
+                // away from its own seminar's days.
+                let far = &db.slots_of_seminar(430)?[1];
+                let mut slot = db.slots_of_seminar(150)?[2].clone();
+                slot.starts_at = far.starts_at;
+                slot.room = live(430)?.venue;
+                db.update_slot(&slot)?;
+                // Two slots of one seminar at once.
+                let slots = db.slots_of_seminar(500)?;
+                let mut second = slots[2].clone();
+                second.starts_at = slots[1].starts_at;
+                db.update_slot(&second)?;
+                Ok(())
+            })
+            .expect("the planted data");
+        store
+    }
+
+    #[test]
+    fn the_sweep_finds_what_one_look_at_everything_finds_in_the_same_order() {
+        let mut store = database_with_problems();
+        let (swept, at_once) = store
+            .read(|db| Ok((problems_swept(db)?, problems_at_once(db)?)))
+            .expect("the checks");
+        let kinds: BTreeSet<&str> = at_once.iter().map(Problem::kind).collect();
+        assert_eq!(
+            kinds,
+            BTreeSet::from([
+                "person_double_booked",
+                "slot_outside_hours",
+                "slots_overlap",
+                "venue_double_booked"
+            ]),
+            "the planted problems: {at_once:#?}"
+        );
+        assert!(at_once.len() >= 12, "{} problems", at_once.len());
+        assert_eq!(swept, at_once);
+    }
+}

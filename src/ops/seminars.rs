@@ -12,7 +12,9 @@ use super::{
 use crate::error::{Error, Result};
 use crate::model::names::contains;
 use crate::model::slug::{slug_from_title, validate_slug};
-use crate::model::{Programme, Role, Schedule, Seminar, SeminarSummary, Session, Slot, Status};
+use crate::model::{
+    Programme, Role, Schedule, Seminar, SeminarSummary, Session, Slot, Status, Venue,
+};
 use crate::store::{Db, SeminarFilter};
 
 /// Everything `seminar create` takes, parsed.
@@ -373,6 +375,57 @@ pub fn programmes(
         .into_iter()
         .map(|summary| summary.seminar)
         .collect();
+    programmes_of(db, seminars)
+}
+
+/// The seminars of [`programmes`], with their people and rundowns, handed to `each` in
+/// batches of `size` as they are read, in the same order.
+pub fn programmes_in_batches(
+    db: &Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    size: usize,
+    mut each: impl FnMut(Vec<Programme>) -> Result<()>,
+) -> Result<()> {
+    let filter = range_filter(from, to)?;
+    db.seminars_in_batches(&filter, size, |seminars| each(programmes_of(db, seminars)?))
+}
+
+/// The rooms that the sessions and slots of [`programmes`] are in, by name.
+pub fn rooms_of_programmes(
+    db: &Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<Venue>> {
+    db.rooms_of_listed_seminars(&range_filter(from, to)?)
+}
+
+/// What the calendar's head of [`programmes`] needs: how many, the only title, the shared
+/// zone.
+pub fn outline_of_programmes(
+    db: &Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<crate::store::ListedOutline> {
+    db.outline_of_listed_seminars(&range_filter(from, to)?)
+}
+
+fn range_filter(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<SeminarFilter> {
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+    {
+        return Err(Error::usage(format!("to: {to} is before --from {from}")));
+    }
+    Ok(SeminarFilter {
+        from,
+        to,
+        venue_id: None,
+        include_cancelled: true,
+    })
+}
+
+/// Seminars with their roles, sessions and slots: three queries however many.
+fn programmes_of(db: &Db<'_>, seminars: Vec<Seminar>) -> Result<Vec<Programme>> {
     let ids: Vec<i64> = seminars.iter().map(|seminar| seminar.id).collect();
     let mut roles: HashMap<i64, Vec<Role>> = HashMap::new();
     for role in db.roles_of_seminars(&ids)? {

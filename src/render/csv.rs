@@ -62,76 +62,112 @@ pub(crate) fn write(header: &[&str], rows: Vec<Vec<String>>) -> String {
 pub fn agenda(programmes: &[Programme]) -> String {
     let mut rows = Vec::new();
     for programme in programmes {
-        let seminar = &programme.seminar;
-        let zone = seminar.schedule.zone;
-        let venue = super::venue_line(seminar.venue.as_ref());
-        let seminar_room = seminar
-            .venue
-            .as_ref()
-            .map_or("", |venue| venue.name.as_str());
-        let row = |start, end, kind: &str, title: &str, people: String, place: [&str; 3]| {
-            let (date, start) = local_parts(start, zone);
-            let (_, end) = local_parts(end, zone);
-            let mut row = vec![
-                seminar.slug.clone(),
-                seminar.title.clone(),
-                date,
-                start,
-                end,
-                zone.name().to_string(),
-                venue.clone(),
-                kind.to_string(),
-                title.to_string(),
-                people,
-            ];
-            row.extend(place.map(str::to_string));
-            row
-        };
-        if programme.slots.is_empty() {
-            let people = programme
-                .roles
-                .iter()
-                .map(role_line)
-                .collect::<Vec<_>>()
-                .join("; ");
-            for window in seminar.schedule.windows().unwrap_or_default() {
-                let instant = |seconds| DateTime::from_timestamp(seconds, 0).unwrap_or_default();
-                rows.push(row(
-                    instant(window.start),
-                    instant(window.end),
-                    "seminar",
-                    &seminar.title,
-                    people.clone(),
-                    [seminar_room, "", ""],
-                ));
-            }
+        rows.extend(agenda_rows(programme));
+    }
+    write(&AGENDA_COLUMNS, rows)
+}
+
+/// The rows of [`agenda`] written as the seminars come: byte for byte the same file.
+pub struct AgendaWriter<W: std::io::Write> {
+    writer: csv::Writer<W>,
+}
+
+impl<W: std::io::Write> AgendaWriter<W> {
+    /// Writes the header row.
+    pub fn start(out: W) -> std::io::Result<Self> {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        writer.write_record(AGENDA_COLUMNS.iter().map(|column| neutralize(column)))?;
+        Ok(AgendaWriter { writer })
+    }
+
+    /// Writes one seminar's rows.
+    pub fn seminar(&mut self, programme: &Programme) -> std::io::Result<()> {
+        for row in agenda_rows(programme) {
+            self.writer
+                .write_record(row.iter().map(|cell| neutralize(cell)))?;
         }
-        for slot in &programme.slots {
-            let people = programme
-                .people_on(slot)
-                .map(role_line)
-                .collect::<Vec<_>>()
-                .join("; ");
-            let session = programme
-                .session_of(slot)
-                .map_or("", |session| session.title.as_str());
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// One seminar's rows of [`agenda`]: one per slot, or one per day without a rundown.
+fn agenda_rows(programme: &Programme) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let seminar = &programme.seminar;
+    let zone = seminar.schedule.zone;
+    let venue = super::venue_line(seminar.venue.as_ref());
+    let seminar_room = seminar
+        .venue
+        .as_ref()
+        .map_or("", |venue| venue.name.as_str());
+    let row = |start, end, kind: &str, title: &str, people: String, place: [&str; 3]| {
+        let (date, start) = local_parts(start, zone);
+        let (_, end) = local_parts(end, zone);
+        let mut row = vec![
+            seminar.slug.clone(),
+            seminar.title.clone(),
+            date,
+            start,
+            end,
+            zone.name().to_string(),
+            venue.clone(),
+            kind.to_string(),
+            title.to_string(),
+            people,
+        ];
+        row.extend(place.map(str::to_string));
+        row
+    };
+    if programme.slots.is_empty() {
+        let people = programme
+            .roles
+            .iter()
+            .map(role_line)
+            .collect::<Vec<_>>()
+            .join("; ");
+        for window in seminar.schedule.windows().unwrap_or_default() {
+            let instant = |seconds| DateTime::from_timestamp(seconds, 0).unwrap_or_default();
             rows.push(row(
-                slot.starts_at,
-                slot.ends_at(),
-                slot.kind.as_str(),
-                &slot.title,
-                people,
-                [
-                    programme
-                        .room_of(slot)
-                        .map_or("", |room| room.name.as_str()),
-                    session,
-                    programme.track_of(slot).unwrap_or_default(),
-                ],
+                instant(window.start),
+                instant(window.end),
+                "seminar",
+                &seminar.title,
+                people.clone(),
+                [seminar_room, "", ""],
             ));
         }
     }
-    write(&AGENDA_COLUMNS, rows)
+    for slot in &programme.slots {
+        let people = programme
+            .people_on(slot)
+            .map(role_line)
+            .collect::<Vec<_>>()
+            .join("; ");
+        let session = programme
+            .session_of(slot)
+            .map_or("", |session| session.title.as_str());
+        rows.push(row(
+            slot.starts_at,
+            slot.ends_at(),
+            slot.kind.as_str(),
+            &slot.title,
+            people,
+            [
+                programme
+                    .room_of(slot)
+                    .map_or("", |room| room.name.as_str()),
+                session,
+                programme.track_of(slot).unwrap_or_default(),
+            ],
+        ));
+    }
+    rows
 }
 
 /// Speakers, one row per talk (or one row for someone without a talk), in the columns of

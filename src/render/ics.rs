@@ -58,27 +58,93 @@ pub fn calendar(programmes: &[Programme], options: &IcsOptions) -> String {
         }
     }
     for programme in programmes {
-        for event in seminar_events(programme, options) {
+        for event in programme_events(programme, options) {
             calendar.push(event);
-        }
-        if options.slots {
-            for session in &programme.sessions {
-                calendar.push(session_event(programme, session, options, false));
-            }
-            for slot in &programme.slots {
-                calendar.push(slot_event(programme, slot, options, false));
-            }
-            // Cancelled after a publication: calendars that hold them learn it by their UID.
-            for session in &programme.history.cancelled_sessions {
-                calendar.push(session_event(programme, session, options, true));
-            }
-            for slot in &programme.history.cancelled_slots {
-                calendar.push(slot_event(programme, slot, options, true));
-            }
         }
     }
     refold(&calendar.to_string())
 }
+
+/// A seminar's events: one per day, and with `slots`, one per session and slot.
+fn programme_events(programme: &Programme, options: &IcsOptions) -> Vec<Event> {
+    let mut events = seminar_events(programme, options);
+    if options.slots {
+        for session in &programme.sessions {
+            events.push(session_event(programme, session, options, false));
+        }
+        for slot in &programme.slots {
+            events.push(slot_event(programme, slot, options, false));
+        }
+        // Cancelled after a publication: calendars that hold them learn it by their UID.
+        for session in &programme.history.cancelled_sessions {
+            events.push(session_event(programme, session, options, true));
+        }
+        for slot in &programme.history.cancelled_slots {
+            events.push(slot_event(programme, slot, options, true));
+        }
+    }
+    events
+}
+
+/// The calendar of [`calendar`] written as its seminars come: byte for byte the same file.
+pub struct IcsWriter<'a, W: std::io::Write> {
+    out: W,
+    options: &'a IcsOptions,
+}
+
+/// What the calendar's head says of all its seminars.
+pub struct IcsHead<'a> {
+    /// The title of the only seminar, if there is one and only one.
+    pub only_title: Option<&'a str>,
+    /// The zone of every seminar, if they share one.
+    pub shared_zone: Option<&'a str>,
+}
+
+impl<'a, W: std::io::Write> IcsWriter<'a, W> {
+    /// Writes the calendar's properties.
+    pub fn start(mut out: W, head: &IcsHead<'_>, options: &'a IcsOptions) -> std::io::Result<Self> {
+        let mut calendar = Calendar::empty();
+        calendar.append_property(("VERSION", "2.0"));
+        calendar.append_property((
+            "PRODID",
+            format!("-//seminar//seminar {}//EN", env!("CARGO_PKG_VERSION")).as_str(),
+        ));
+        calendar.append_property(("CALSCALE", "GREGORIAN"));
+        calendar.append_property(("METHOD", "PUBLISH"));
+        let name = head
+            .only_title
+            .unwrap_or_else(|| options.lang.labels().seminars);
+        calendar.append_property(("X-WR-CALNAME", clean(name).as_str()));
+        if let Some(zone) = head.shared_zone {
+            calendar.append_property(("X-WR-TIMEZONE", zone));
+        }
+        let text = calendar.to_string();
+        out.write_all(refold(text.strip_suffix(CALENDAR_END).unwrap_or(&text)).as_bytes())?;
+        Ok(IcsWriter { out, options })
+    }
+
+    /// Writes one seminar's events.
+    pub fn seminar(&mut self, programme: &Programme) -> std::io::Result<()> {
+        let mut calendar = Calendar::empty();
+        for event in programme_events(programme, self.options) {
+            calendar.push(event);
+        }
+        let text = calendar.to_string();
+        let events = text
+            .strip_prefix(CALENDAR_BEGIN)
+            .and_then(|rest| rest.strip_suffix(CALENDAR_END))
+            .unwrap_or(&text);
+        self.out.write_all(refold(events).as_bytes())
+    }
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.out.write_all(CALENDAR_END.as_bytes())?;
+        self.out.flush()
+    }
+}
+
+const CALENDAR_BEGIN: &str = "BEGIN:VCALENDAR\r\n";
+const CALENDAR_END: &str = "END:VCALENDAR\r\n";
 
 /// Folds content lines at 75 octets without splitting a UTF-8 character. The crate folds
 /// too, but lets a last continuation line reach 76 octets, so its folding is undone here

@@ -346,6 +346,64 @@ pub fn archive(programmes: &[Programme]) -> ArchiveJson<'_> {
     }
 }
 
+/// The archive of [`archive`] written piece by piece as its seminars come: byte for byte
+/// what [`to_string`] gives for all of them at once, in memory for one seminar.
+pub struct ArchiveWriter<W: std::io::Write> {
+    out: W,
+    seminars: usize,
+}
+
+/// The archive's fields before its seminars.
+#[derive(Serialize)]
+struct ArchiveHead<'a> {
+    format: &'static str,
+    version: u32,
+    generator: String,
+    rooms: &'a [Venue],
+}
+
+impl<W: std::io::Write> ArchiveWriter<W> {
+    /// Writes the archive's fields up to its list of seminars.
+    pub fn start(mut out: W, rooms: &[Venue]) -> std::io::Result<Self> {
+        let head = to_string(&ArchiveHead {
+            format: ARCHIVE_FORMAT,
+            version: ARCHIVE_VERSION,
+            generator: format!("seminar {}", env!("CARGO_PKG_VERSION")),
+            rooms,
+        });
+        let open = head.strip_suffix("\n}\n").unwrap_or(&head);
+        out.write_all(open.as_bytes())?;
+        out.write_all(b",\n  \"seminars\": [")?;
+        Ok(ArchiveWriter { out, seminars: 0 })
+    }
+
+    /// Writes one seminar, as the next element of the list, indented two levels.
+    pub fn seminar(&mut self, programme: &Programme) -> std::io::Result<()> {
+        let text = to_string(&self::programme(programme));
+        self.out
+            .write_all(if self.seminars == 0 { b"\n" } else { b",\n" })?;
+        for (index, line) in text.trim_end_matches('\n').split('\n').enumerate() {
+            if index > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"    ")?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        self.seminars += 1;
+        Ok(())
+    }
+
+    /// Closes the list and the archive; the number of seminars written.
+    pub fn finish(mut self) -> std::io::Result<usize> {
+        if self.seminars > 0 {
+            self.out.write_all(b"\n  ")?;
+        }
+        self.out.write_all(b"]\n}\n")?;
+        self.out.flush()?;
+        Ok(self.seminars)
+    }
+}
+
 /// What `config show --json` prints: the config file, then each setting as
 /// `{value, source}` under its name.
 pub fn settings<S: Serialize>(

@@ -77,6 +77,7 @@ pub fn describe(problem: &Problem, lang: Lang) -> String {
                 venue,
                 first,
                 second,
+                ..
             },
             Lang::En,
         ) => format!(
@@ -89,6 +90,7 @@ pub fn describe(problem: &Problem, lang: Lang) -> String {
                 venue,
                 first,
                 second,
+                ..
             },
             Lang::Id,
         ) => format!(

@@ -21,28 +21,86 @@ pub struct Facts {
 const IN_RANGE: &str =
     "s.status <> 'cancelled' AND s.starts_at >= ?3 AND s.starts_at < ?2 AND s.ends_at > ?1";
 
+/// [`IN_RANGE`], or one of the seminars listed in `?4` (a JSON array of ids).
+const IN_RANGE_OR_LISTED: &str = "s.status <> 'cancelled' AND ((s.starts_at >= ?3 AND s.starts_at < ?2 \
+     AND s.ends_at > ?1) OR s.id IN (SELECT value FROM json_each(?4)))";
+
 const LONGEST_SEMINAR_SECONDS: i64 = 367 * 86_400;
 
 impl Db<'_> {
     /// The facts of every seminar that runs at some point within `during` (all of them when
     /// `during` is `None`; cancelled ones come too, marked, and book nothing).
     pub fn facts(&self, during: Option<Interval>) -> Result<Facts> {
-        let bounds = during.map(|range| {
-            [
-                range.start,
-                range.end,
-                range.start.saturating_sub(LONGEST_SEMINAR_SECONDS),
-            ]
-        });
-        let values: &[i64] = bounds.as_ref().map_or(&[], |b| b.as_slice());
+        self.facts_where(during, &[])
+    }
+
+    /// The facts of every seminar that runs at some point within `during`, and of the
+    /// seminars `also` lists (cancelled ones excepted).
+    pub fn facts_within(&self, during: Interval, also: &[i64]) -> Result<Facts> {
+        self.facts_where(Some(during), also)
+    }
+
+    /// From the earliest start to the latest end of the seminars that are not cancelled;
+    /// `None` when there are none.
+    pub fn booking_span(&self) -> Result<Option<Interval>> {
+        let (start, end): (Option<i64>, Option<i64>) = self.conn.query_row(
+            "SELECT min(starts_at), max(ends_at) FROM seminar WHERE status <> 'cancelled'",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        Ok(start.zip(end).map(|(start, end)| Interval::new(start, end)))
+    }
+
+    /// Live slots and sessions of seminars that are not cancelled that reach outside their
+    /// seminar's first start and last end, as (seminar id, interval): the bookings that a
+    /// look at one stretch of time finds only through their seminar's id.
+    pub fn items_outside_their_seminars(&self) -> Result<Vec<(i64, Interval)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT t.seminar_id, t.starts_at, t.starts_at + 60 * t.minutes FROM slot t \
+             JOIN seminar s ON s.id = t.seminar_id \
+             WHERE t.cancelled = 0 AND s.status <> 'cancelled' \
+               AND (t.starts_at < s.starts_at OR t.starts_at + 60 * t.minutes > s.ends_at) \
+             UNION ALL \
+             SELECT x.seminar_id, x.starts_at, x.starts_at + 60 * x.minutes FROM session x \
+             JOIN seminar s ON s.id = x.seminar_id \
+             WHERE x.cancelled = 0 AND s.status <> 'cancelled' \
+               AND (x.starts_at < s.starts_at OR x.starts_at + 60 * x.minutes > s.ends_at)",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get(0)?, Interval::new(row.get(1)?, row.get(2)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn facts_where(&self, during: Option<Interval>, also: &[i64]) -> Result<Facts> {
+        use rusqlite::types::Value;
+        let values: Vec<Value> = match during {
+            Some(range) => {
+                let mut values = vec![
+                    Value::Integer(range.start),
+                    Value::Integer(range.end),
+                    Value::Integer(range.start.saturating_sub(LONGEST_SEMINAR_SECONDS)),
+                ];
+                if !also.is_empty() {
+                    values.push(Value::Text(super::id_list(also)));
+                }
+                values
+            }
+            None => Vec::new(),
+        };
+        let in_range = if also.is_empty() {
+            IN_RANGE
+        } else {
+            IN_RANGE_OR_LISTED
+        };
         // Without a range nothing needs the seminar table, and the joins are left out.
         let (seminar_filter, join_seminar_of) = match during {
-            Some(_) => (format!("WHERE {IN_RANGE}"), "JOIN seminar s ON s.id ="),
+            Some(_) => (format!("WHERE {in_range}"), "JOIN seminar s ON s.id ="),
             None => (String::new(), ""),
         };
         // Cancelled slots and sessions book nothing.
         let live_filter = |alias: &str| match during {
-            Some(_) => format!("WHERE ({IN_RANGE}) AND {alias}.cancelled = 0"),
+            Some(_) => format!("WHERE ({in_range}) AND {alias}.cancelled = 0"),
             None => format!("WHERE {alias}.cancelled = 0"),
         };
         let join = |column: &str| {
@@ -60,7 +118,7 @@ impl Db<'_> {
         );
         let mut statement = self.conn.prepare_cached(&seminars_sql)?;
         let seminars = statement
-            .query_map(params_from_iter(values), |row| {
+            .query_map(params_from_iter(&values), |row| {
                 let schedule = schedule_from_row(row, 4, 13)?;
                 // A seminar of one day runs from its stored start to its stored end.
                 let windows = if schedule.first_day == schedule.last_day {
@@ -97,7 +155,7 @@ impl Db<'_> {
         );
         let mut statement = self.conn.prepare_cached(&sessions_sql)?;
         let sessions = statement
-            .query_map(params_from_iter(values), |row| {
+            .query_map(params_from_iter(&values), |row| {
                 let start: i64 = row.get(3)?;
                 let minutes: i64 = row.get(4)?;
                 Ok(SessionFacts {
@@ -119,7 +177,7 @@ impl Db<'_> {
         );
         let mut statement = self.conn.prepare_cached(&slots_sql)?;
         let slots = statement
-            .query_map(params_from_iter(values), |row| {
+            .query_map(params_from_iter(&values), |row| {
                 let start: i64 = row.get(3)?;
                 let minutes: i64 = row.get(4)?;
                 Ok(SlotFacts {
@@ -142,7 +200,7 @@ impl Db<'_> {
         );
         let mut statement = self.conn.prepare_cached(&roles_sql)?;
         let roles = statement
-            .query_map(params_from_iter(values), |row| {
+            .query_map(params_from_iter(&values), |row| {
                 let kind = row.get_ref(3)?.as_str()?;
                 Ok((
                     row.get::<_, i64>(0)?,
@@ -168,7 +226,7 @@ impl Db<'_> {
         );
         let mut statement = self.conn.prepare_cached(&links_sql)?;
         let links = statement
-            .query_map(params_from_iter(values), |row| {
+            .query_map(params_from_iter(&values), |row| {
                 let id: i64 = row.get(2)?;
                 let item = match row.get::<_, i64>(1)? {
                     0 => Item::Slot(id),

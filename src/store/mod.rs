@@ -24,7 +24,7 @@ use crate::output::{Kind, Privacy, Target};
 
 pub use facts::Facts;
 pub use people::{PersonName, PersonRow, RoleRow, SpeakerFilter, Talk};
-pub use seminars::SeminarFilter;
+pub use seminars::{ListedOutline, SeminarFilter};
 
 pub struct Store {
     conn: Connection,
@@ -565,4 +565,27 @@ fn corrupt(column: usize, message: String) -> rusqlite::Error {
         rusqlite::types::Type::Text,
         format!("unexpected stored value: {message}").into(),
     )
+}
+
+#[cfg(test)]
+mod bundled_sqlite {
+    /// A file with statistics (from ANALYZE elsewhere) must not cost every open the loading
+    /// of STAT4 samples: the tool never runs ANALYZE and gains nothing from them.
+    #[test]
+    fn is_built_without_stat4() {
+        let connection = rusqlite::Connection::open_in_memory().expect("a connection");
+        let mut statement = connection
+            .prepare("PRAGMA compile_options")
+            .expect("compile options");
+        let options: Vec<String> = statement
+            .query_map([], |row| row.get(0))
+            .expect("compile options")
+            .collect::<rusqlite::Result<_>>()
+            .expect("compile options");
+        assert!(
+            options.iter().any(|o| o.starts_with("THREADSAFE")),
+            "{options:?}"
+        );
+        assert!(!options.iter().any(|o| o.contains("STAT4")), "{options:?}");
+    }
 }

@@ -114,6 +114,14 @@ pub(super) fn seminar_from_row_offset(row: &Row<'_>, o: usize) -> rusqlite::Resu
     })
 }
 
+/// What [`Db::outline_of_listed_seminars`] tells of the seminars a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ListedOutline {
+    pub count: usize,
+    pub only_title: Option<String>,
+    pub shared_zone: Option<String>,
+}
+
 /// Which seminars a list shows. Dates are local days of each seminar.
 #[derive(Debug, Clone, Default)]
 pub struct SeminarFilter {
@@ -213,23 +221,7 @@ impl Db<'_> {
     }
 
     pub fn list_seminars(&self, filter: &SeminarFilter) -> Result<Vec<SeminarSummary>> {
-        let mut conditions = Conditions::default();
-        if let Some(from) = filter.from {
-            conditions.bind("s.last_day >= ?", from.to_string());
-            // A seminar lasts at most a year: this lets the index on first_day narrow the
-            // search to the range instead of everything before `to`.
-            let earliest = from - chrono::Days::new(367);
-            conditions.bind("s.first_day >= ?", earliest.to_string());
-        }
-        if let Some(to) = filter.to {
-            conditions.bind("s.first_day <= ?", to.to_string());
-        }
-        if let Some(venue_id) = filter.venue_id {
-            conditions.bind("s.venue_id = ?", venue_id);
-        }
-        if !filter.include_cancelled {
-            conditions.add("s.status <> 'cancelled'");
-        }
+        let conditions = seminar_conditions(filter);
         let where_clause = conditions.where_clause();
         let sql = format!(
             "SELECT {SEMINAR_COLUMNS}, \
@@ -247,6 +239,110 @@ impl Db<'_> {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// The seminars [`list_seminars`](Self::list_seminars) lists, in its order, handed to
+    /// `each` in batches of `size` as they are read: memory for one batch, not for all.
+    pub fn seminars_in_batches(
+        &self,
+        filter: &SeminarFilter,
+        size: usize,
+        mut each: impl FnMut(Vec<Seminar>) -> Result<()>,
+    ) -> Result<()> {
+        let conditions = seminar_conditions(filter);
+        let where_clause = conditions.where_clause();
+        let sql = format!(
+            "SELECT {SEMINAR_COLUMNS} FROM {SEMINAR_FROM} {where_clause} ORDER BY s.starts_at, s.id"
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let mut rows = statement.query(params_from_iter(conditions.values))?;
+        let mut batch = Vec::with_capacity(size);
+        while let Some(row) = rows.next()? {
+            batch.push(seminar_from_row(row)?);
+            if batch.len() == size {
+                each(std::mem::replace(&mut batch, Vec::with_capacity(size)))?;
+            }
+        }
+        if !batch.is_empty() {
+            each(batch)?;
+        }
+        Ok(())
+    }
+
+    /// How many seminars [`list_seminars`](Self::list_seminars) lists, the title of the
+    /// only one when there is one, and the zone they share when they share one.
+    pub fn outline_of_listed_seminars(&self, filter: &SeminarFilter) -> Result<ListedOutline> {
+        let conditions = seminar_conditions(filter);
+        let where_clause = conditions.where_clause();
+        let sql = format!(
+            "SELECT count(*), count(DISTINCT s.time_zone), min(s.time_zone), min(s.title) \
+             FROM seminar s {where_clause}"
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        Ok(
+            statement.query_row(params_from_iter(conditions.values), |row| {
+                let count: i64 = row.get(0)?;
+                let zones: i64 = row.get(1)?;
+                Ok(ListedOutline {
+                    count: count as usize,
+                    only_title: if count == 1 { row.get(3)? } else { None },
+                    shared_zone: if zones == 1 { row.get(2)? } else { None },
+                })
+            })?,
+        )
+    }
+
+    /// The venues that the live slots and sessions of the listed seminars are in, by name
+    /// (then id): the rooms of an archive of them.
+    pub fn rooms_of_listed_seminars(&self, filter: &SeminarFilter) -> Result<Vec<Venue>> {
+        let conditions = seminar_conditions(filter);
+        let where_clause = conditions.where_clause();
+        let and = if where_clause.is_empty() {
+            "WHERE"
+        } else {
+            "AND"
+        };
+        let sql = format!(
+            "SELECT v.id, v.name, v.address, v.capacity FROM venue v WHERE v.id IN ( \
+               SELECT t.room_id FROM slot t JOIN seminar s ON s.id = t.seminar_id \
+               {where_clause} {and} t.cancelled = 0 \
+               UNION \
+               SELECT x.room_id FROM session x JOIN seminar s ON s.id = x.seminar_id \
+               {where_clause} {and} x.cancelled = 0) \
+             ORDER BY v.name, v.id"
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map(params_from_iter(conditions.values), |row| {
+            Ok(Venue {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                address: row.get(2)?,
+                capacity: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The conditions on `s` (a seminar) that a filter sets.
+fn seminar_conditions(filter: &SeminarFilter) -> Conditions {
+    let mut conditions = Conditions::default();
+    if let Some(from) = filter.from {
+        conditions.bind("s.last_day >= ?", from.to_string());
+        // A seminar lasts at most a year: this lets the index on first_day narrow the
+        // search to the range instead of everything before `to`.
+        let earliest = from - chrono::Days::new(367);
+        conditions.bind("s.first_day >= ?", earliest.to_string());
+    }
+    if let Some(to) = filter.to {
+        conditions.bind("s.first_day <= ?", to.to_string());
+    }
+    if let Some(venue_id) = filter.venue_id {
+        conditions.bind("s.venue_id = ?", venue_id);
+    }
+    if !filter.include_cancelled {
+        conditions.add("s.status <> 'cancelled'");
+    }
+    conditions
 }
 
 /// The values of a seminar's row, `?1` (the id) to `?14`.
