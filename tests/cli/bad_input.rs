@@ -1180,10 +1180,10 @@ fn unknown_name_cases() -> Vec<Case> {
                 "kss-2017",
                 "Ratna Sari",
                 "--institution",
-                "Kementrian Luar Negeri",
+                "Kementerian Luar Negri",
             ],
         ),
-        case(1, &["institution", "add", "Kementrian Luar Negeri"]),
+        case(1, &["institution", "add", "Kementerian Luar Negri"]),
         case(
             1,
             &[
