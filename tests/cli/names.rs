@@ -563,3 +563,48 @@ fn the_upgrade_from_schema_5_writes_out_institution_abbreviations_and_keeps_both
     );
     assert_eq!(institutions(&env).len(), 6);
 }
+
+#[test]
+fn an_import_matches_names_without_their_titles_and_records_the_titles() {
+    let env = conference();
+    env.ok(&[
+        "speaker",
+        "add",
+        "knhi-2026",
+        "Siti Rahmawati",
+        "--institution",
+        "Universitas Indonesia",
+    ]);
+    env.ok(&["speaker", "add", "knhi-2026", "Dr. Poppy Lestari"]);
+    let file = env.dir().join("speakers.csv");
+    std::fs::write(
+        &file,
+        "seminar,role,name,institution\n\
+         knhi-2026,moderator,\"Dr. Siti Rahmawati, M.A.\",Univ. Indonesia\n\
+         knhi-2026,moderator,Poppy Lestari,Univ. Gadjah Mada\n\
+         knhi-2026,speaker,\"Prof. Dr. Ir. H. Bambang Hartono, M.Sc.\",UNDP Indonesia\n",
+    )
+    .unwrap();
+    env.ok(&["import", file.to_str().unwrap()]);
+    let everyone = people(&env);
+    assert_eq!(everyone.len(), 3, "{everyone:?}");
+    let siti = person(&everyone, "Siti Rahmawati");
+    assert_eq!(siti["titles_back"], "M.A.");
+    assert_eq!(siti["institution"]["name"], "Universitas Indonesia");
+    let bambang = person(&everyone, "Bambang Hartono");
+    assert_eq!(bambang["titles_front"], "Prof. Dr. Ir. H.");
+    let names: Vec<String> = institutions(&env)
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "UNDP Indonesia",
+            "Univ. Gadjah Mada",
+            "Universitas Indonesia"
+        ]
+    );
+    let shown = env.json(&["person", "show", "Dr. Siti Rahmawati, M.A."]);
+    assert_eq!(shown["name"], "Siti Rahmawati");
+}
