@@ -129,12 +129,66 @@ pub fn institution_key(name: &str) -> String {
 /// every one: an exact index of the keys without titles, and one of their trigrams. A name
 /// within k slips of another shares at least one of any 3k+1 of its distinct trigrams with
 /// it (one slip changes at most three), so looking up the 3k+1 rarest of them finds every
-/// near name; [`is_near`] then decides. Built once per command, grown as names are added.
+/// near name. Cheap checks that [`is_near`] implies (lengths, numbers and letters that
+/// differ) set most candidates aside before [`is_near`] decides. Built once per command,
+/// grown as names are added.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
-    keys: Vec<String>,
+    entries: Vec<Entry>,
     exact: std::collections::HashMap<String, Vec<u32>>,
     grams: std::collections::HashMap<u32, Vec<u32>>,
+}
+
+/// A key with what the cheap checks need of it without titles.
+#[derive(Debug, Clone)]
+struct Entry {
+    key: String,
+    shape: Shape,
+}
+
+/// A key without titles: its length, its number of words, and its code words (numbers,
+/// letters, roman numerals) by their place, hashed.
+#[derive(Debug, Clone)]
+struct Shape {
+    length: usize,
+    words: usize,
+    codes: Vec<(usize, u64)>,
+}
+
+impl Shape {
+    fn of(bare: &str) -> Shape {
+        let words: Vec<&str> = bare.split(' ').collect();
+        let codes = words
+            .iter()
+            .enumerate()
+            .filter(|(_, word)| is_code(word))
+            .map(|(place, word)| {
+                use std::hash::{Hash, Hasher};
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                word.hash(&mut hasher);
+                (place, hasher.finish())
+            })
+            .collect();
+        Shape {
+            length: bare.len(),
+            words: words.len(),
+            codes,
+        }
+    }
+
+    /// Whether `is_near` would certainly say no: lengths too far apart for the slips they
+    /// tolerate, or a number or letter in the same place that differs.
+    fn rules_out(&self, other: &Shape) -> bool {
+        let shorter = self.length.min(other.length);
+        self.length.abs_diff(other.length) > tolerated_edits(shorter)
+            || (self.words == other.words
+                && self.codes.iter().any(|(place, code)| {
+                    other
+                        .codes
+                        .iter()
+                        .any(|(other_place, other_code)| place == other_place && code != other_code)
+                }))
+    }
 }
 
 fn trigrams(key: &str) -> Vec<u32> {
@@ -159,23 +213,25 @@ impl NameIndex {
     }
 
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.entries.is_empty()
     }
 
     /// Adds a name key; returns its position, by which [`NameIndex::near`] names it.
     pub fn insert(&mut self, key: &str) -> usize {
-        let position = self.keys.len() as u32;
+        let position = self.entries.len() as u32;
         let bare = without_titles(key);
-        let grams = trigrams(&bare);
-        self.exact.entry(bare.clone()).or_default().push(position);
-        for gram in grams {
+        for gram in trigrams(&bare) {
             self.grams.entry(gram).or_default().push(position);
         }
-        self.keys.push(key.to_string());
+        self.entries.push(Entry {
+            key: key.to_string(),
+            shape: Shape::of(&bare),
+        });
+        self.exact.entry(bare).or_default().push(position);
         position as usize
     }
 
@@ -185,11 +241,28 @@ impl NameIndex {
         if bare.is_empty() {
             return Vec::new();
         }
-        let mut candidates: Vec<u32> = self.exact.get(&bare).cloned().unwrap_or_default();
+        let mut near: Vec<usize> = self.exact.get(&bare).map_or(Vec::new(), |same| {
+            same.iter().map(|&p| p as usize).collect()
+        });
         if tolerated_edits(bare.len()) > 0 {
+            let shape = Shape::of(&bare);
+            let mut seen = vec![0u64; self.entries.len().div_ceil(64)];
+            for &position in &near {
+                seen[position / 64] |= 1 << (position % 64);
+            }
+            let mut consider = |position: usize| {
+                let bit = 1 << (position % 64);
+                if seen[position / 64] & bit == 0 {
+                    seen[position / 64] |= bit;
+                    let entry = &self.entries[position];
+                    if !shape.rules_out(&entry.shape) && is_near(key, &entry.key) {
+                        near.push(position);
+                    }
+                }
+            };
             let grams = trigrams(&bare);
             if grams.len() < grams_to_look_up(&bare) {
-                candidates.extend(0..self.keys.len() as u32);
+                (0..self.entries.len()).for_each(&mut consider);
             } else {
                 let mut postings: Vec<&[u32]> = grams
                     .iter()
@@ -197,17 +270,12 @@ impl NameIndex {
                     .collect();
                 postings.sort_by_key(|posting| posting.len());
                 for posting in &postings[..grams_to_look_up(&bare)] {
-                    candidates.extend_from_slice(posting);
+                    posting.iter().for_each(|&p| consider(p as usize));
                 }
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
-            .into_iter()
-            .map(|position| position as usize)
-            .filter(|&position| is_near(key, &self.keys[position]))
-            .collect()
+        near.sort_unstable();
+        near
     }
 }
 

@@ -204,6 +204,14 @@ pub fn person_detail(person: &Person, roles: &[RoleRow], style: &Style) -> Strin
         ("ID", format!("#{}", person.id)),
         (labels.name, person.name.clone()),
         (
+            labels.formal_name,
+            if person.titles.is_empty() {
+                String::new()
+            } else {
+                person.formal_name()
+            },
+        ),
+        (
             labels.now_at,
             affiliation(person.position.as_deref(), person.institution.as_ref()),
         ),

@@ -57,6 +57,16 @@ fn dr_siti_rahmawati_ma_is_the_siti_rahmawati_on_record_and_her_titles_are_recor
     assert_eq!(siti["titles_front"], "Dr.");
     assert_eq!(siti["titles_back"], "M.A.");
     assert_eq!(siti["seminars"], 2);
+    let shown = env.ok(&["person", "show", "Siti Rahmawati"]);
+    assert!(
+        shown.contains("With titles  Dr. Siti Rahmawati, M.A."),
+        "{shown}"
+    );
+    let ditampilkan = env.ok(&["person", "show", "Siti Rahmawati", "--lang", "id"]);
+    assert!(
+        ditampilkan.contains("Dengan gelar  Dr. Siti Rahmawati, M.A."),
+        "{ditampilkan}"
+    );
 }
 
 #[test]
