@@ -133,11 +133,9 @@ pub(super) fn add_role_unchecked(
         Some(name) => Some(institution_for(db, &name, permission, notices)?),
         None => None,
     };
-    let typed = lookup::typed_titles(&input.name, input.from_file.exact_name);
     let titles = match &input.titles {
         Some(text) => Some(check_titles(text)?),
-        None if typed.is_empty() => None,
-        None => Some(typed),
+        None => None,
     };
     let details = PersonDetails {
         position: position.clone(),
@@ -273,7 +271,8 @@ fn check_titles(text: &str) -> Result<Titles> {
 }
 
 /// The person a reference names (see [`person_for_role`]), created if new; given details
-/// become their current ones. Returns the person as they were (`None` if new) and as they
+/// become their current ones, and so do titles written in the reference (`Dr. Siti
+/// Rahmawati, M.A.`) unless `details` gives titles. Returns the person as they were (`None` if new) and as they
 /// are now.
 pub(super) fn upsert_person(
     db: &Db<'_>,
@@ -284,6 +283,13 @@ pub(super) fn upsert_person(
     notices: &mut Vec<Notice>,
     imported: Option<&mut Imported>,
 ) -> Result<(Option<Person>, Person)> {
+    let typed = lookup::typed_titles(reference, from_file.exact_name);
+    let details = PersonDetails {
+        titles: details
+            .titles
+            .or_else(|| (!typed.is_empty()).then_some(typed)),
+        ..details
+    };
     let clues = Clues {
         institution: details.institution.as_ref(),
         email: details.email.as_deref(),

@@ -618,3 +618,46 @@ fn an_import_matches_names_without_their_titles_and_records_the_titles() {
     let shown = env.json(&["person", "show", "Dr. Siti Rahmawati, M.A."]);
     assert_eq!(shown["name"], "Siti Rahmawati");
 }
+
+#[test]
+fn titles_written_in_a_chair_or_a_slot_speaker_are_recorded_too() {
+    let env = conference();
+    env.ok(&[
+        "session",
+        "add",
+        "knhi-2026",
+        "Sesi I",
+        "--on",
+        "2026-03-10",
+        "--at",
+        "09:00",
+        "--minutes",
+        "60",
+        "--chair",
+        "Prof. Dr. Ir. H. Bambang Hartono, M.Sc.",
+    ]);
+    env.ok(&[
+        "slot",
+        "add",
+        "knhi-2026",
+        "Diplomasi publik",
+        "--at",
+        "10:00",
+        "--minutes",
+        "30",
+        "--speaker",
+        "Dr. Poppy Lestari",
+    ]);
+    let everyone = people(&env);
+    assert_eq!(
+        person(&everyone, "Bambang Hartono")["titles_front"],
+        "Prof. Dr. Ir. H."
+    );
+    assert_eq!(person(&everyone, "Poppy Lestari")["titles_front"], "Dr.");
+    let html = env.ok(&["agenda", "knhi-2026", "--format", "html"]);
+    assert!(
+        html.contains("Prof. Dr. Ir. H. Bambang Hartono, M.Sc."),
+        "{html}"
+    );
+    assert!(html.contains("Dr. Poppy Lestari"), "{html}");
+}
