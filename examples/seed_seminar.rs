@@ -137,6 +137,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
             position: Some(speaker.position.into()),
             email: None,
             phone: None,
+            titles: None,
             talk: Some(NewTalk {
                 title: speaker.talk.into(),
                 at: at(speaker.at.0, speaker.at.1),
@@ -155,6 +156,7 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
         position: None,
         email: None,
         phone: None,
+        titles: None,
         talk: None,
         from_file: Default::default(),
     };

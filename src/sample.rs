@@ -427,6 +427,7 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
             position: Some(POSITIONS[i % POSITIONS.len()].to_string()),
             institution: Some(institution),
             name,
+            titles: Default::default(),
         };
         person.id = db.insert_person(&person)?;
         people.push(person);

@@ -24,9 +24,34 @@ pub enum InstitutionCommand {
     Edit(EditArgs),
     /// Fold a duplicate institution into another: its people and roles move over
     #[command(
-        after_help = "Example:\n  seminar institution merge \"Kementrian Luar Negeri\" \"Kementerian Luar Negeri\""
+        after_help = "Example:\n  seminar institution merge \"Kementerian Luar Negri\" \"Kementerian Luar Negeri\""
     )]
     Merge(MergeArgs),
+    /// Other names of an institution (Univ. Gadjah Mada, Kemenlu): found as its name is
+    #[command(subcommand)]
+    Alias(AliasCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AliasCommand {
+    /// Give an institution another name that finds it wherever an institution is named
+    #[command(
+        after_help = "Example:\n  seminar institution alias add \"Kementerian Luar Negeri\" Kemenlu"
+    )]
+    Add(AliasArgs),
+    /// Take an alias from an institution
+    #[command(
+        after_help = "Example:\n  seminar institution alias remove \"Kementerian Luar Negeri\" Kemenlu"
+    )]
+    Remove(AliasArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AliasArgs {
+    /// The institution, by name, short name or alias
+    pub institution: String,
+    /// The other name
+    pub alias: String,
 }
 
 #[derive(Debug, Args)]
@@ -130,6 +155,36 @@ pub fn run(command: InstitutionCommand, context: &Context) -> Result<()> {
                 context.print(&format!(
                     "Merged {} into {}: {} person(s) and {} role(s) moved\n",
                     merged.removed_name, merged.into.name, merged.people_moved, merged.roles_moved
+                ))
+            }
+        }
+        InstitutionCommand::Alias(AliasCommand::Add(args)) => {
+            let institution = context
+                .open()?
+                .write(|db| merge::add_institution_alias(db, &args.institution, &args.alias))?;
+            if context.json {
+                context.print_json(&institution)
+            } else {
+                context.print(&format!(
+                    "Institution #{} {} is also '{}'\n",
+                    institution.id,
+                    institution.name,
+                    args.alias.trim()
+                ))
+            }
+        }
+        InstitutionCommand::Alias(AliasCommand::Remove(args)) => {
+            let institution = context
+                .open()?
+                .write(|db| merge::remove_institution_alias(db, &args.institution, &args.alias))?;
+            if context.json {
+                context.print_json(&institution)
+            } else {
+                context.print(&format!(
+                    "Institution #{} {} is no longer '{}'\n",
+                    institution.id,
+                    institution.name,
+                    args.alias.trim()
                 ))
             }
         }

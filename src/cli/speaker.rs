@@ -52,6 +52,11 @@ pub struct PersonArgs {
     /// Their phone number (personal data: kept out of exports)
     #[arg(long)]
     pub phone: Option<String>,
+    /// Their titles and degrees, as on a certificate: front titles, a comma, back degrees
+    /// ("Prof. Dr., M.Si.", "Dr.", ", M.A."); "" removes them. Titles written in NAME
+    /// ("Dr. Siti Rahmawati, M.A.") are taken too
+    #[arg(long, value_name = "FRONT, BACK")]
+    pub titles: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -140,6 +145,7 @@ pub fn add_role(
         position: person.position,
         email: person.email,
         phone: person.phone,
+        titles: person.titles,
         talk,
         from_file: ops::FileIdentity::default(),
     };

@@ -184,6 +184,7 @@ fn entry<'a>(
             position: cell("position").map(str::to_string),
             email: cell("email").map(str::to_string),
             phone: cell("phone").map(str::to_string),
+            titles: None,
             talk,
             from_file: crate::ops::FileIdentity::default(),
         },

@@ -800,6 +800,7 @@ pub(super) fn seminar(
                 position: None,
                 email: None,
                 phone: None,
+                titles: None,
                 talk: None,
                 from_file: crate::ops::FileIdentity {
                     uid: person.uid.clone(),

@@ -104,6 +104,9 @@ struct RoleIn {
     institution: Option<InstitutionIn>,
     email: Option<String>,
     phone: Option<String>,
+    /// Titles kept apart from the name (archives before them have none, or have them in it).
+    titles_front: Option<String>,
+    titles_back: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -303,6 +306,13 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             position: role.position,
             email: role.email,
             phone: role.phone,
+            titles: (role.titles_front.is_some() || role.titles_back.is_some()).then(|| {
+                format!(
+                    "{}, {}",
+                    role.titles_front.unwrap_or_default(),
+                    role.titles_back.unwrap_or_default()
+                )
+            }),
             talk: None,
             from_file: FileIdentity {
                 uid: role.person_uid.as_deref().and_then(canonical_uid),

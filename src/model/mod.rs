@@ -7,6 +7,7 @@ pub mod roster;
 pub mod slug;
 pub mod text;
 pub mod time;
+pub mod titles;
 pub mod versions;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
@@ -14,6 +15,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 pub use time::Interval;
+pub use titles::Titles;
 
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
@@ -104,11 +106,21 @@ pub struct Person {
     pub id: i64,
     /// Stays with the person across exports and imports; tells apart people who share a name.
     pub uid: String,
+    /// The name without titles: what matching, slugs and most output use.
     pub name: String,
+    /// Front titles and back degrees, for the formal name.
+    pub titles: Titles,
     pub email: Option<String>,
     pub phone: Option<String>,
     pub position: Option<String>,
     pub institution: Option<Institution>,
+}
+
+impl Person {
+    /// The name with titles, as certificates and formal agendas print it.
+    pub fn formal_name(&self) -> String {
+        self.titles.formal(&self.name)
+    }
 }
 
 /// When a seminar happens: on each day from `first_day` to `last_day`, from `start` to `end`
@@ -392,6 +404,8 @@ pub struct Role {
     pub seminar_id: i64,
     pub person_id: i64,
     pub person_name: String,
+    /// The person's titles now (not as at the seminar: titles are earned for good).
+    pub person_titles: Titles,
     pub kind: RoleKind,
     pub position: Option<String>,
     pub institution: Option<Institution>,
@@ -415,6 +429,7 @@ impl Role {
             seminar_id,
             person_id: person.id,
             person_name: person.name.clone(),
+            person_titles: person.titles.clone(),
             kind,
             position: person.position.clone(),
             institution: person.institution.clone(),
@@ -521,6 +536,18 @@ pub struct Programme {
     pub slots: Vec<Slot>,
     /// Its published versions and what was cancelled since the first: empty unless loaded.
     pub history: History,
+}
+
+impl Programme {
+    /// The programme with each person named by their formal name, with titles and degrees
+    /// (`Prof. Dr. Bambang Hartono, M.Sc.`), as printed programmes and certificates name them.
+    pub fn with_formal_names(&self) -> Programme {
+        let mut formal = self.clone();
+        for role in &mut formal.roles {
+            role.person_name = role.person_titles.formal(&role.person_name);
+        }
+        formal
+    }
 }
 
 /// What a programme keeps from its publications: the sessions and slots cancelled after
@@ -730,6 +757,7 @@ mod tests {
             id: 7,
             uid: new_uid(),
             name: "Asra Virgianita".into(),
+            titles: Titles::default(),
             email: Some("asra@example.org".into()),
             phone: None,
             position: Some("Dosen".into()),

@@ -36,7 +36,10 @@ fn tolerated_edits(length: usize) -> usize {
 }
 
 /// Whether two name keys probably mean the same person or institution: equal once titles are
-/// dropped, or a few typing slips apart ("kementrian" / "kementerian").
+/// dropped, or a few typing slips apart ("kementrian" / "kementerian"). Names that differ in
+/// a number, a letter or a roman numeral are different (`ruang 1` / `ruang 2`), and so are
+/// names that share some words but differ in a short one that is neither a slip nor an
+/// abbreviation of the other (`undp indonesia` / `univ indonesia`).
 pub fn is_near(a: &str, b: &str) -> bool {
     let (a, b) = (without_titles(a), without_titles(b));
     if a.is_empty() || b.is_empty() {
@@ -45,12 +48,26 @@ pub fn is_near(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    if differ_in_a_code(&a, &b) {
+    if differ_in_a_code(&a, &b) || differ_in_a_word(&a, &b) {
         return false;
     }
     let shorter = a.len().min(b.len());
     a.len().abs_diff(b.len()) <= tolerated_edits(shorter)
         && strsim::levenshtein(&a, &b) <= tolerated_edits(shorter)
+}
+
+/// Whether two names of as many words have a pair of words in the same place that are
+/// different words: neither a prefix of the other (an initial, an abbreviation) nor a slip
+/// of it, but half of it or more rewritten (`undp` / `univ`, unlike `rom` / `room`).
+fn differ_in_a_word(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    a.len() == b.len()
+        && a.iter().zip(&b).any(|(x, y)| {
+            x != y
+                && !x.starts_with(y)
+                && !y.starts_with(x)
+                && 2 * strsim::levenshtein(x, y) >= x.len().max(y.len())
+        })
 }
 
 /// A word that numbers or letters a thing rather than naming it: `2`, `m1`, `b`, `iii`.
@@ -69,6 +86,197 @@ fn differ_in_a_code(a: &str, b: &str) -> bool {
         && a.iter()
             .zip(&b)
             .any(|(x, y)| x != y && is_code(x) && is_code(y))
+}
+
+/// Abbreviations and spellings of the generic words of institutions' names, each with the
+/// words it stands for: `Univ. Indonesia` is `Universitas Indonesia`. Only generic words
+/// belong here, never one institution's acronym (`Kemenlu`, `UGM`): those are its short
+/// name or aliases, which its organizers give (`institution alias add`).
+const SPELLINGS: &[(&str, &str)] = &[
+    ("univ", "universitas"),
+    ("kementrian", "kementerian"),
+    ("kemen", "kementerian"),
+    ("dep", "departemen"),
+    ("dept", "departemen"),
+    ("depertemen", "departemen"),
+    ("pemprov", "pemerintah provinsi"),
+    ("pemkab", "pemerintah kabupaten"),
+    ("pemkot", "pemerintah kota"),
+    ("prov", "provinsi"),
+    ("propinsi", "provinsi"),
+    ("kab", "kabupaten"),
+    ("fak", "fakultas"),
+    ("inst", "institut"),
+];
+
+/// The key of an institution's name, short name or alias: its [`name_key`] with the
+/// abbreviations and spellings of [`SPELLINGS`] written out, so that `Univ. Gadjah Mada`
+/// and `Universitas Gadjah Mada` share the key `universitas gadjah mada`.
+pub fn institution_key(name: &str) -> String {
+    name_key(name)
+        .split(' ')
+        .map(|word| {
+            SPELLINGS
+                .iter()
+                .find(|(short, _)| *short == word)
+                .map_or(word, |(_, long)| long)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Name keys to find near names among (see [`is_near`]) without comparing a new name with
+/// every one: an exact index of the keys without titles, and one of their trigrams. A name
+/// within k slips of another shares at least one of any 3k+1 of its distinct trigrams with
+/// it (one slip changes at most three), so looking up the 3k+1 rarest of them finds every
+/// near name. Cheap checks that [`is_near`] implies (lengths, numbers and letters that
+/// differ) set most candidates aside before [`is_near`] decides. Built once per command,
+/// grown as names are added.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    entries: Vec<Entry>,
+    exact: std::collections::HashMap<String, Vec<u32>>,
+    grams: std::collections::HashMap<u32, Vec<u32>>,
+}
+
+/// A key with what the cheap checks need of it without titles.
+#[derive(Debug, Clone)]
+struct Entry {
+    key: String,
+    shape: Shape,
+}
+
+/// A key without titles: its length, its number of words, and its code words (numbers,
+/// letters, roman numerals) by their place, hashed.
+#[derive(Debug, Clone)]
+struct Shape {
+    length: usize,
+    words: usize,
+    codes: Vec<(usize, u64)>,
+}
+
+impl Shape {
+    fn of(bare: &str) -> Shape {
+        let words: Vec<&str> = bare.split(' ').collect();
+        let codes = words
+            .iter()
+            .enumerate()
+            .filter(|(_, word)| is_code(word))
+            .map(|(place, word)| {
+                use std::hash::{Hash, Hasher};
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                word.hash(&mut hasher);
+                (place, hasher.finish())
+            })
+            .collect();
+        Shape {
+            length: bare.len(),
+            words: words.len(),
+            codes,
+        }
+    }
+
+    /// Whether `is_near` would certainly say no: lengths too far apart for the slips they
+    /// tolerate, or a number or letter in the same place that differs.
+    fn rules_out(&self, other: &Shape) -> bool {
+        let shorter = self.length.min(other.length);
+        self.length.abs_diff(other.length) > tolerated_edits(shorter)
+            || (self.words == other.words
+                && self.codes.iter().any(|(place, code)| {
+                    other
+                        .codes
+                        .iter()
+                        .any(|(other_place, other_code)| place == other_place && code != other_code)
+                }))
+    }
+}
+
+fn trigrams(key: &str) -> Vec<u32> {
+    let mut grams: Vec<u32> = key
+        .as_bytes()
+        .windows(3)
+        .map(|w| u32::from(w[0]) << 16 | u32::from(w[1]) << 8 | u32::from(w[2]))
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+/// How many of a key's distinct trigrams a near key must share one of.
+fn grams_to_look_up(key: &str) -> usize {
+    3 * tolerated_edits(key.len()) + 1
+}
+
+impl NameIndex {
+    pub fn new() -> NameIndex {
+        NameIndex::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds a name key; returns its position, by which [`NameIndex::near`] names it.
+    pub fn insert(&mut self, key: &str) -> usize {
+        let position = self.entries.len() as u32;
+        let bare = without_titles(key);
+        for gram in trigrams(&bare) {
+            self.grams.entry(gram).or_default().push(position);
+        }
+        self.entries.push(Entry {
+            key: key.to_string(),
+            shape: Shape::of(&bare),
+        });
+        self.exact.entry(bare).or_default().push(position);
+        position as usize
+    }
+
+    /// The positions of the keys near `key`, in the order they were added.
+    pub fn near(&self, key: &str) -> Vec<usize> {
+        let bare = without_titles(key);
+        if bare.is_empty() {
+            return Vec::new();
+        }
+        let mut near: Vec<usize> = self.exact.get(&bare).map_or(Vec::new(), |same| {
+            same.iter().map(|&p| p as usize).collect()
+        });
+        if tolerated_edits(bare.len()) > 0 {
+            let shape = Shape::of(&bare);
+            let mut seen = vec![0u64; self.entries.len().div_ceil(64)];
+            for &position in &near {
+                seen[position / 64] |= 1 << (position % 64);
+            }
+            let mut consider = |position: usize| {
+                let bit = 1 << (position % 64);
+                if seen[position / 64] & bit == 0 {
+                    seen[position / 64] |= bit;
+                    let entry = &self.entries[position];
+                    if !shape.rules_out(&entry.shape) && is_near(key, &entry.key) {
+                        near.push(position);
+                    }
+                }
+            };
+            let grams = trigrams(&bare);
+            if grams.len() < grams_to_look_up(&bare) {
+                (0..self.entries.len()).for_each(&mut consider);
+            } else {
+                let mut postings: Vec<&[u32]> = grams
+                    .iter()
+                    .map(|gram| self.grams.get(gram).map_or(&[][..], Vec::as_slice))
+                    .collect();
+                postings.sort_by_key(|posting| posting.len());
+                for posting in &postings[..grams_to_look_up(&bare)] {
+                    posting.iter().for_each(|&p| consider(p as usize));
+                }
+            }
+        }
+        near.sort_unstable();
+        near
+    }
 }
 
 /// Whether `text` (any case or accents) occurs in `name`.
@@ -292,6 +500,133 @@ mod tests {
         ];
         for (a, b) in far {
             assert!(!is_near(&name_key(a), &name_key(b)), "{a} !~ {b}");
+        }
+    }
+
+    #[test]
+    fn a_shared_generic_word_is_no_match() {
+        for (a, b) in [
+            ("UNDP Indonesia", "Univ. Indonesia"),
+            ("UNDP Indonesia", "Universitas Indonesia"),
+            ("Budi Santoso", "Dedi Santoso"),
+        ] {
+            assert!(!is_near(&name_key(a), &name_key(b)), "{a} !~ {b}");
+            assert!(
+                !is_near(&institution_key(a), &institution_key(b)),
+                "{a} !~ {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn institution_keys_write_out_abbreviations_and_spellings() {
+        let same = [
+            ("Univ. Indonesia", "Universitas Indonesia"),
+            ("Univ. Gadjah Mada", "Universitas Gadjah Mada"),
+            ("Kementrian Luar Negeri", "Kementerian Luar Negeri"),
+            ("Dep. Luar Negeri", "Departemen Luar Negeri"),
+            ("Dept. Luar Negeri", "Departemen Luar Negeri"),
+            ("Pemprov DKI Jakarta", "Pemerintah Provinsi DKI Jakarta"),
+            ("Pemkab Sleman", "Pemerintah Kabupaten Sleman"),
+            ("Pemkot Bandung", "Pemerintah Kota Bandung"),
+            (
+                "Pemerintah Prov. Jawa Barat",
+                "Pemerintah Provinsi Jawa Barat",
+            ),
+            ("Fak. Hukum UI", "Fakultas Hukum UI"),
+        ];
+        for (a, b) in same {
+            assert_eq!(institution_key(a), institution_key(b), "{a} = {b}");
+        }
+        let different = [
+            ("Kemenlu", "Kementerian Luar Negeri"),
+            ("UNDP Indonesia", "Universitas Indonesia"),
+            ("Universe Indonesia", "Universitas Indonesia"),
+            ("Departemen Luar Negeri", "Kementerian Luar Negeri"),
+        ];
+        for (a, b) in different {
+            assert_ne!(institution_key(a), institution_key(b), "{a} != {b}");
+        }
+        assert_eq!(institution_key("UGM"), "ugm");
+    }
+
+    /// Names such as organizers type them, with slips, titles, numbers and namesakes.
+    fn generated_names(count: usize) -> Vec<String> {
+        const FIRST: [&str; 12] = [
+            "Siti", "Budi", "Dewi", "Agus", "Wawan", "Poppy", "Dinur", "Asra", "Rina", "Joko",
+            "Ani", "Moh",
+        ];
+        const LAST: [&str; 10] = [
+            "Rahmawati",
+            "Santoso",
+            "Lestari",
+            "Mas'udi",
+            "Krismasari",
+            "Virgianita",
+            "Hartono",
+            "Wibowo",
+            "Kusuma",
+            "Ruang",
+        ];
+        let mut seed: u64 = 2017;
+        let mut next = move |below: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % below
+        };
+        (0..count)
+            .map(|_| {
+                let mut name = format!("{} {}", FIRST[next(12)], LAST[next(10)]);
+                match next(8) {
+                    0 => name.insert_str(0, "Dr. "),
+                    1 => name.push_str(&format!(" {}", next(4))),
+                    2 => name.push_str(["", " I", " II", " B", " M2"][next(5)]),
+                    3 => {
+                        let at = next(name.len());
+                        if name.is_char_boundary(at) {
+                            name.remove(at);
+                        }
+                    }
+                    4 => {
+                        let at = next(name.len());
+                        if name.is_char_boundary(at) {
+                            name.insert(at, ['a', 'e', 'x'][next(3)]);
+                        }
+                    }
+                    5 => name = format!("{name} {}", LAST[next(10)]),
+                    _ => {}
+                }
+                name
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_index_finds_what_comparing_with_every_name_finds() {
+        let names = generated_names(1500);
+        let mut index = NameIndex::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut found = 0;
+        for name in &names {
+            let key = name_key(name);
+            let scanned: Vec<usize> = keys
+                .iter()
+                .enumerate()
+                .filter(|(_, other)| is_near(&key, other))
+                .map(|(position, _)| position)
+                .collect();
+            assert_eq!(index.near(&key), scanned, "{name}");
+            found += scanned.len();
+            assert_eq!(index.insert(&key), keys.len());
+            keys.push(key);
+        }
+        assert!(found > 1000, "the names are near each other often: {found}");
+        for key in ["", "ab", "x", "aaaaaaa", "ruang 2"] {
+            let scanned: Vec<usize> = (0..keys.len())
+                .filter(|&p| is_near(key, &keys[p]))
+                .collect();
+            assert_eq!(index.near(key), scanned, "{key}");
         }
     }
 

@@ -9,6 +9,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::names::name_key;
+use super::titles::Titles;
 use super::{
     Contact, Institution, Programme, Role, RoleKind, Seminar, SessionKind, SlotKind, Status,
 };
@@ -83,6 +84,8 @@ pub struct RosterEntry {
     pub person_uid: String,
     /// The plain name, as matched and sorted.
     pub name: String,
+    /// Front titles and back degrees, printed around the name.
+    pub titles: Titles,
     pub position: Option<String>,
     pub institution: Option<Institution>,
     /// The person's email and phone, only when asked for.
@@ -96,7 +99,7 @@ pub struct RosterEntry {
 impl RosterEntry {
     /// The name printed on the roster and on certificates: the one place that decides it.
     pub fn printed_name(&self) -> String {
-        self.name.clone()
+        self.titles.formal(&self.name)
     }
 
     /// The part kinds, each once, in the order speaker, panelist, moderator, chair.
@@ -162,6 +165,7 @@ pub fn roster(programmes: &[Programme]) -> Vec<RosterEntry> {
                 person_id,
                 person_uid: first.person_uid.clone(),
                 name: first.person_name.clone(),
+                titles: first.person_titles.clone(),
                 position: affiliated.position.clone(),
                 institution: affiliated.institution.clone(),
                 contact: roles.iter().find_map(|role| role.contact.clone()),
@@ -296,6 +300,7 @@ mod tests {
             position: None,
             institution: None,
             person_uid: format!("person-{person_id}"),
+            person_titles: Titles::default(),
             contact: None,
         }
     }

@@ -2,8 +2,9 @@
 
 use super::{Notice, Permission, required};
 use crate::error::{Error, Record, Result};
-use crate::model::names::{PersonRef, Qualifier, is_near, name_key};
+use crate::model::names::{NameIndex, PersonRef, Qualifier, institution_key, name_key};
 use crate::model::slug::closest_slugs;
+use crate::model::titles::{Titles, split_titles};
 use crate::model::{Institution, Person, Seminar, Venue};
 use crate::store::Db;
 
@@ -40,16 +41,64 @@ pub fn find_seminar(db: &Db<'_>, reference: &str) -> Result<Seminar> {
     }
 }
 
+/// The labels of the names near `key` among `names` (label, key), found through a
+/// [`NameIndex`]: at most five, in order.
 fn near_names<'a>(key: &str, names: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<String> {
-    let mut near: Vec<String> = names
+    let mut index = NameIndex::new();
+    let labels: Vec<&str> = names
         .into_iter()
-        .filter(|(_, other)| is_near(key, other))
-        .map(|(name, _)| name.to_string())
+        .map(|(label, other)| {
+            index.insert(other);
+            label
+        })
         .collect();
+    first_labels(
+        index
+            .near(key)
+            .into_iter()
+            .map(|position| labels[position].to_string()),
+    )
+}
+
+fn first_labels(labels: impl Iterator<Item = String>) -> Vec<String> {
+    let mut near: Vec<String> = labels.collect();
     near.sort();
     near.dedup();
     near.truncate(5);
     near
+}
+
+/// The people whose names are near `key` (see [`crate::model::names::is_near`]), other than those in
+/// `leaving_out`, by their shortest unambiguous reference (`Name`, `Name (INST)` or `#ID`):
+/// at most five, in order.
+fn near_people(
+    db: &Db<'_>,
+    key: &str,
+    leaving_out: &std::collections::HashSet<i64>,
+) -> Result<Vec<String>> {
+    db.with_people_names(|names| {
+        let kept = |position: &usize| !leaving_out.contains(&names.people[*position].id);
+        let label = |position: usize| {
+            let person = &names.people[position];
+            let namesakes: Vec<usize> = names.by_key[&person.key]
+                .iter()
+                .copied()
+                .filter(kept)
+                .collect();
+            let colleagues = namesakes
+                .iter()
+                .filter(|&&other| names.people[other].institution_id == person.institution_id)
+                .count();
+            match &person.institution {
+                _ if namesakes.len() == 1 => person.name.clone(),
+                Some(institution) if colleagues == 1 => {
+                    format!("{} ({institution})", person.name)
+                }
+                _ => format!("#{}", person.id),
+            }
+        };
+        first_labels(names.index.near(key).into_iter().filter(kept).map(label))
+    })
 }
 
 /// Existing names close to a new one, for "did you mean ...?". Empty when the name is
@@ -59,7 +108,11 @@ pub fn similar_names(db: &Db<'_>, record: Record, name: &str) -> Result<Vec<Stri
         Record::Institution => split_short_name(name).0,
         Record::Person | Record::Venue => name.trim().to_string(),
     };
-    let key = name_key(&name);
+    let key = match record {
+        Record::Institution => institution_key(&name),
+        Record::Person => name_key(&split_titles(&name).name),
+        Record::Venue => name_key(&name),
+    };
     if key.is_empty() {
         return Ok(Vec::new());
     }
@@ -76,18 +129,13 @@ pub fn similar_names(db: &Db<'_>, record: Record, name: &str) -> Result<Vec<Stri
             if !plain || !db.people_by_key(&key)?.is_empty() {
                 return Ok(Vec::new());
             }
-            person_labels(db, &Default::default())?
+            return near_people(db, &key, &Default::default());
         }
         Record::Institution => {
-            if db.institution_by_key(&key)?.is_some() {
+            if db.institution_by_name(&name)?.is_some() {
                 return Ok(Vec::new());
             }
-            db.institutions()?
-                .iter()
-                .map(|(institution, _, _)| {
-                    (institution_label(institution), name_key(&institution.name))
-                })
-                .collect()
+            institution_labels(db)?
         }
         Record::Venue => {
             if db.venue_by_key(&key)?.is_some() {
@@ -117,11 +165,7 @@ fn refuse_near_person(
     name: &str,
     leaving_out: &std::collections::HashSet<i64>,
 ) -> Result<()> {
-    let labels = person_labels(db, leaving_out)?;
-    let candidates = near_names(
-        &name_key(name),
-        labels.iter().map(|(n, k)| (n.as_str(), k.as_str())),
-    );
+    let candidates = near_people(db, &name_key(name), leaving_out)?;
     looks_like(Record::Person, name, candidates)
 }
 
@@ -159,19 +203,29 @@ pub(super) fn institution_label(institution: &Institution) -> String {
     }
 }
 
-/// An existing institution by name or short name, any case or accents.
+/// Every institution's label with the key of its name, to find near names among.
+fn institution_labels(db: &Db<'_>) -> Result<Vec<(String, String)>> {
+    Ok(db
+        .institutions()?
+        .iter()
+        .map(|(institution, _, _)| {
+            (
+                institution_label(institution),
+                institution_key(&institution.name),
+            )
+        })
+        .collect())
+}
+
+/// An existing institution by name, short name or alias, any case, accents or abbreviations.
 pub fn find_institution(db: &Db<'_>, name: &str) -> Result<Institution> {
     let (name, _) = split_short_name(name);
-    if let Some(found) = db.institution_by_key(&name_key(&name))? {
+    if let Some(found) = db.institution_by_name(&name)? {
         return Ok(found);
     }
-    let all = db.institutions()?;
-    let labels: Vec<(String, String)> = all
-        .iter()
-        .map(|(institution, _, _)| (institution_label(institution), name_key(&institution.name)))
-        .collect();
+    let labels = institution_labels(db)?;
     let suggestions = near_names(
-        &name_key(&name),
+        &institution_key(&name),
         labels
             .iter()
             .map(|(label, key)| (label.as_str(), key.as_str())),
@@ -194,11 +248,11 @@ pub fn institution_for(
 ) -> Result<Institution> {
     let (name, short_name) = split_short_name(text);
     let name = required("institution", &name)?;
-    if let Some(found) = db.institution_by_key(&name_key(&name))? {
+    if let Some(found) = db.institution_by_name(&name)? {
         return Ok(found);
     }
     if let Some(short) = &short_name
-        && let Some(found) = db.institution_by_key(&name_key(short))?
+        && let Some(found) = db.institution_by_name(short)?
     {
         return Ok(found);
     }
@@ -214,20 +268,19 @@ pub fn add_institution(
     notices: &mut Vec<Notice>,
 ) -> Result<Institution> {
     let name = required("institution", name)?;
-    let key = name_key(&name);
-    if key.is_empty() {
+    if name_key(&name).is_empty() {
         return Err(Error::usage(
             "institution: needs at least one letter or digit",
         ));
     }
-    if let Some(existing) = db.institution_by_key(&key)? {
+    if let Some(existing) = db.institution_by_name(&name)? {
         return Err(Error::refused(format!(
             "institution '{}' already exists",
             institution_label(&existing)
         )));
     }
     if let Some(short) = short_name
-        && let Some(existing) = db.institution_by_key(&name_key(short))?
+        && let Some(existing) = db.institution_by_name(short)?
     {
         return Err(Error::refused(format!(
             "short name '{short}' already belongs to '{}'; choose another --short",
@@ -295,10 +348,11 @@ fn ambiguous(people: &[Person]) -> Error {
     ))
 }
 
-fn has_institution(person: &Person, key: &str) -> bool {
-    person.institution.as_ref().is_some_and(|institution| {
-        name_key(&institution.name) == key
-            || institution.short_name.as_deref().map(name_key).as_deref() == Some(key)
+fn has_institution(person: &Person, institution: Option<&Institution>, key: &str) -> bool {
+    person.institution.as_ref().is_some_and(|theirs| {
+        institution.is_some_and(|named| named.id == theirs.id)
+            || institution_key(&theirs.name) == key
+            || theirs.short_name.as_deref().map(institution_key).as_deref() == Some(key)
     })
 }
 
@@ -317,53 +371,20 @@ fn people_named(
     name: &str,
     qualifier: Option<&Qualifier>,
 ) -> Result<Vec<Person>> {
-    let mut people = db.people_by_key(&name_key(name))?;
+    let mut people = db.people_by_key(&name_key(&split_titles(name).name))?;
     match qualifier {
         None => {}
         Some(Qualifier::Email(email)) => people.retain(|person| has_email(person, email)),
         Some(Qualifier::Institution(institution)) => {
-            let key = name_key(institution);
-            people.retain(|person| has_institution(person, &key));
+            let key = institution_key(institution);
+            let named = db.institution_by_name(institution)?;
+            people.retain(|person| has_institution(person, named.as_ref(), &key));
             if people.is_empty() {
-                return db.people_by_key(&name_key(whole));
+                return db.people_by_key(&name_key(&split_titles(whole).name));
             }
         }
     }
     Ok(people)
-}
-
-/// Everyone's shortest unambiguous reference (`Name`, `Name (INST)` or `#ID`) with their
-/// name key, to suggest people by; the people in `leaving_out` are not among them.
-fn person_labels(
-    db: &Db<'_>,
-    leaving_out: &std::collections::HashSet<i64>,
-) -> Result<Vec<(String, String)>> {
-    use std::collections::HashMap;
-    let mut people = db.person_names()?;
-    people.retain(|person| !leaving_out.contains(&person.id));
-    let mut namesakes: HashMap<&str, u32> = HashMap::new();
-    let mut colleagues: HashMap<(&str, Option<i64>), u32> = HashMap::new();
-    for person in &people {
-        *namesakes.entry(&person.key).or_default() += 1;
-        *colleagues
-            .entry((&person.key, person.institution_id))
-            .or_default() += 1;
-    }
-    Ok(people
-        .iter()
-        .map(|person| {
-            let label = match &person.institution {
-                _ if namesakes[person.key.as_str()] == 1 => person.name.clone(),
-                Some(institution)
-                    if colleagues[&(person.key.as_str(), person.institution_id)] == 1 =>
-                {
-                    format!("{} ({institution})", person.name)
-                }
-                _ => format!("#{}", person.id),
-            };
-            (label, person.key.clone())
-        })
-        .collect())
 }
 
 /// A person on record, named as `NAME`, `NAME (INSTITUTION)`, `NAME <email>` or `#ID`
@@ -397,14 +418,15 @@ pub fn find_person_preferring(
     match people.len() {
         1 => Ok(people.remove(0)),
         0 => {
-            let labels = person_labels(db, &Default::default())?;
+            let suggestions = near_people(
+                db,
+                &name_key(&split_titles(&name).name),
+                &Default::default(),
+            )?;
             Err(Error::NotFound {
                 what: "person",
                 name: reference.trim().to_string(),
-                suggestions: near_names(
-                    &name_key(&name),
-                    labels.iter().map(|(n, k)| (n.as_str(), k.as_str())),
-                ),
+                suggestions,
                 see: "seminar person list",
             })
         }
@@ -459,6 +481,18 @@ pub enum Chosen {
     },
 }
 
+/// The titles written in a reference to a person (`Dr. Siti Rahmawati, M.A.`): none for
+/// `#ID`.
+pub fn typed_titles(reference: &str, exact_name: bool) -> Titles {
+    if exact_name {
+        return split_titles(reference).titles;
+    }
+    match PersonRef::parse(reference) {
+        Ok(PersonRef::Name { name, .. }) => split_titles(&name).titles,
+        _ => Titles::default(),
+    }
+}
+
 /// The person a role is for: someone on record, or someone new. A name one person has means
 /// them; a name several share is refused unless the reference, the email or (without
 /// `--new`) the institution picks one out. A plain new name close to someone else's is
@@ -484,7 +518,9 @@ pub fn person_for_role(
     };
     let (name, qualifier) = match parsed {
         PersonRef::Id(_) => return find_person(db, reference).map(Chosen::Existing),
-        PersonRef::Name { name, qualifier } => (required("name", &name)?, qualifier),
+        PersonRef::Name { name, qualifier } => {
+            (split_titles(&required("name", &name)?).name, qualifier)
+        }
     };
     if name_key(&name).is_empty() {
         return Err(Error::usage("name: needs at least one letter or digit"));

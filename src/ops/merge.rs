@@ -149,11 +149,10 @@ pub fn edit_institution(
     }
     if let Some(new_name) = new_name {
         let new_name = required("name", new_name)?;
-        let key = name_key(&new_name);
-        if key.is_empty() {
+        if name_key(&new_name).is_empty() {
             return Err(Error::usage("name: needs at least one letter or digit"));
         }
-        if let Some(other) = db.institution_by_key(&key)?
+        if let Some(other) = db.institution_by_name(&new_name)?
             && other.id != institution.id
         {
             return Err(Error::refused(format!(
@@ -166,7 +165,7 @@ pub fn edit_institution(
     if let Some(short) = short_name {
         let short = optional("short", Some(short))?;
         if let Some(short) = &short
-            && let Some(other) = db.institution_by_key(&name_key(short))?
+            && let Some(other) = db.institution_by_name(short)?
             && other.id != institution.id
         {
             return Err(Error::refused(format!(
@@ -177,5 +176,45 @@ pub fn edit_institution(
         institution.short_name = short;
     }
     db.update_institution(&institution)?;
+    Ok(institution)
+}
+
+/// Gives an institution another name (`Univ. Gadjah Mada`, `Kemenlu`) that finds it wherever
+/// an institution is named, as its short name does. An alias that already names an
+/// institution is refused.
+pub fn add_institution_alias(db: &Db<'_>, reference: &str, alias: &str) -> Result<Institution> {
+    let institution = find_institution(db, reference)?;
+    let alias = required("alias", alias)?;
+    if name_key(&alias).is_empty() {
+        return Err(Error::usage("alias: needs at least one letter or digit"));
+    }
+    if let Some(other) = db.institution_by_name(&alias)? {
+        return Err(Error::refused(if other.id == institution.id {
+            format!(
+                "alias: '{alias}' already names '{}'",
+                institution_label(&other)
+            )
+        } else {
+            format!(
+                "alias: '{alias}' already names '{}'; to make them one, use: seminar institution merge",
+                institution_label(&other)
+            )
+        }));
+    }
+    db.insert_institution_alias(institution.id, &alias)?;
+    Ok(institution)
+}
+
+/// Takes an alias from an institution.
+pub fn remove_institution_alias(db: &Db<'_>, reference: &str, alias: &str) -> Result<Institution> {
+    let institution = find_institution(db, reference)?;
+    if !db.delete_institution_alias(institution.id, alias)? {
+        return Err(Error::NotFound {
+            what: "alias",
+            name: format!("{} ({})", alias.trim(), institution_label(&institution)),
+            suggestions: Vec::new(),
+            see: "seminar institution list",
+        });
+    }
     Ok(institution)
 }

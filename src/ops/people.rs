@@ -8,8 +8,10 @@ use super::slots::{NewSlot, SlotChanges, SlotPlace, insert_slot, update_slot};
 use super::{Notice, Permission, find_seminar, guarded, optional};
 use crate::error::{Error, Result};
 use crate::model::names::{contains, is_email};
-use crate::model::{Institution, Person, Role, RoleKind, Seminar, SlotKind, Venue, VenueUse};
-use crate::store::{Db, PersonRow, RoleRow, SpeakerFilter};
+use crate::model::{
+    Institution, Person, Role, RoleKind, Seminar, SlotKind, Titles, Venue, VenueUse,
+};
+use crate::store::{Db, InstitutionRow, PersonRow, RoleRow, SpeakerFilter};
 
 /// A talk to create with a speaker in one step.
 #[derive(Debug, Clone)]
@@ -30,6 +32,9 @@ pub struct NewRole {
     pub position: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// `--titles`: front titles, a comma, back degrees (see [`Titles::parse`]); they replace
+    /// any written in the name. An empty text clears them.
+    pub titles: Option<String>,
     pub talk: Option<NewTalk>,
     /// How an import file identifies the person (empty for typed input).
     pub from_file: FileIdentity,
@@ -45,6 +50,7 @@ impl NewRole {
             position: None,
             email: None,
             phone: None,
+            titles: None,
             talk: None,
             from_file: FileIdentity::default(),
         }
@@ -124,7 +130,7 @@ pub(super) fn add_role_unchecked(
     let (role, changed) = upsert_role(db, seminar, input, permission, notices, imported)?;
     if !changed {
         return Err(Error::refused(format!(
-            "{} is already {} at {}; give --position, --institution, --email, --phone or --talk to change something",
+            "{} is already {} at {}; give --position, --institution, --email, --phone, --titles or --talk to change something",
             role.person_name,
             if kind == RoleKind::Moderator {
                 "a moderator"
@@ -154,11 +160,16 @@ pub(super) fn upsert_role(
         Some(name) => Some(institution_for(db, &name, permission, notices)?),
         None => None,
     };
+    let titles = match &input.titles {
+        Some(text) => Some(check_titles(text)?),
+        None => None,
+    };
     let details = PersonDetails {
         position: position.clone(),
         institution: institution.clone(),
         email,
         phone,
+        titles,
     };
     let (before, person) = upsert_person(
         db,
@@ -170,8 +181,11 @@ pub(super) fn upsert_role(
         imported,
     )?;
     // New contact details for someone already on the seminar are a change too.
-    let mut changed =
-        before.is_some_and(|before| before.email != person.email || before.phone != person.phone);
+    let mut changed = before.is_some_and(|before| {
+        before.email != person.email
+            || before.phone != person.phone
+            || before.titles != person.titles
+    });
     let role = match db.role(seminar.id, person.id, input.kind)? {
         Some(mut role) => {
             if position.is_some() && role.position != position {
@@ -249,10 +263,31 @@ pub(super) struct PersonDetails {
     pub institution: Option<Institution>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub titles: Option<Titles>,
+}
+
+/// Checks `--titles` (see [`Titles::parse`]).
+fn check_titles(text: &str) -> Result<Titles> {
+    if text.trim().is_empty() {
+        return Ok(Titles::default());
+    }
+    let text = optional("titles", Some(text))?.unwrap_or_default();
+    let titles = Titles::parse(&text);
+    if [&titles.front, &titles.back]
+        .into_iter()
+        .flatten()
+        .any(|part| crate::model::names::name_key(part).is_empty())
+    {
+        return Err(Error::usage(format!(
+            "titles: '{text}' has no letters; accepted: front titles, a comma, back degrees, e.g. \"Prof. Dr., M.Si.\""
+        )));
+    }
+    Ok(titles)
 }
 
 /// The person a reference names (see [`person_for_role`]), created if new; given details
-/// become their current ones. Returns the person as they were (`None` if new) and as they
+/// become their current ones, and so do titles written in the reference (`Dr. Siti
+/// Rahmawati, M.A.`) unless `details` gives titles. Returns the person as they were (`None` if new) and as they
 /// are now.
 pub(super) fn upsert_person(
     db: &Db<'_>,
@@ -263,6 +298,13 @@ pub(super) fn upsert_person(
     notices: &mut Vec<Notice>,
     imported: Option<&mut Imported>,
 ) -> Result<(Option<Person>, Person)> {
+    let typed = lookup::typed_titles(reference, from_file.exact_name);
+    let details = PersonDetails {
+        titles: details
+            .titles
+            .or_else(|| (!typed.is_empty()).then_some(typed)),
+        ..details
+    };
     let clues = Clues {
         institution: details.institution.as_ref(),
         email: details.email.as_deref(),
@@ -275,6 +317,7 @@ pub(super) fn upsert_person(
             person.institution = details.institution.or(person.institution);
             person.email = details.email.or(person.email);
             person.phone = details.phone.or(person.phone);
+            person.titles = details.titles.unwrap_or(person.titles);
             if person != before {
                 db.update_person(&person)?;
             }
@@ -294,6 +337,7 @@ pub(super) fn upsert_person(
                 id: 0,
                 uid: from_file.uid.clone().unwrap_or_else(crate::model::new_uid),
                 name,
+                titles: details.titles.unwrap_or_default(),
                 email: details.email.or(email),
                 phone: details.phone,
                 position: details.position,
@@ -428,11 +472,31 @@ pub fn add_institution(
     short_name: Option<&str>,
     permission: Permission,
 ) -> Result<Institution> {
-    lookup::add_institution(db, name, short_name, permission, &mut Vec::new())
+    // "Universitas Gadjah Mada (UGM)" names its short name, as --institution does.
+    let (name, written_short) = match short_name {
+        Some(_) => (name.to_string(), None),
+        None => lookup::split_short_name(name),
+    };
+    let short_name = short_name.or(written_short.as_deref());
+    lookup::add_institution(db, &name, short_name, permission, &mut Vec::new())
 }
 
-pub fn institutions(db: &Db<'_>) -> Result<Vec<(Institution, u32, u32)>> {
-    db.institutions()
+/// Every institution, with its aliases.
+pub fn institutions(db: &Db<'_>) -> Result<Vec<InstitutionRow>> {
+    let mut aliases: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    for (institution_id, alias) in db.institution_aliases()? {
+        aliases.entry(institution_id).or_default().push(alias);
+    }
+    Ok(db
+        .institutions()?
+        .into_iter()
+        .map(|(institution, people, roles)| InstitutionRow {
+            aliases: aliases.remove(&institution.id).unwrap_or_default(),
+            institution,
+            people,
+            roles,
+        })
+        .collect())
 }
 
 pub fn add_venue(db: &Db<'_>, venue: Venue, permission: Permission) -> Result<Venue> {

@@ -8,7 +8,8 @@ use super::seminars::programme_of;
 use super::sessions::find_session;
 use super::{Notice, Permission, guarded, optional, required};
 use crate::error::{Error, Result};
-use crate::model::names::{PersonRef, Qualifier, name_key};
+use crate::model::names::{PersonRef, Qualifier, institution_key, name_key};
+use crate::model::titles::split_titles;
 use crate::model::{
     MAX_SLOT_MINUTES, Programme, Role, RoleKind, Seminar, Session, Slot, SlotDetails, SlotKind,
     Venue, time,
@@ -265,16 +266,16 @@ fn role_by_reference<'a>(roles: &'a [Role], reference: &str) -> Result<Option<&'
         match PersonRef::parse(reference).map_err(Error::Usage)? {
             PersonRef::Id(id) => Box::new(move |role: &Role| role.person_id == id),
             PersonRef::Name { name, qualifier } => {
-                let key = name_key(&name);
+                let key = name_key(&split_titles(&name).name);
                 match qualifier {
                     None => Box::new(move |role: &Role| name_key(&role.person_name) == key),
                     Some(Qualifier::Institution(institution)) => {
-                        let institution = name_key(&institution);
+                        let institution = institution_key(&institution);
                         Box::new(move |role: &Role| {
                             name_key(&role.person_name) == key
                                 && role.institution.as_ref().is_some_and(|i| {
-                                    name_key(&i.name) == institution
-                                        || i.short_name.as_deref().map(name_key).as_deref()
+                                    institution_key(&i.name) == institution
+                                        || i.short_name.as_deref().map(institution_key).as_deref()
                                             == Some(institution.as_str())
                                 })
                         })

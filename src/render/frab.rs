@@ -741,6 +741,7 @@ mod tests {
             seminar_id: 1,
             person_id: id * 10,
             person_name: name.into(),
+            person_titles: Default::default(),
             person_uid: format!("00000000-0000-4000-8000-{:012}", id * 10),
             kind,
             position: Some("Dosen".into()),

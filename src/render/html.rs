@@ -81,7 +81,7 @@ pub fn agenda(programmes: &[Programme], lang: Lang) -> String {
         out.push_str(&format!("<p>{}</p>\n", escape(labels.no_upcoming)));
     }
     for programme in programmes {
-        let sheet = Sheet::new(programme, lang);
+        let sheet = Sheet::new(&programme.with_formal_names(), lang);
         out.push_str("<section>\n");
         out.push_str(&format!("<h1>{}</h1>\n", escape(&sheet.title)));
         if let Some(subtitle) = &sheet.subtitle {

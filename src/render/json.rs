@@ -14,7 +14,7 @@ use crate::model::{
     Slot, SlotKind, Status, Venue, VenueUse,
 };
 use crate::ops::versions::ChangeReport;
-use crate::store::{PersonRow, RoleRow};
+use crate::store::{InstitutionRow, PersonRow, RoleRow};
 
 fn local(at: DateTime<Utc>, zone: Tz) -> String {
     crate::model::time::rfc3339_in(at, zone)
@@ -111,6 +111,11 @@ pub struct RoleJson<'a> {
     /// The person's uid: the same person in every seminar and every export.
     pub person_uid: &'a str,
     pub name: &'a str,
+    /// The person's front titles and back degrees (`Prof. Dr.`, `M.Si.`), when they have them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titles_front: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titles_back: Option<&'a str>,
     pub role: RoleKind,
     pub position: Option<&'a str>,
     pub institution: Option<&'a Institution>,
@@ -125,6 +130,8 @@ fn role(role: &Role) -> RoleJson<'_> {
         person_id: role.person_id,
         person_uid: &role.person_uid,
         name: &role.person_name,
+        titles_front: role.person_titles.front.as_deref(),
+        titles_back: role.person_titles.back.as_deref(),
         role: role.kind,
         position: role.position.as_deref(),
         institution: role.institution.as_ref(),
@@ -616,6 +623,10 @@ pub struct PersonJson<'a> {
     pub id: i64,
     pub uid: &'a str,
     pub name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titles_front: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titles_back: Option<&'a str>,
     pub position: Option<&'a str>,
     pub institution: Option<&'a Institution>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -631,6 +642,8 @@ fn person(person: &Person, contacts: bool) -> PersonJson<'_> {
         id: person.id,
         uid: &person.uid,
         name: &person.name,
+        titles_front: person.titles.front.as_deref(),
+        titles_back: person.titles.back.as_deref(),
         position: person.position.as_deref(),
         institution: person.institution.as_ref(),
         email: person.email.as_deref().filter(|_| contacts),
@@ -666,16 +679,20 @@ pub fn person_detail<'a>(who: &'a Person, roles: &'a [RoleRow]) -> PersonDetailJ
 pub struct InstitutionJson<'a> {
     #[serde(flatten)]
     pub institution: &'a Institution,
+    /// Its other names (`institution alias add`), which find it as its name does.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub aliases: &'a [String],
     pub people: u32,
     pub roles: u32,
 }
 
-pub fn institutions(rows: &[(Institution, u32, u32)]) -> Vec<InstitutionJson<'_>> {
+pub fn institutions(rows: &[InstitutionRow]) -> Vec<InstitutionJson<'_>> {
     rows.iter()
-        .map(|(institution, people, roles)| InstitutionJson {
-            institution,
-            people: *people,
-            roles: *roles,
+        .map(|row| InstitutionJson {
+            institution: &row.institution,
+            aliases: &row.aliases,
+            people: row.people,
+            roles: row.roles,
         })
         .collect()
 }

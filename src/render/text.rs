@@ -5,8 +5,8 @@ use super::problems::describe;
 use super::when::{hours, long_date, schedule_line, short_days, slot_times};
 use super::{Style, affiliation, fields};
 use crate::model::conflict::Problem;
-use crate::model::{Institution, Person, Programme, SeminarSummary, Session, Venue, VenueUse};
-use crate::store::{PersonRow, RoleRow};
+use crate::model::{Person, Programme, SeminarSummary, Session, Venue, VenueUse};
+use crate::store::{InstitutionRow, PersonRow, RoleRow};
 
 fn nothing(style: &Style) -> String {
     format!("{}\n", style.lang.labels().nothing_found)
@@ -184,6 +184,14 @@ pub fn person_detail(person: &Person, roles: &[RoleRow], style: &Style) -> Strin
         ("ID", format!("#{}", person.id)),
         (labels.name, person.name.clone()),
         (
+            labels.formal_name,
+            if person.titles.is_empty() {
+                String::new()
+            } else {
+                person.formal_name()
+            },
+        ),
+        (
             labels.now_at,
             affiliation(person.position.as_deref(), person.institution.as_ref()),
         ),
@@ -218,26 +226,30 @@ pub fn person_detail(person: &Person, roles: &[RoleRow], style: &Style) -> Strin
     out
 }
 
-pub fn institution_list(institutions: &[(Institution, u32, u32)], style: &Style) -> String {
+pub fn institution_list(institutions: &[InstitutionRow], style: &Style) -> String {
     if institutions.is_empty() {
         return nothing(style);
     }
     let labels = style.lang.labels();
-    let mut table = style.table(&[
-        "ID",
-        labels.name,
-        labels.short_name,
-        labels.people,
-        labels.roles_held,
-    ]);
-    for (institution, people, roles) in institutions {
-        table.add_row(vec![
-            format!("#{}", institution.id),
-            institution.name.clone(),
-            institution.short_name.clone().unwrap_or_default(),
-            people.to_string(),
-            roles.to_string(),
-        ]);
+    // The aliases column only where some institution has aliases.
+    let aliases = institutions.iter().any(|row| !row.aliases.is_empty());
+    let mut header = vec!["ID", labels.name, labels.short_name];
+    if aliases {
+        header.push(labels.aliases);
+    }
+    header.extend([labels.people, labels.roles_held]);
+    let mut table = style.table(&header);
+    for row in institutions {
+        let mut cells = vec![
+            format!("#{}", row.institution.id),
+            row.institution.name.clone(),
+            row.institution.short_name.clone().unwrap_or_default(),
+        ];
+        if aliases {
+            cells.push(row.aliases.join(", "));
+        }
+        cells.extend([row.people.to_string(), row.roles.to_string()]);
+        table.add_row(cells);
     }
     format!("{table}\n")
 }

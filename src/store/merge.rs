@@ -29,6 +29,7 @@ impl Db<'_> {
 
     pub fn delete_person(&self, person_id: i64) -> Result<()> {
         self.execute("DELETE FROM person WHERE id = ?1", [person_id])?;
+        self.forget_people_names();
         Ok(())
     }
 
@@ -43,6 +44,11 @@ impl Db<'_> {
             "UPDATE role SET institution_id = ?2 WHERE institution_id = ?1",
             params![from, into],
         )?;
+        self.execute(
+            "UPDATE OR IGNORE institution_alias SET institution_id = ?2 WHERE institution_id = ?1",
+            params![from, into],
+        )?;
+        self.forget_people_names();
         Ok((people, roles))
     }
 

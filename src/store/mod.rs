@@ -23,7 +23,9 @@ use crate::error::{Error, Result};
 use crate::output::{Kind, Privacy, Target};
 
 pub use facts::Facts;
-pub use people::{PersonName, PersonRow, RoleRow, SpeakerFilter, Talk};
+pub use people::{
+    InstitutionRow, PeopleNames, PersonName, PersonRow, RoleRow, SpeakerFilter, Talk,
+};
 pub use seminars::{ListedOutline, SeminarFilter};
 
 pub struct Store {
@@ -58,6 +60,18 @@ pub struct Health {
 /// The queries, borrowed for the length of one transaction.
 pub struct Db<'c> {
     conn: &'c Connection,
+    /// Everyone's name, to find near names by, read once per transaction when first needed
+    /// and kept up to date by the writes to people (see [`people::PeopleNames`]).
+    people_names: std::cell::RefCell<Option<people::PeopleNames>>,
+}
+
+impl<'c> Db<'c> {
+    fn new(conn: &'c Connection) -> Db<'c> {
+        Db {
+            conn,
+            people_names: Default::default(),
+        }
+    }
 }
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -258,7 +272,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = work(&Db { conn: &tx })?;
+        let value = work(&Db::new(&tx))?;
         tx.rollback()?;
         Ok(value)
     }
@@ -312,7 +326,7 @@ impl Store {
             .conn
             .transaction_with_behavior(behavior)
             .map_err(located_busy)?;
-        let value = work(&Db { conn: &tx })?;
+        let value = work(&Db::new(&tx))?;
         tx.commit().map_err(located_busy)?;
         Ok(value)
     }

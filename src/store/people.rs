@@ -3,11 +3,13 @@ use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use super::seminars::{SEMINAR_COLUMNS, seminar_from_row_offset};
 use super::{Conditions, Db, corrupt};
 use crate::error::Result;
-use crate::model::names::name_key;
-use crate::model::{Institution, Person, Role, RoleKind, Seminar};
+use std::collections::HashMap;
+
+use crate::model::names::{NameIndex, institution_key, name_key};
+use crate::model::{Institution, Person, Role, RoleKind, Seminar, Titles};
 
 const ROLE_COLUMNS: &str = "r.id, r.seminar_id, r.person_id, p.name, r.kind, r.position, \
-    i.id, i.name, i.short_name, p.uid";
+    i.id, i.name, i.short_name, p.uid, p.titles_front, p.titles_back";
 const ROLE_FROM: &str = "role r JOIN person p ON p.id = r.person_id \
     LEFT JOIN institution i ON i.id = r.institution_id";
 
@@ -33,12 +35,16 @@ fn role_from_row(row: &Row<'_>) -> rusqlite::Result<Role> {
         position: row.get(5)?,
         institution: institution_at(row, 6)?,
         person_uid: row.get(9)?,
+        person_titles: Titles {
+            front: row.get(10)?,
+            back: row.get(11)?,
+        },
         contact: None,
     })
 }
 
-const PERSON_COLUMNS: &str =
-    "p.id, p.name, p.email, p.phone, p.position, i.id, i.name, i.short_name, p.uid";
+const PERSON_COLUMNS: &str = "p.id, p.name, p.email, p.phone, p.position, i.id, i.name, \
+    i.short_name, p.uid, p.titles_front, p.titles_back";
 const PERSON_FROM: &str = "person p LEFT JOIN institution i ON i.id = p.institution_id";
 
 fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
@@ -50,6 +56,10 @@ fn person_from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         position: row.get(4)?,
         institution: institution_at(row, 5)?,
         uid: row.get(8)?,
+        titles: Titles {
+            front: row.get(9)?,
+            back: row.get(10)?,
+        },
     })
 }
 
@@ -60,6 +70,15 @@ pub struct PersonRow {
     pub seminars: u32,
 }
 
+/// An institution with its other names and how many people and roles it has.
+#[derive(Debug, Clone)]
+pub struct InstitutionRow {
+    pub institution: Institution,
+    pub aliases: Vec<String>,
+    pub people: u32,
+    pub roles: u32,
+}
+
 /// A person's name, its key and their institution, by its short name or else its name.
 #[derive(Debug, Clone)]
 pub struct PersonName {
@@ -68,6 +87,29 @@ pub struct PersonName {
     pub key: String,
     pub institution_id: Option<i64>,
     pub institution: Option<String>,
+}
+
+/// Everyone's name with a [`NameIndex`] of their keys, to find near names without comparing
+/// with every one; positions in `people` are positions in `index`.
+#[derive(Debug, Default)]
+pub struct PeopleNames {
+    pub people: Vec<PersonName>,
+    pub index: NameIndex,
+    /// The positions of the people who have each key.
+    pub by_key: HashMap<String, Vec<usize>>,
+    by_id: HashMap<i64, usize>,
+}
+
+impl PeopleNames {
+    fn push(&mut self, person: PersonName) {
+        let position = self.index.insert(&person.key);
+        self.by_key
+            .entry(person.key.clone())
+            .or_default()
+            .push(position);
+        self.by_id.insert(person.id, position);
+        self.people.push(person);
+    }
 }
 
 /// A role together with its seminar and the titles of the person's slots there.
@@ -102,16 +144,50 @@ pub struct SpeakerFilter {
 }
 
 impl Db<'_> {
-    /// The institution whose name or short name has this key.
-    pub fn institution_by_key(&self, key: &str) -> Result<Option<Institution>> {
+    /// The institution with this name, short name or alias, in any case, accents or
+    /// abbreviations (see [`institution_key`]); its name as written first.
+    pub fn institution_by_name(&self, name: &str) -> Result<Option<Institution>> {
+        let (plain, key) = (name_key(name), institution_key(name));
+        if key.is_empty() {
+            return Ok(None);
+        }
         let mut statement = self.conn.prepare_cached(
-            "SELECT id, name, short_name FROM institution WHERE name_key = ?1 OR short_key = ?1 \
-             ORDER BY name_key = ?1 DESC LIMIT 1",
+            "SELECT id, name, short_name FROM institution \
+             WHERE name_key IN (?1, ?2) OR short_key IN (?1, ?2) OR id IN \
+             (SELECT institution_id FROM institution_alias WHERE alias_key IN (?1, ?2)) \
+             ORDER BY name_key = ?1 DESC, name_key = ?2 DESC, short_key IN (?1, ?2) DESC \
+             LIMIT 1",
         )?;
         Ok(statement
-            .query_row([key], |row| institution_at(row, 0))
+            .query_row([plain, key], |row| institution_at(row, 0))
             .optional()?
             .flatten())
+    }
+
+    /// Every alias of every institution, by institution and then alias.
+    pub fn institution_aliases(&self) -> Result<Vec<(i64, String)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT institution_id, alias FROM institution_alias ORDER BY institution_id, alias_key",
+        )?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_institution_alias(&self, institution_id: i64, alias: &str) -> Result<()> {
+        self.execute(
+            "INSERT INTO institution_alias (institution_id, alias, alias_key) VALUES (?1, ?2, ?3)",
+            params![institution_id, alias, institution_key(alias)],
+        )?;
+        Ok(())
+    }
+
+    /// Removes an institution's alias; whether it had it.
+    pub fn delete_institution_alias(&self, institution_id: i64, alias: &str) -> Result<bool> {
+        let removed = self.execute(
+            "DELETE FROM institution_alias WHERE institution_id = ?1 AND alias_key IN (?2, ?3)",
+            params![institution_id, institution_key(alias), name_key(alias)],
+        )?;
+        Ok(removed > 0)
     }
 
     pub fn institution_by_id(&self, id: i64) -> Result<Option<Institution>> {
@@ -146,7 +222,12 @@ impl Db<'_> {
     pub fn insert_institution(&self, name: &str, short_name: Option<&str>) -> Result<Institution> {
         self.execute(
             "INSERT INTO institution (name, name_key, short_name, short_key) VALUES (?1, ?2, ?3, ?4)",
-            params![name, name_key(name), short_name, short_name.map(name_key)],
+            params![
+                name,
+                institution_key(name),
+                short_name,
+                short_name.map(institution_key)
+            ],
         )?;
         Ok(Institution {
             id: self.conn.last_insert_rowid(),
@@ -157,21 +238,68 @@ impl Db<'_> {
 
     pub fn update_institution(&self, institution: &Institution) -> Result<()> {
         self.execute(
-            "UPDATE institution SET name = ?2, name_key = ?3, short_name = ?4, short_key = ?5 \
+            "UPDATE institution SET name = ?2, short_name = ?4, short_key = ?5, \
+             name_key = CASE WHEN EXISTS (SELECT 1 FROM institution o \
+                 WHERE o.name_key = ?3 AND o.id <> ?1) THEN ?6 ELSE ?3 END \
              WHERE id = ?1",
             params![
                 institution.id,
                 institution.name,
-                name_key(&institution.name),
+                institution_key(&institution.name),
                 institution.short_name,
-                institution.short_name.as_deref().map(name_key)
+                institution.short_name.as_deref().map(institution_key),
+                name_key(&institution.name)
             ],
         )?;
+        self.forget_people_names();
         Ok(())
     }
 
+    /// Runs `look` on everyone's names, read once per transaction.
+    pub fn with_people_names<T>(&self, look: impl FnOnce(&PeopleNames) -> T) -> Result<T> {
+        let mut cached = self.people_names.borrow_mut();
+        if cached.is_none() {
+            let mut names = PeopleNames::default();
+            for person in self.person_names()? {
+                names.push(person);
+            }
+            *cached = Some(names);
+        }
+        Ok(look(cached.as_ref().expect("read above")))
+    }
+
+    /// Drops the names read by [`Db::with_people_names`] after a change they cannot follow.
+    pub(super) fn forget_people_names(&self) {
+        self.people_names.borrow_mut().take();
+    }
+
+    /// Keeps the names read by [`Db::with_people_names`] up to date with a person written.
+    fn remember_person(&self, person: &Person) {
+        let mut cached = self.people_names.borrow_mut();
+        let Some(names) = cached.as_mut() else {
+            return;
+        };
+        let name = PersonName {
+            id: person.id,
+            name: person.name.clone(),
+            key: name_key(&person.name),
+            institution_id: person.institution.as_ref().map(|i| i.id),
+            institution: person
+                .institution
+                .as_ref()
+                .map(|i| i.short_name.clone().unwrap_or_else(|| i.name.clone())),
+        };
+        match names.by_id.get(&person.id) {
+            None => names.push(name),
+            Some(&position) if names.people[position].key == name.key => {
+                names.people[position] = name;
+            }
+            Some(_) => *cached = None,
+        }
+    }
+
     /// Everyone's name and institution, to suggest people by.
-    pub fn person_names(&self) -> Result<Vec<PersonName>> {
+    fn person_names(&self) -> Result<Vec<PersonName>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT p.id, p.name, p.name_key, i.id, coalesce(i.short_name, i.name) \
              FROM person p LEFT JOIN institution i ON i.id = p.institution_id ORDER BY p.id",
@@ -210,8 +338,8 @@ impl Db<'_> {
 
     pub fn insert_person(&self, person: &Person) -> Result<i64> {
         self.execute(
-            "INSERT INTO person (name, name_key, email, phone, position, institution_id, uid) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO person (name, name_key, email, phone, position, institution_id, uid, \
+             titles_front, titles_back) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 person.name,
                 name_key(&person.name),
@@ -219,16 +347,23 @@ impl Db<'_> {
                 person.phone,
                 person.position,
                 person.institution.as_ref().map(|i| i.id),
-                person.uid
+                person.uid,
+                person.titles.front,
+                person.titles.back
             ],
         )?;
-        Ok(self.conn.last_insert_rowid())
+        let id = self.conn.last_insert_rowid();
+        self.remember_person(&Person {
+            id,
+            ..person.clone()
+        });
+        Ok(id)
     }
 
     pub fn update_person(&self, person: &Person) -> Result<()> {
         self.execute(
             "UPDATE person SET name = ?2, name_key = ?3, email = ?4, phone = ?5, position = ?6, \
-             institution_id = ?7 WHERE id = ?1",
+             institution_id = ?7, titles_front = ?8, titles_back = ?9 WHERE id = ?1",
             params![
                 person.id,
                 person.name,
@@ -236,9 +371,12 @@ impl Db<'_> {
                 person.email,
                 person.phone,
                 person.position,
-                person.institution.as_ref().map(|i| i.id)
+                person.institution.as_ref().map(|i| i.id),
+                person.titles.front,
+                person.titles.back
             ],
         )?;
+        self.remember_person(person);
         Ok(())
     }
 
@@ -252,7 +390,7 @@ impl Db<'_> {
         let rows = statement.query_map([], |row| {
             Ok(PersonRow {
                 person: person_from_row(row)?,
-                seminars: row.get(9)?,
+                seminars: row.get(11)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -370,11 +508,11 @@ impl Db<'_> {
         );
         let mut statement = self.conn.prepare(&sql)?;
         let rows = statement.query_map(params_from_iter(conditions.values), |row| {
-            let talks: String = row.get(10)?;
+            let talks: String = row.get(12)?;
             Ok(RoleRow {
                 role: role_from_row(row)?,
-                talks: serde_json::from_str(&talks).map_err(|_| corrupt(10, talks))?,
-                seminar: seminar_from_row_offset(row, 11)?,
+                talks: serde_json::from_str(&talks).map_err(|_| corrupt(12, talks))?,
+                seminar: seminar_from_row_offset(row, 13)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -4,6 +4,8 @@
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
+use crate::model::names::{institution_key, name_key};
+use crate::model::titles::split_titles;
 
 /// Marks a file as a `seminar` database ("SEMN").
 pub const APPLICATION_ID: i64 = 0x5345_4D4E;
@@ -204,6 +206,20 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE session ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0
         CHECK (cancelled IN (0, 1));
     "#,
+    // 6: names as Indonesian organizers write them: a person's front titles and back degrees
+    // apart from the name, other names of an institution (aliases). Then, in Rust
+    // ([`after_sql`]), titles are split off the names on record, and institutions' keys
+    // write out abbreviations (`Univ.` is `Universitas`).
+    r#"
+    ALTER TABLE person ADD COLUMN titles_front TEXT;
+    ALTER TABLE person ADD COLUMN titles_back TEXT;
+    CREATE TABLE institution_alias (
+        institution_id INTEGER NOT NULL REFERENCES institution(id) ON DELETE CASCADE,
+        alias          TEXT NOT NULL CHECK (length(trim(alias)) > 0),
+        alias_key      TEXT NOT NULL UNIQUE,
+        PRIMARY KEY (institution_id, alias_key)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn current_version() -> i64 {
@@ -260,8 +276,73 @@ pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
 pub fn apply(conn: &Connection, from: i64, target: i64) -> Result<()> {
     for version in from..target {
         conn.execute_batch(MIGRATIONS[version as usize])?;
+        after_sql(conn, version + 1)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         conn.pragma_update(None, "user_version", version + 1)?;
+    }
+    Ok(())
+}
+
+/// The steps of a migration that SQL cannot do, run after its SQL in its transaction.
+fn after_sql(conn: &Connection, version: i64) -> Result<()> {
+    if version == 6 {
+        split_recorded_titles(conn)?;
+        write_out_institution_keys(conn)?;
+    }
+    Ok(())
+}
+
+/// Moves the titles in the names on record (`Dr. Siti Rahmawati, M.A.`) into their own
+/// columns; the name key follows the name without them. Ids and uids stay.
+fn split_recorded_titles(conn: &Connection) -> Result<()> {
+    let mut people = conn.prepare("SELECT id, name FROM person ORDER BY id")?;
+    let mut update = conn.prepare(
+        "UPDATE person SET name = ?2, name_key = ?3, titles_front = ?4, titles_back = ?5 \
+         WHERE id = ?1",
+    )?;
+    let rows = people.query_map([], |row| {
+        Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (id, name) = row?;
+        let titled = split_titles(&name);
+        if !titled.titles.is_empty() {
+            update.execute(rusqlite::params![
+                id,
+                titled.name,
+                name_key(&titled.name),
+                titled.titles.front,
+                titled.titles.back
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// Gives institutions keys with abbreviations written out (see [`institution_key`]). Where
+/// two institutions on record would then share a key (`Univ. Indonesia` beside `Universitas
+/// Indonesia`, added apart before), the later one keeps its old key: both stay findable by
+/// their own names, for `institution merge`.
+fn write_out_institution_keys(conn: &Connection) -> Result<()> {
+    let mut institutions =
+        conn.prepare("SELECT id, name, short_name FROM institution ORDER BY id")?;
+    let mut update_name =
+        conn.prepare("UPDATE OR IGNORE institution SET name_key = ?2 WHERE id = ?1")?;
+    let mut update_short =
+        conn.prepare("UPDATE OR IGNORE institution SET short_key = ?2 WHERE id = ?1")?;
+    let rows = institutions.query_map([], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, name, short_name) = row?;
+        update_name.execute(rusqlite::params![id, institution_key(&name)])?;
+        if let Some(short) = short_name {
+            update_short.execute(rusqlite::params![id, institution_key(&short)])?;
+        }
     }
     Ok(())
 }

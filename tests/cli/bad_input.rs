@@ -1179,10 +1179,10 @@ fn unknown_name_cases() -> Vec<Case> {
                 "kss-2017",
                 "Ratna Sari",
                 "--institution",
-                "Kementrian Luar Negeri",
+                "Kementerian Luar Negri",
             ],
         ),
-        case(1, &["institution", "add", "Kementrian Luar Negeri"]),
+        case(1, &["institution", "add", "Kementerian Luar Negri"]),
         case(
             1,
             &[
@@ -1521,6 +1521,59 @@ fn venue_cases() -> Vec<Case> {
     ]
 }
 
+/// `--titles` and `institution alias` on the seed.
+fn titles_and_alias_cases() -> Vec<Case> {
+    let titles = |code: i32, value: &str| {
+        case(
+            code,
+            &[
+                "speaker",
+                "add",
+                "kss-2017",
+                "Asra Virgianita",
+                "--titles",
+                value,
+            ],
+        )
+    };
+    vec![
+        titles(2, "Dr.\u{7}"),
+        titles(2, "., .."),
+        // She has no titles: clearing them changes nothing.
+        titles(1, ""),
+        case(
+            2,
+            &["speaker", "add", "kss-2017", "Asra Virgianita", "--titles"],
+        ),
+        case(2, &["institution", "alias", "add", "Kemlu", ""]),
+        case(2, &["institution", "alias", "add", "Kemlu", "!!!"]),
+        case(2, &["institution", "alias", "add", "Kemlu", "Deplu\u{7}"]),
+        case(2, &["institution", "alias", "add", "Kemlu"]),
+        case(2, &["institution", "alias", "rename", "Kemlu", "Deplu"]),
+        case(
+            1,
+            &["institution", "alias", "add", "Nowhere Institute", "NI"],
+        ),
+        case(1, &["institution", "alias", "add", "Kemlu", "JICA"]),
+        case(
+            1,
+            &[
+                "institution",
+                "alias",
+                "add",
+                "Kemlu",
+                "kementerian luar negeri",
+            ],
+        ),
+        case(1, &["institution", "alias", "add", "JICA", "Kemlu"]),
+        case(1, &["institution", "alias", "remove", "Kemlu", "Kemenlu"]),
+        case(
+            1,
+            &["institution", "alias", "remove", "Nowhere Institute", "NI"],
+        ),
+    ]
+}
+
 /// `publish`, `versions` and `changes` on the seed, which has no published version.
 fn version_cases() -> Vec<Case> {
     vec![
@@ -1848,6 +1901,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         draft_cases(&env),
         roster_cases(&env),
         sync_cases(&env),
+        titles_and_alias_cases(),
     ]
     .into_iter()
     .flatten()

@@ -105,7 +105,7 @@ fn a_misspelled_institution_stops_the_whole_import_unless_new() {
     let file = write(
         &env,
         "speakers.csv",
-        "name,institution\nBudi Santoso,FISIP UI\nRatna Sari,Kementrian Luar Negeri\n",
+        "name,institution\nBudi Santoso,FISIP UI\nRatna Sari,Kementerian Luar Negri\n",
     );
     let line = env.fails(1, &["import", &file, "--seminar", "follow-up"]);
     assert!(line.contains("line 3"), "{line}");

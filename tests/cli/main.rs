@@ -14,6 +14,7 @@ mod imports;
 mod input;
 mod maintenance;
 mod merges;
+mod names;
 mod people;
 mod performance;
 mod prompts;

@@ -184,14 +184,14 @@ fn a_misspelled_institution_folds_into_the_right_one() {
     let env = Env::new();
     env.seed();
     env.create_morning_seminar("follow-up", "2017-06-01");
-    env.ok(&["institution", "add", "Kementrian Luar Negeri", "--new"]);
+    env.ok(&["institution", "add", "Kementerian Luar Negri", "--new"]);
     env.ok(&[
         "speaker",
         "add",
         "follow-up",
         "Ratna Sari",
         "--institution",
-        "Kementrian Luar Negeri",
+        "Kementerian Luar Negri",
         "--position",
         "Peneliti",
     ]);
@@ -200,7 +200,7 @@ fn a_misspelled_institution_folds_into_the_right_one() {
         "institution",
         "merge",
         "-y",
-        "Kementrian Luar Negeri",
+        "Kementerian Luar Negri",
         "Kemlu",
     ]);
     assert_eq!(merged["into"]["name"], "Kementerian Luar Negeri");
@@ -265,10 +265,10 @@ fn institutions_are_renamed_and_given_short_names() {
 fn merges_remove_a_record_so_without_a_terminal_they_need_yes() {
     let env = Env::new();
     env.seed();
-    env.ok(&["institution", "add", "Kementrian Luar Negeri", "--new"]);
+    env.ok(&["institution", "add", "Kementerian Luar Negri", "--new"]);
     let before = env.dump();
     for args in [
-        ["institution", "merge", "Kementrian Luar Negeri", "Kemlu"],
+        ["institution", "merge", "Kementerian Luar Negri", "Kemlu"],
         ["person", "merge", "Valerina Daniel", "Dinur Krismasari"],
     ] {
         let line = env.fails(2, &args);

@@ -23,7 +23,7 @@ fn near_duplicate_institutions_and_people_are_refused_unless_new() {
             "kss-2017",
             "Retno Marsudi",
             "--institution",
-            "Kementrian Luar Negeri",
+            "Kementerian Luar Negri",
         ],
     );
     assert!(

@@ -167,6 +167,7 @@ fn statements_for_agenda(speakers: usize) -> usize {
                     position: Some("Dosen".into()),
                     email: None,
                     phone: None,
+                    titles: None,
                     talk: Some(NewTalk {
                         title: format!("Talk {i}"),
                         at: chrono::NaiveTime::from_hms_opt(0, 0, 0).unwrap()

@@ -205,7 +205,7 @@ fn the_seeds_misspellings_typed_at_the_prompts_never_make_a_second_record() {
     env.seed();
     env.create_morning_seminar("follow-up", "2017-06-08");
     let before = row_counts(&env);
-    // "Dinur krismasari" is typed as a new name, and "Kementrian" for Kementerian:
+    // "Dinur krismasari" is typed as a new name, and "Negri" for Negeri:
     // the first is the same person, the second is offered as the institution it resembles.
     let mut session = start(&env, &["speaker", "add", "follow-up"]);
     play(&mut session, &[Keys("Speaker (type to search", ESC)]);
@@ -219,7 +219,7 @@ fn the_seeds_misspellings_typed_at_the_prompts_never_make_a_second_record() {
         &[
             Keys("Speaker (type to search", "someone\r"),
             Line("Speaker: name", "Dinur krismasari"),
-            Line("Institution", "Kementrian Luar Negeri"),
+            Line("Institution", "Kementerian Luar Negri"),
             Keys("Did you mean Kementerian Luar Negeri (Kemlu)?", "\r"),
             Line("Position", "Tenaga Ahli"),
             Line("Talk title", ""),
@@ -373,7 +373,7 @@ fn an_import_on_a_terminal_asks_about_near_duplicates_instead_of_failing() {
     let file = env.dir().join("speakers.csv");
     std::fs::write(
         &file,
-        "name,position,institution\nRetno Marsudi,Menteri,Kementrian Luar Negeri\nDinur krismasari,,\n",
+        "name,position,institution\nRetno Marsudi,Menteri,Kementerian Luar Negri\nDinur krismasari,,\n",
     )
     .unwrap();
     let mut session = start(
@@ -405,7 +405,7 @@ fn an_import_on_a_terminal_asks_about_near_duplicates_instead_of_failing() {
         &["import", file.to_str().unwrap(), "--seminar", "follow-up"],
     );
     assert!(
-        line.starts_with("error: line 2: institution 'Kementrian Luar Negeri' looks like existing 'Kementerian Luar Negeri (Kemlu)'"),
+        line.starts_with("error: line 2: institution 'Kementerian Luar Negri' looks like existing 'Kementerian Luar Negeri (Kemlu)'"),
         "{line}"
     );
     assert_eq!(other.dump(), before);

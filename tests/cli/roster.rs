@@ -91,6 +91,7 @@ fn csv_has_one_row_per_person_and_seminar_and_reads_back() {
             "seminar_title",
             "date",
             "name",
+            "formal_name",
             "position",
             "institution",
             "roles",
@@ -133,6 +134,70 @@ fn csv_has_one_row_per_person_and_seminar_and_reads_back() {
         env.ok(&["roster", "kss-2017", "--format", "csv", "--lang", "id"]),
         env.ok(&["roster", "kss-2017", "--format", "csv"])
     );
+}
+
+#[test]
+fn the_roster_prints_formal_names_with_titles_and_sorts_by_the_plain_name() {
+    let env = Env::new().with_env("COLUMNS", "200");
+    env.seed();
+    env.ok(&[
+        "speaker",
+        "add",
+        "kss-2017",
+        "Prof. Dr. Ir. H. Bambang Hartono, M.Sc.",
+        "--institution",
+        "Universitas Gadjah Mada",
+        "--new",
+    ]);
+    env.ok(&[
+        "speaker",
+        "add",
+        "kss-2017",
+        "Asra Virgianita",
+        "--titles",
+        "Dr., M.Si.",
+    ]);
+    let formal_bambang = "Prof. Dr. Ir. H. Bambang Hartono, M.Sc.";
+    let formal_asra = "Dr. Asra Virgianita, M.Si.";
+
+    let roster = env.json(&["roster", "kss-2017"]);
+    assert_eq!(
+        names(&roster),
+        [
+            "Asra Virgianita",
+            "Bambang Hartono",
+            "Dinur Krismasari",
+            "Mickael B. Hoelman",
+            "Moh. Syarif Alatas",
+            "Valerina Daniel"
+        ],
+        "sorted by the plain name, titles left out of `name`"
+    );
+    assert_eq!(
+        record(&roster, "Bambang Hartono")["formal_name"],
+        formal_bambang
+    );
+    assert_eq!(
+        record(&roster, "Asra Virgianita")["formal_name"],
+        formal_asra
+    );
+    assert_eq!(
+        record(&roster, "Dinur Krismasari")["formal_name"],
+        "Dinur Krismasari"
+    );
+
+    let (header, rows) = csv_records(&env.ok(&["roster", "kss-2017", "--format", "csv"]));
+    assert_eq!(cell(&header, &rows[1], "name"), "Bambang Hartono");
+    assert_eq!(cell(&header, &rows[1], "formal_name"), formal_bambang);
+    assert_eq!(cell(&header, &rows[0], "formal_name"), formal_asra);
+
+    for format in ["text", "markdown", "html"] {
+        for lang in ["en", "id"] {
+            let out = env.ok(&["roster", "kss-2017", "--format", format, "--lang", lang]);
+            assert!(out.contains(formal_bambang), "{format} {lang}: {out}");
+            assert!(out.contains(formal_asra), "{format} {lang}: {out}");
+        }
+    }
 }
 
 #[test]

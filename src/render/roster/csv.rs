@@ -1,15 +1,17 @@
 //! The roster as CSV (RFC 4180, safe against formula injection): one row per person and
-//! seminar, English column names and words that stay the same whatever `--lang` is.
+//! seminar (`name` plain, `formal_name` with titles, as certificates print it), English
+//! column names and words that stay the same whatever `--lang` is.
 
 use crate::model::roster::RosterEntry;
 use crate::render::csv::write;
 
 /// The columns of a roster, then `email` and `phone` when contacts were asked for.
-pub const COLUMNS: [&str; 9] = [
+pub const COLUMNS: [&str; 10] = [
     "seminar",
     "seminar_title",
     "date",
     "name",
+    "formal_name",
     "position",
     "institution",
     "roles",
@@ -33,6 +35,7 @@ pub fn roster(entries: &[RosterEntry], contacts: bool) -> String {
                 entry.seminar.slug.clone(),
                 entry.seminar.title.clone(),
                 entry.seminar.schedule.first_day.to_string(),
+                entry.name.clone(),
                 entry.printed_name(),
                 entry.position.clone().unwrap_or_default(),
                 entry
