@@ -124,7 +124,7 @@ fn wawan_masudi_with_or_without_titles_is_one_person() {
 
 #[test]
 fn the_titles_flag_sets_and_clears_titles_and_the_html_agenda_prints_the_formal_name() {
-    let env = conference();
+    let env = conference().with_env("COLUMNS", "250");
     env.ok(&[
         "speaker",
         "add",

@@ -20,7 +20,8 @@ use Step::{Keys, Line, Wait};
 fn start(env: &Env, args: &[&str]) -> PtySession {
     let mut command = env.command();
     command.env("TERM", "xterm").args(args);
-    spawn_command(command, Some(20_000)).expect("the binary starts on a pseudo-terminal")
+    // The timeout guards against a hang, not a pace: a busy machine may take a while.
+    spawn_command(command, Some(120_000)).expect("the binary starts on a pseudo-terminal")
 }
 
 fn play(session: &mut PtySession, steps: &[Step<'_>]) {
