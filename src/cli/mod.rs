@@ -7,6 +7,7 @@ mod completions;
 mod context;
 mod export;
 mod guide;
+mod help;
 mod import;
 mod institution;
 mod maintenance;
@@ -26,7 +27,7 @@ pub(crate) mod versions;
 
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, FromArgMatches, Parser, Subcommand};
 
 use crate::error::Error;
 pub use context::Context;
@@ -194,9 +195,14 @@ pub enum Command {
 
 /// Parses the command line and runs it; returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let help_lang = help::language(&args);
+    let cli = match help::command(help_lang)
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
-        Err(error) => return clap_exit(&error),
+        Err(error) => return clap_exit(&error, help_lang),
     };
     let mut context = match Context::new(&cli.global) {
         Ok(context) => context,
@@ -272,7 +278,7 @@ fn print_error_line(message: &str) {
 }
 
 /// Help and version go to stdout with exit 0; usage errors become one line and exit 2.
-fn clap_exit(error: &clap::Error) -> ExitCode {
+fn clap_exit(error: &clap::Error, lang: crate::render::Lang) -> ExitCode {
     use clap::error::ErrorKind;
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -281,6 +287,12 @@ fn clap_exit(error: &clap::Error) -> ExitCode {
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = error.print();
+            ExitCode::from(2)
+        }
+        _ if lang != crate::render::Lang::En
+            && let Some(message) = help::usage_error(error, lang) =>
+        {
+            print_error_line(&format!("error: {message}"));
             ExitCode::from(2)
         }
         _ => {
@@ -298,7 +310,8 @@ fn clap_exit(error: &clap::Error) -> ExitCode {
             if !message.starts_with("error:") {
                 message = format!("error: {message}");
             }
-            print_error_line(&format!("{message}; see 'seminar help'"));
+            let see_help = crate::i18n::text(lang, "usage-see-help", &[]);
+            print_error_line(&format!("{message}; {see_help}"));
             ExitCode::from(2)
         }
     }
