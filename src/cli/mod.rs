@@ -196,13 +196,17 @@ pub enum Command {
 /// Parses the command line and runs it; returns the process exit code.
 pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let help_lang = help::language(&args);
-    let cli = match help::command(help_lang)
-        .try_get_matches_from(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-    {
+    // A command line that parses needs no words; help, version and usage errors are parsed
+    // again with the texts of the chosen language, which yields the same outcome in its words.
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(error) => return clap_exit(&error, help_lang),
+        Err(error) => {
+            let help_lang = help::language(&args);
+            let localized = help::command(help_lang)
+                .try_get_matches_from(&args)
+                .and_then(|matches| Cli::from_arg_matches(&matches));
+            return clap_exit(&localized.err().unwrap_or(error), help_lang);
+        }
     };
     let mut context = match Context::new(&cli.global) {
         Ok(context) => context,

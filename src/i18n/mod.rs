@@ -13,40 +13,35 @@ pub use fluent_bundle::{FluentArgs, FluentValue};
 
 use crate::render::Lang;
 
-/// The catalog files of one language, in the order they are loaded.
-struct Catalog {
-    lang: Lang,
-    tag: &'static str,
-    files: &'static [(&'static str, &'static str)],
-}
-
-const CATALOGS: [Catalog; 2] = [
-    Catalog {
-        lang: Lang::En,
-        tag: "en",
-        files: &[
-            ("en/messages.ftl", include_str!("en/messages.ftl")),
-            ("en/help.ftl", include_str!("en/help.ftl")),
-        ],
-    },
-    Catalog {
-        lang: Lang::Id,
-        tag: "id",
-        files: &[
-            ("id/messages.ftl", include_str!("id/messages.ftl")),
-            ("id/help.ftl", include_str!("id/help.ftl")),
-        ],
-    },
-];
-
 type Bundle = FluentBundle<FluentResource>;
 
-fn build(catalog: &Catalog) -> Bundle {
-    let tag = catalog.tag.parse().expect("a valid language tag");
-    let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+/// The catalog files of one language, in the order they are loaded.
+type Files = &'static [(&'static str, &'static str)];
+
+const ENGLISH: Files = &[
+    ("en/messages.ftl", include_str!("en/messages.ftl")),
+    ("en/help.ftl", include_str!("en/help.ftl")),
+];
+
+const INDONESIAN: Files = &[
+    ("id/messages.ftl", include_str!("id/messages.ftl")),
+    ("id/help.ftl", include_str!("id/help.ftl")),
+];
+
+/// Each language's catalog, its language tag and files.
+fn catalog(lang: Lang) -> (&'static str, Files) {
+    match lang {
+        Lang::En => ("en", ENGLISH),
+        Lang::Id => ("id", INDONESIAN),
+    }
+}
+
+fn build(lang: Lang) -> Bundle {
+    let (tag, files) = catalog(lang);
+    let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a language tag")]);
     // The text goes to a terminal or a file, not to a bidi-aware renderer.
     bundle.set_use_isolating(false);
-    for (_, source) in catalog.files {
+    for (_, source) in files {
         // A syntax error or a duplicate id is caught by the unit tests; whatever parsed is
         // still served.
         let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
@@ -55,14 +50,14 @@ fn build(catalog: &Catalog) -> Bundle {
     bundle
 }
 
-static BUNDLES: LazyLock<[Bundle; 2]> = LazyLock::new(|| CATALOGS.each_ref().map(build));
-
+/// Only the catalog of the language in use is parsed.
 fn bundle(lang: Lang) -> &'static Bundle {
-    let index = CATALOGS
-        .iter()
-        .position(|catalog| catalog.lang == lang)
-        .expect("every language has a catalog");
-    &BUNDLES[index]
+    static ENGLISH_BUNDLE: LazyLock<Bundle> = LazyLock::new(|| build(Lang::En));
+    static INDONESIAN_BUNDLE: LazyLock<Bundle> = LazyLock::new(|| build(Lang::Id));
+    match lang {
+        Lang::En => &ENGLISH_BUNDLE,
+        Lang::Id => &INDONESIAN_BUNDLE,
+    }
 }
 
 /// The message `id` in `lang`, or `None` if the catalog has no such message.
@@ -105,9 +100,9 @@ mod tests {
     use super::*;
 
     /// Message id (and `id.attribute`) → the variables it uses, for one language.
-    fn messages(catalog: &Catalog) -> BTreeMap<String, BTreeSet<String>> {
+    fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
         let mut found = BTreeMap::new();
-        for (name, source) in catalog.files {
+        for (name, source) in catalog(lang).1 {
             let resource = fluent_syntax::parser::parse(*source)
                 .unwrap_or_else(|(_, errors)| panic!("{name}: syntax errors: {errors:?}"));
             for entry in resource.body {
@@ -167,14 +162,15 @@ mod tests {
 
     #[test]
     fn every_catalog_parses_without_errors() {
-        for catalog in &CATALOGS {
-            for (name, source) in catalog.files {
+        for lang in [Lang::En, Lang::Id] {
+            let (tag, files) = catalog(lang);
+            for (name, source) in files {
                 if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
                     panic!("src/i18n/{name} has syntax errors: {errors:?}");
                 }
             }
-            let mut bundle = FluentBundle::new_concurrent(vec![catalog.tag.parse().unwrap()]);
-            for (name, source) in catalog.files {
+            let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().unwrap()]);
+            for (name, source) in files {
                 let resource = FluentResource::try_new(source.to_string()).unwrap();
                 if let Err(errors) = bundle.add_resource(resource) {
                     panic!("src/i18n/{name}: {errors:?}");
@@ -185,8 +181,8 @@ mod tests {
 
     #[test]
     fn both_catalogs_have_the_same_messages_with_the_same_variables() {
-        let english = messages(&CATALOGS[0]);
-        let indonesian = messages(&CATALOGS[1]);
+        let english = messages(Lang::En);
+        let indonesian = messages(Lang::Id);
         let only = |from: &BTreeMap<String, _>, other: &BTreeMap<String, _>| {
             from.keys()
                 .filter(|id| !other.contains_key(*id))
