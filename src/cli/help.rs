@@ -1,17 +1,20 @@
-//! `--help`, `help COMMAND`, usage errors and the manual pages in the chosen language.
+//! `--help`, `help COMMAND`, usage errors, completions and the manual pages in the chosen
+//! language.
 //!
-//! The clap definitions keep their English doc comments (they document the code and are what
-//! `Cli::command()` shows); what a person reads comes from the catalogs
-//! (`src/i18n/*/help.ftl`): [`command`] builds the whole command tree, then replaces every
-//! about, long about, after-help and argument help by the catalog's message for the language,
-//! and for Indonesian the section headings too. A unit test checks that the English catalog
-//! matches the doc comments and that Indonesian has its own text for each.
+//! What a person reads comes from the catalogs (`src/i18n/{en,id}/help.ftl`): [`command`]
+//! builds the whole command tree, then replaces every about line, long about, after-help,
+//! argument help and value help by the catalog's message for the language, and for
+//! Indonesian also the words clap writes itself (section headings, "[default: …]", "Possible
+//! values:"). The clap definitions keep their English doc comments, as the code's own
+//! documentation; a unit test fails when one of them and the English catalog disagree, and
+//! prints the catalog lines to add or change.
 //!
 //! Message ids follow the command path: `seminar-speaker-add` is the about line of `seminar
 //! speaker add`, with `--long` (long about) and `--after` (the examples) appended for the
-//! others; `seminar-speaker-add--name` is the help of its argument `name`. An argument looks
-//! for its id from the most specific command up to the root, so `seminar--force` serves every
-//! `--force` whose text is the same.
+//! others; `seminar-speaker-add--name` is the help of its argument `name`, and
+//! `seminar-export--format--csv` that of one value. An argument looks for its id from the
+//! most specific command up to the root, so `seminar--force` serves every `--force` whose
+//! text is the same.
 
 use std::ffi::OsString;
 
@@ -105,7 +108,7 @@ fn values(arg: Arg, lang: Lang, ids: &ArgIds) -> Arg {
         .iter()
         .map(|value| value.to_string_lossy().into_owned())
         .collect();
-    if arg.is_positional() && possible.is_empty() || possible.is_empty() && defaults.is_empty() {
+    if possible.is_empty() && (defaults.is_empty() || arg.is_positional()) {
         return arg;
     }
     let mut specs = Vec::new();
@@ -149,11 +152,10 @@ fn values(arg: Arg, lang: Lang, ids: &ArgIds) -> Arg {
         let mut block = message(lang, "help-possible-values-heading");
         for value in &possible {
             let name = value.get_name();
-            let text = value.get_help().map(|_| {
+            let text = value.get_help().map(|english| {
                 let candidates: Vec<String> =
                     ids.help.iter().map(|id| format!("{id}--{name}")).collect();
-                first_message(lang, &candidates)
-                    .unwrap_or_else(|| value.get_help().unwrap().to_string())
+                first_message(lang, &candidates).unwrap_or_else(|| english.to_string())
             });
             block.push_str(&match text {
                 Some(text) => format!(
@@ -674,41 +676,5 @@ mod tests {
             "English in Indonesian help:\n{}",
             problems.join("\n")
         );
-    }
-
-    #[test]
-    #[ignore = "prints a catalog of the clap definitions' texts, to start one"]
-    fn print_the_english_catalog() {
-        use std::collections::BTreeMap;
-        let texts = texts();
-        let mut by_arg: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-        for text in &texts {
-            if text.ids.len() > 1 {
-                let generic = text.ids.last().unwrap().as_str();
-                *by_arg
-                    .entry(generic)
-                    .or_default()
-                    .entry(text.english.as_str())
-                    .or_default() += 1;
-            }
-        }
-        let mut printed = std::collections::BTreeSet::new();
-        for text in &texts {
-            let id = match text.ids.last() {
-                Some(generic) if text.ids.len() > 1 => {
-                    let counts = &by_arg[generic.as_str()];
-                    let most = counts.iter().max_by_key(|(_, n)| **n).unwrap();
-                    if *most.0 == text.english && *most.1 > 1 {
-                        generic.clone()
-                    } else {
-                        text.ids[0].clone()
-                    }
-                }
-                _ => text.ids[0].clone(),
-            };
-            if printed.insert(id.clone()) {
-                println!("{}\n", ftl(&id, &text.english));
-            }
-        }
     }
 }

@@ -193,7 +193,7 @@ fn manual_pages_follow_the_language() {
     );
     let page = std::fs::read_to_string(dir.join("seminar-speaker-add.1")).unwrap();
     assert!(
-        page.contains("Tambah pembicara, dengan slot ceramah"),
+        page.contains("Tambah pembicara, dengan slot materi"),
         "{page}"
     );
     assert!(page.contains("Jabatannya pada saat seminar ini"), "{page}");

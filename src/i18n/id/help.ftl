@@ -11,7 +11,7 @@ seminar--after =
 
 seminar--db = Berkas basis data [env: SEMINAR_DB; config: db] [bawaan: folder data sistem, mis. ~/.local/share/seminar/seminar.db]
 
-seminar--json = Cetak JSON untuk mesin (perintah baca, dan catatan yang diubah suatu perintah)
+seminar--json = Cetak JSON yang dapat dibaca mesin (untuk perintah baca, dan catatan yang diubah oleh perintah)
 
 seminar--lang = Bahasa keluaran [env: SEMINAR_LANG; config: lang] [bawaan: en]
 
@@ -38,7 +38,7 @@ seminar-create--until = Hari terakhir, untuk seminar beberapa hari
 
 seminar-create--start = Jam mulai setiap hari, 09:00 atau 09.00 [bawaan: 09:00]
 
-seminar-create--end = Jam selesai setiap hari [bawaan: 17:00, atau dua jam setelah jam mulai yang lebih siang]
+seminar-create--end = Jam selesai setiap hari [bawaan: 17:00, atau dua jam setelah jam mulai bila mulainya lebih sore]
 
 seminar-create--tz = Zona waktu: Asia/Jakarta, WIB, WITA, WIT... [env: SEMINAR_TZ] [bawaan: zona sistem]
 
@@ -50,11 +50,11 @@ seminar-create--organizers = Penyelenggara; ulangi untuk beberapa penyelenggara
 
 seminar-create--description = Deskripsi untuk agenda
 
-seminar-create--slug = Nama singkat untuk baris perintah [bawaan: dari judul dan tahun]
+seminar-create--slug = Nama pendek untuk baris perintah [bawaan: dari judul dan tahun]
 
 seminar-create--status = planned, confirmed atau cancelled [bawaan: planned]
 
-seminar--force = Catat walaupun melanggar aturan pemesanan (`seminar check` akan melaporkannya)
+seminar--force = Catat walaupun melanggar aturan jadwal (`seminar check` akan melaporkannya)
 
 seminar--new = Buat orang, institusi atau tempat walaupun namanya mirip dengan yang sudah ada; orang walaupun sudah ada orang lain bernama sama
 
@@ -96,7 +96,7 @@ seminar-edit--start = Jam mulai baru (setiap hari, atau hari yang diberikan deng
 
 seminar-edit--end = Jam selesai baru (pada atau sebelum jam mulai: keesokan paginya)
 
-seminar-edit--on = Beri satu hari jamnya sendiri dengan --start dan --end (jam seminar mengembalikannya)
+seminar-edit--on = Beri satu hari jamnya sendiri dengan --start dan --end (jika diberi jam seminar lagi, jam khususnya dihapus)
 
 seminar-edit--tz = Zona waktu baru; slot tetap pada jam setempatnya
 
@@ -108,7 +108,7 @@ seminar-edit--organizers = Penyelenggara, mengganti daftar lama; ulangi untuk be
 
 seminar-edit--no_organizers = Hapus semua penyelenggara
 
-seminar-cancel = Tandai seminar batal (tetap tercatat, tidak memesan apa pun)
+seminar-cancel = Tandai seminar batal (tetap tercatat, tidak lagi memakai tempat atau waktu siapa pun)
 
 seminar-cancel--after =
     Contoh:
@@ -122,16 +122,16 @@ seminar-delete--after =
 
 seminar-speaker = Tambah, hapus, dan daftar pembicara
 
-seminar-speaker-add = Tambah pembicara, dengan slot ceramah bila --talk diberikan
+seminar-speaker-add = Tambah pembicara, dengan slot materi bila --talk diberikan
 
 seminar-speaker-add--after =
     Contoh:
       seminar speaker add kss-2017 "Dinur Krismasari" --position "Senior Representative" \
         --institution "JICA Indonesia" --talk "Japan's triangular cooperation" --at 09:45 --minutes 30
 
-seminar--name = Orangnya: NAMA (huruf besar-kecil dan aksen bebas), "NAMA (INSTITUSI)", "NAMA <email>" atau #ID; nama yang dipakai beberapa orang harus menyebut yang mana. Tanpa nama (di terminal) orang yang sudah dikenal ditawarkan untuk dipilih
+seminar--name = Orangnya: NAMA (huruf besar-kecil dan aksen bebas), "NAMA (INSTITUSI)", "NAMA <email>" atau #ID; nama yang dipakai beberapa orang harus menyebut yang mana. Tanpa nama (di terminal), orang yang sudah tercatat ditawarkan untuk dipilih
 
-seminar--institution = Institusinya, menurut nama atau nama singkat (ditambahkan bila baru); "Nama (SINGKATAN)" menetapkan nama singkat
+seminar--institution = Institusinya, menurut nama atau singkatan (ditambahkan bila baru); "Nama (SINGKATAN)" menetapkan singkatannya
 
 seminar--position = Jabatannya pada saat seminar ini
 
@@ -139,19 +139,19 @@ seminar--email = Emailnya (data pribadi: tidak ikut diekspor)
 
 seminar--phone = Nomor teleponnya (data pribadi: tidak ikut diekspor)
 
-seminar-speaker-add--talk = Judul ceramahnya: membuat slot ceramah
+seminar-speaker-add--talk = Judul materinya: membuat slot materi
 
-seminar-speaker-add--at = Jam mulai ceramah
+seminar-speaker-add--at = Jam mulai materi
 
-seminar-speaker-add--on = Hari ceramah, untuk seminar beberapa hari [bawaan: hari pertama]
+seminar-speaker-add--on = Hari materi, untuk seminar beberapa hari [bawaan: hari pertama]
 
-seminar-speaker-add--minutes = Lama ceramah dalam menit
+seminar-speaker-add--minutes = Lama materi dalam menit
 
-seminar-speaker-add--room = Ruang ceramah (ditambahkan sebagai tempat bila baru) [bawaan: ruang sesinya, jika tidak ada, tempat seminar]
+seminar-speaker-add--room = Ruang materi (ditambahkan sebagai tempat bila baru) [bawaan: ruang sesinya, jika tidak ada, tempat seminar]
 
-seminar-speaker-add--session = Sesi tempat ceramah ini: judul atau #ID-nya
+seminar-speaker-add--session = Sesi tempat materi ini: judul atau #ID-nya
 
-seminar-speaker-remove = Hapus pembicara dari seminar, beserta ceramah yang hanya dia bawakan di sana
+seminar-speaker-remove = Hapus pembicara dari seminar, beserta materi yang hanya dia bawakan di sana
 
 seminar-speaker-remove--after =
     Contoh:
@@ -168,7 +168,7 @@ seminar-speaker-list--after =
 
 seminar-speaker-list--seminar = Hanya pembicara seminar ini (slug atau #ID)
 
-seminar-speaker-list--institution = Hanya yang berbicara mewakili institusi ini (nama atau nama singkat)
+seminar-speaker-list--institution = Hanya yang berbicara mewakili institusi ini (nama atau singkatan)
 
 seminar--format = Format keluaran (--json sama dengan --format json)
 
@@ -218,7 +218,7 @@ seminar-venue-list--after =
     Contoh:
       seminar venue list
 
-seminar-venue-assign = Adakan seminar di suatu tempat (ditolak bila tempat itu sedang terpakai)
+seminar-venue-assign = Adakan seminar di suatu tempat (ditolak bila tempat itu sudah terpakai pada waktu itu)
 
 seminar-venue-assign--after =
     Contoh:
@@ -259,7 +259,7 @@ seminar-institution-add--after =
 
 seminar-institution-add--name = Nama lengkap institusi
 
-seminar-institution-add--short = Nama singkatnya (Kemlu, JICA, INFID), juga diterima di mana pun institusi disebut
+seminar-institution-add--short = Singkatannya (Kemlu, JICA, INFID), juga diterima di mana pun institusi disebut
 
 seminar-institution-add--new = Tambahkan walaupun namanya mirip dengan institusi yang sudah ada
 
@@ -269,18 +269,18 @@ seminar-institution-list--after =
     Contoh:
       seminar institution list
 
-seminar-institution-edit = Ganti nama institusi atau tetapkan nama singkatnya
+seminar-institution-edit = Ganti nama institusi atau tetapkan singkatannya
 
 seminar-institution-edit--after =
     Contoh:
       seminar institution edit "JICA Indonesia" --short JICA
       seminar institution edit Kemlu --name "Kementerian Luar Negeri"
 
-seminar-institution-edit--name = Institusinya, menurut nama atau nama singkat
+seminar-institution-edit--name = Institusinya, menurut nama atau singkatan
 
 seminar-institution-edit--new_name = Nama lengkap barunya
 
-seminar-institution-edit--short = Nama singkatnya; nilai kosong menghapusnya
+seminar-institution-edit--short = Singkatannya; nilai kosong menghapusnya
 
 seminar-institution-merge = Gabungkan institusi ganda ke institusi lain: orang dan perannya ikut pindah
 
@@ -310,7 +310,7 @@ seminar-person-show--after =
 
 seminar-person-show--name = Orangnya: NAMA (huruf besar-kecil dan aksen bebas), "NAMA (INSTITUSI)", "NAMA <email>" atau #ID; nama yang dipakai beberapa orang ditolak, dengan daftar mereka
 
-seminar-person-merge = Gabungkan orang ganda ke orang lain: peran dan ceramah ikut pindah, tidak ada yang hilang
+seminar-person-merge = Gabungkan orang ganda ke orang lain: peran dan materinya ikut pindah, tidak ada yang hilang
 
 seminar-person-merge--after =
     Contoh:
@@ -320,9 +320,9 @@ seminar-person-merge--from = Orang ganda, yang akan dihapus: NAMA, "NAMA (INSTIT
 
 seminar-person-merge--into = Orang yang tetap ada dan mengambil alih peran orang ganda (disebut dengan cara yang sama)
 
-seminar-person-merge--force = Gabungkan walaupun orang itu lalu berada di dua tempat sekaligus
+seminar-person-merge--force = Gabungkan walaupun orang itu jadinya berada di dua tempat pada waktu yang sama
 
-seminar-slot = Susun acara seminar
+seminar-slot = Atur susunan acara seminar
 
 seminar-slot-add = Tambah slot ke susunan acara seminar
 
@@ -346,7 +346,7 @@ seminar-slot-add--session = Sesi tempat slot ini: judul atau #ID-nya
 
 seminar-slot-add--track = Label jalur [bawaan: jalur sesinya]
 
-seminar-slot-edit = Ubah atau pindahkan slot (jam, hari, ruang, lama, judul, jenis, sesi, jalur); id dan UID kalendernya tetap
+seminar-slot-edit = Ubah atau pindahkan slot (jam, hari, ruang, durasi, judul, jenis, sesi, jalur); id dan UID kalendernya tetap
 
 seminar-slot-edit--after =
     Contoh:
@@ -380,9 +380,9 @@ seminar-slot-remove--after =
       seminar slot remove kss-2017 '#3'
       seminar slot remove kss-2017 10:30
 
-seminar-session = Sesi: pleno, panel paralel dan lokakarya, masing-masing di satu ruang dengan pemimpin sesinya
+seminar-session = Sesi: pleno, panel paralel dan lokakarya, masing-masing di satu ruang dengan moderator sesinya
 
-seminar-session-add = Tambah sesi: blok berjudul pada satu hari di satu ruang, dengan pemimpin sesinya
+seminar-session-add = Tambah sesi: blok berjudul pada satu hari di satu ruang, dengan moderator sesinya
 
 seminar-session-add--after =
     Contoh:
@@ -399,11 +399,11 @@ seminar-session-add--end = Jam selesai (pada atau sebelum jam mulai: keesokan pa
 
 seminar-session-add--room = Ruangnya (ditambahkan sebagai tempat bila baru) [bawaan: tempat seminar]
 
-seminar-session-add--chairs = Pemimpin sesi; ulangi untuk beberapa orang (ditambahkan sebagai moderator seminar)
+seminar-session-add--chairs = Moderator sesi; ulangi untuk beberapa orang (ditambahkan sebagai moderator seminar)
 
 seminar-session-add--track = Label jalur
 
-seminar-session-list = Daftar sesi seminar dengan ruang dan pemimpin sesinya
+seminar-session-list = Daftar sesi seminar dengan ruang dan moderator sesinya
 
 seminar-session-list--after =
     Contoh:
@@ -432,7 +432,7 @@ seminar-session-edit--end = Jam selesai baru
 
 seminar-session-edit--room = Ruang baru ("" untuk tempat seminar)
 
-seminar-session-edit--chairs = Pemimpin sesi, mengganti yang sekarang; ulangi untuk beberapa orang
+seminar-session-edit--chairs = Moderator sesi, mengganti yang sekarang; ulangi untuk beberapa orang
 
 seminar-session-remove = Hapus sesi beserta slot-slotnya (atau pertahankan slotnya dengan --keep-slots)
 
@@ -460,7 +460,7 @@ seminar-versions--after =
 
 seminar-versions--seminar = Seminarnya (slug atau #ID)
 
-seminar-changes = Apa yang berubah sejak suatu versi terbitan: ceramah dan sesi yang ditambah, dibatalkan, dipindah
+seminar-changes = Apa yang berubah sejak suatu versi terbitan: materi dan sesi yang ditambah, dibatalkan, dipindah
 
 seminar-changes--after =
     Contoh:
@@ -471,7 +471,7 @@ seminar-changes--seminar = Seminarnya (slug atau #ID)
 
 seminar-changes--since = Bandingkan dengan versi N, atau dengan versi terakhir yang terbit pada atau sebelum TANGGAL [bawaan: versi terbitan terakhir]
 
-seminar-changes--per_person = Tulis draf pesan (.eml dan .txt) untuk setiap pembicara atau pemimpin sesi yang bagiannya berubah, ke folder yang diberikan dengan -o; tidak ada yang dikirim
+seminar-changes--per_person = Tulis draf pesan (.eml dan .txt) untuk setiap pembicara atau moderator sesi yang bagiannya berubah, ke folder yang diberikan dengan -o; tidak ada yang dikirim
 
 seminar-changes--output = Folder untuk draf --per-person (dibuat bila belum ada)
 
@@ -483,9 +483,9 @@ seminar-roster--after =
       seminar roster --from 2017-01-01 --to 2017-12-31 --format csv -o roster-2017.csv
       seminar roster kss-2017 --format html -o roster.html
 
-seminar-roster--from = Setiap seminar yang punya hari mulai tanggal ini (dengan --to)
+seminar-roster--from = Setiap seminar yang berlangsung sejak tanggal ini (bersama --to)
 
-seminar-roster--to = Setiap seminar yang punya hari sampai tanggal ini (dengan --from)
+seminar-roster--to = Setiap seminar yang berlangsung sampai tanggal ini (bersama --from)
 
 seminar-roster--include_contacts = Sertakan email dan telepon (data pribadi: tidak disertakan bila tidak diminta; berkasnya dibuat privat)
 
@@ -511,7 +511,7 @@ seminar-agenda--track = Hanya jalur ini
 
 seminar-agenda--grid = Tabel jadwal: ruang sebagai kolom, waktu sebagai baris (text atau html)
 
-seminar-agenda--show_cancelled = Juga ceramah dan sesi yang dibatalkan setelah terbit, dicoret
+seminar-agenda--show_cancelled = Juga materi dan sesi yang dibatalkan setelah terbit, dicoret
 
 seminar--slots = iCalendar: juga satu acara untuk setiap slot susunan acara
 
@@ -545,9 +545,9 @@ seminar-import--seminar = CSV: seminar tujuan setiap baris (slug atau #ID), alih
 
 seminar-import--tz = Zona waktu jadwal yang tidak menyebut zona [bawaan: zona yang diatur]
 
-seminar-import--dry_run = Periksa semuanya dan katakan apa yang akan berubah (untuk seminar yang tercatat, laporan perubahannya), tanpa mengubah apa pun
+seminar-import--dry_run = Periksa semuanya dan tunjukkan apa yang akan berubah (untuk seminar yang tercatat, laporan perubahannya), tanpa mengubah apa pun
 
-seminar-check = Laporkan pemesanan ganda dan masalah susunan acara (keluar dengan kode 3 bila ada)
+seminar-check = Laporkan jadwal yang bentrok dan masalah susunan acara (keluar dengan kode 3 bila ada)
 
 seminar-check--after =
     Contoh:
@@ -564,7 +564,7 @@ seminar-backup--after =
 
 seminar-backup--file = Tempat menulis salinan (diganti secara atomik bila sudah ada)
 
-seminar-doctor = Periksa berkas basis data: keutuhan, rujukan, versi skema dan aturan pemesanan (keluar dengan kode 3 bila ada yang salah)
+seminar-doctor = Periksa berkas basis data: keutuhan, rujukan, versi skema dan aturan jadwal (keluar dengan kode 3 bila ada yang salah)
 
 seminar-doctor--after =
     Contoh:
