@@ -336,9 +336,37 @@ pub fn manual_page(page: &[u8], lang: Lang) -> Vec<u8> {
     renamed.into_bytes()
 }
 
+/// A usage error as one line: `error: …; tip: …; see 'seminar help'`, worded from the
+/// catalog, or as clap words it for the few kinds the catalog does not have.
+pub fn usage_line(error: &clap::Error, lang: Lang) -> String {
+    match usage_error(error, lang) {
+        Some(message) => format!("error: {message}"),
+        None => clap_line(error, lang),
+    }
+}
+
+/// Clap's own message, its lines joined, without the usage and the pointer to `--help`.
+fn clap_line(error: &clap::Error, lang: Lang) -> String {
+    let rendered = error.render().to_string();
+    let mut parts = Vec::new();
+    for line in rendered.lines().map(str::trim) {
+        if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        }
+        if !line.is_empty() {
+            parts.push(line.to_string());
+        }
+    }
+    let mut line = parts.join(" ").replace(" tip: ", "; tip: ");
+    if !line.starts_with("error:") {
+        line = format!("error: {line}");
+    }
+    format!("{line}; {}", message(lang, "usage-see-help"))
+}
+
 /// A usage error from clap as one line in `lang` (without "error: "), or `None` for a kind
-/// the catalog does not word (clap's English line is shown then).
-pub fn usage_error(error: &clap::Error, lang: Lang) -> Option<String> {
+/// the catalog does not word.
+fn usage_error(error: &clap::Error, lang: Lang) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let text = |kind| match error.get(kind) {
         Some(ContextValue::String(text)) => Some(text.clone()),
@@ -360,11 +388,11 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> Option<String> {
             "usage-unknown-subcommand",
             &[("name", text(ContextKind::InvalidSubcommand))],
         )?,
-        ErrorKind::InvalidValue if value.as_deref() == Some("") => {
-            say("usage-missing-value", &[("arg", arg)])?
-        }
         ErrorKind::InvalidValue => {
-            let mut line = say("usage-invalid-value", &[("arg", arg), ("value", value)])?;
+            let mut line = match value.as_deref() {
+                Some("") => say("usage-missing-value", &[("arg", arg)])?,
+                _ => say("usage-invalid-value", &[("arg", arg), ("value", value)])?,
+            };
             if let Some(valid) = text(ContextKind::ValidValue) {
                 line.push_str(&format!(
                     " [{} {valid}]",
@@ -597,6 +625,45 @@ mod tests {
 
     fn squeeze(text: &str) -> String {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn english_usage_errors_from_the_catalog_read_as_clap_writes_them() {
+        let lines: [&[&str]; 15] = [
+            &["agenda", "kss-2017", "--from", "2017-01-01"],
+            &[
+                "agenda",
+                "kss-2017",
+                "--grid",
+                "--on",
+                "2017-05-18",
+                "--show-cancelled",
+            ],
+            &["creat"],
+            &["--foo"],
+            &["list", "--jsn"],
+            &["list", "extra"],
+            &["agenda", "--format", "pdf"],
+            &["agenda", "--format", "markdwn"],
+            &["agenda", "--format"],
+            &["agenda", "--lsng", "id"],
+            &["slot", "add", "kss-2017"],
+            &["create", "Title", "--date", "nope"],
+            &["list", "--from", "2017-01-01", "--from", "2017-01-02"],
+            &["speaker", "add", "kss-2017", "--minutes", "x"],
+            &["venue", "frobnicate"],
+        ];
+        for line in lines {
+            let args = std::iter::once("seminar").chain(line.iter().copied());
+            let error = command(Lang::En).try_get_matches_from(args).unwrap_err();
+            let from_catalog = usage_error(&error, Lang::En)
+                .unwrap_or_else(|| panic!("{line:?}: {:?} has no catalog wording", error.kind()));
+            assert_eq!(
+                format!("error: {from_catalog}"),
+                clap_line(&error, Lang::En),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]

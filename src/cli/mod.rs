@@ -293,29 +293,8 @@ fn clap_exit(error: &clap::Error, lang: crate::render::Lang) -> ExitCode {
             let _ = error.print();
             ExitCode::from(2)
         }
-        _ if lang != crate::render::Lang::En
-            && let Some(message) = help::usage_error(error, lang) =>
-        {
-            print_error_line(&format!("error: {message}"));
-            ExitCode::from(2)
-        }
         _ => {
-            let rendered = error.render().to_string();
-            let mut parts = Vec::new();
-            for line in rendered.lines().map(str::trim) {
-                if line.starts_with("Usage:") || line.starts_with("For more information") {
-                    break;
-                }
-                if !line.is_empty() {
-                    parts.push(line.to_string());
-                }
-            }
-            let mut message = parts.join(" ").replace(" tip: ", "; tip: ");
-            if !message.starts_with("error:") {
-                message = format!("error: {message}");
-            }
-            let see_help = crate::i18n::text(lang, "usage-see-help", &[]);
-            print_error_line(&format!("{message}; {see_help}"));
+            print_error_line(&help::usage_line(error, lang));
             ExitCode::from(2)
         }
     }
