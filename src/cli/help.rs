@@ -422,6 +422,17 @@ fn usage_error(error: &clap::Error, lang: Lang) -> Option<String> {
             Some(prior) => say("usage-conflict", &[("arg", arg), ("other", Some(prior))])?,
             None => return None,
         },
+        ErrorKind::MissingSubcommand => {
+            let name = text(ContextKind::InvalidSubcommand);
+            let mut line = say("usage-missing-subcommand", &[("name", name)])?;
+            if let Some(valid) = text(ContextKind::ValidSubcommand) {
+                line.push_str(&format!(
+                    " [{} {valid}]",
+                    message(lang, "usage-subcommands")
+                ));
+            }
+            line
+        }
         ErrorKind::TooManyValues => {
             say("usage-too-many-values", &[("arg", arg), ("value", value)])?
         }
@@ -578,6 +589,9 @@ mod tests {
                 .find_map(|id| Some((id, i18n::lookup(Lang::En, id, None)?)))
             else {
                 missing_english.push(ftl(&text.ids[0], &text.english));
+                if first_message(Lang::Id, &text.ids).is_none() {
+                    missing_indonesian.push(format!("{} ({})", text.ids[0], text.place));
+                }
                 continue;
             };
             if english != text.english {
@@ -629,7 +643,8 @@ mod tests {
 
     #[test]
     fn english_usage_errors_from_the_catalog_read_as_clap_writes_them() {
-        let lines: [&[&str]; 15] = [
+        let lines: [&[&str]; 16] = [
+            &["--json"],
             &["agenda", "kss-2017", "--from", "2017-01-01"],
             &[
                 "agenda",

@@ -159,6 +159,15 @@ fn usage_errors_are_indonesian_with_lang_id() {
         line.contains("argumen wajib berikut belum diberikan"),
         "{line}"
     );
+    let line = env.fails(2, &["--lang", "id", "list", "--sarch", "x"]);
+    assert!(
+        line.starts_with("error: argumen '--sarch' tidak dikenal"),
+        "{line}"
+    );
+    assert!(
+        line.contains("saran: ada argumen yang mirip: '--search'"),
+        "{line}"
+    );
     // English keeps clap's own wording.
     let line = env.fails(2, &["creat"]);
     assert_eq!(
