@@ -2,12 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
-use super::{Cli, Context};
+use super::Context;
 use crate::error::{Error, Result};
 use crate::output::{Kind, Privacy, Target};
+use crate::render::Lang;
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -26,12 +27,13 @@ pub struct ManArgs {
 
 pub fn completions(args: CompletionsArgs, context: &Context) -> Result<()> {
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "seminar", &mut script);
+    let mut command = super::help::command(context.style.lang);
+    clap_complete::generate(args.shell, &mut command, "seminar", &mut script);
     context.print_data(&String::from_utf8_lossy(&script))
 }
 
 pub fn man(args: ManArgs, context: &Context) -> Result<()> {
-    let command = Cli::command();
+    let command = super::help::command(context.style.lang);
     match args.dir {
         Some(dir) => {
             std::fs::create_dir_all(&dir).map_err(|error| {
@@ -40,7 +42,7 @@ pub fn man(args: ManArgs, context: &Context) -> Result<()> {
                     dir.display()
                 ))
             })?;
-            let pages = manual_pages(command)?;
+            let pages = manual_pages(command, context.style.lang)?;
             // Every name is checked before any page is written.
             let targets = pages
                 .iter()
@@ -54,12 +56,14 @@ pub fn man(args: ManArgs, context: &Context) -> Result<()> {
             for (target, (_, page)) in targets.iter().zip(&pages) {
                 target.write(page, Privacy::Public)?;
             }
-            super::context::say(&format!("Wrote the manual pages to {}", dir.display()));
+            let dir = dir.display().to_string();
+            super::context::say(&crate::tr!(context.style.lang, "man-wrote", dir = dir));
             Ok(())
         }
         None => {
             let mut page = Vec::new();
             clap_mangen::Man::new(command).render(&mut page)?;
+            let page = super::help::manual_page(&page, context.style.lang);
             context.print_data(&String::from_utf8_lossy(&page))
         }
     }
@@ -67,20 +71,24 @@ pub fn man(args: ManArgs, context: &Context) -> Result<()> {
 
 /// One page per command and subcommand (`seminar.1`, `seminar-speaker-add.1`, …), named and
 /// rendered as `clap_mangen::generate_to` would write them.
-fn manual_pages(command: clap::Command) -> Result<Vec<(String, Vec<u8>)>> {
-    fn collect(command: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
+fn manual_pages(command: clap::Command, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
+    fn collect(
+        command: clap::Command,
+        lang: Lang,
+        pages: &mut Vec<(String, Vec<u8>)>,
+    ) -> Result<()> {
         for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
-            collect(sub.clone(), pages)?;
+            collect(sub.clone(), lang, pages)?;
         }
         let man = clap_mangen::Man::new(command);
         let mut page = Vec::new();
         man.render(&mut page)?;
-        pages.push((man.get_filename(), page));
+        pages.push((man.get_filename(), super::help::manual_page(&page, lang)));
         Ok(())
     }
     let mut command = command.disable_help_subcommand(true);
     command.build();
     let mut pages = Vec::new();
-    collect(command, &mut pages)?;
+    collect(command, lang, &mut pages)?;
     Ok(pages)
 }

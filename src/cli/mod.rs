@@ -7,6 +7,7 @@ mod completions;
 mod context;
 mod export;
 mod guide;
+mod help;
 mod import;
 mod institution;
 mod maintenance;
@@ -26,7 +27,7 @@ pub(crate) mod versions;
 
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, FromArgMatches, Parser, Subcommand};
 
 use crate::error::Error;
 pub use context::Context;
@@ -194,9 +195,18 @@ pub enum Command {
 
 /// Parses the command line and runs it; returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // A command line that parses needs no words; help, version and usage errors are parsed
+    // again with the texts of the chosen language, which yields the same outcome in its words.
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(error) => return clap_exit(&error),
+        Err(error) => {
+            let help_lang = help::language(&args);
+            let localized = help::command(help_lang)
+                .try_get_matches_from(&args)
+                .and_then(|matches| Cli::from_arg_matches(&matches));
+            return clap_exit(&localized.err().unwrap_or(error), help_lang);
+        }
     };
     let mut context = match Context::new(&cli.global) {
         Ok(context) => context,
@@ -272,7 +282,7 @@ fn print_error_line(message: &str) {
 }
 
 /// Help and version go to stdout with exit 0; usage errors become one line and exit 2.
-fn clap_exit(error: &clap::Error) -> ExitCode {
+fn clap_exit(error: &clap::Error, lang: crate::render::Lang) -> ExitCode {
     use clap::error::ErrorKind;
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -284,21 +294,7 @@ fn clap_exit(error: &clap::Error) -> ExitCode {
             ExitCode::from(2)
         }
         _ => {
-            let rendered = error.render().to_string();
-            let mut parts = Vec::new();
-            for line in rendered.lines().map(str::trim) {
-                if line.starts_with("Usage:") || line.starts_with("For more information") {
-                    break;
-                }
-                if !line.is_empty() {
-                    parts.push(line.to_string());
-                }
-            }
-            let mut message = parts.join(" ").replace(" tip: ", "; tip: ");
-            if !message.starts_with("error:") {
-                message = format!("error: {message}");
-            }
-            print_error_line(&format!("{message}; see 'seminar help'"));
+            print_error_line(&help::usage_line(error, lang));
             ExitCode::from(2)
         }
     }

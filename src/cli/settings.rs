@@ -90,7 +90,7 @@ fn read_config(path: &Path) -> Result<ConfigFile> {
     })
 }
 
-fn parse_lang(text: &str) -> std::result::Result<Lang, String> {
+pub(super) fn parse_lang(text: &str) -> std::result::Result<Lang, String> {
     match text.trim().to_lowercase().as_str() {
         "en" => Ok(Lang::En),
         "id" => Ok(Lang::Id),
@@ -99,6 +99,20 @@ fn parse_lang(text: &str) -> std::result::Result<Lang, String> {
 }
 
 impl Settings {
+    /// The language alone, for the help that is shown before the command line is parsed;
+    /// a broken setting leaves it English (the command then reports the setting).
+    pub fn language(flag: Option<Lang>) -> Lang {
+        let config_file = config_path();
+        let config = config_file
+            .as_deref()
+            .and_then(|path| read_config(path).ok())
+            .unwrap_or_default();
+        let from_file = || Source::ConfigFile(config_file.clone().unwrap_or_default());
+        resolve_lang(flag, &config, from_file)
+            .map(|setting| setting.value)
+            .unwrap_or_default()
+    }
+
     pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         let config_file = config_path();
         let config = match &config_file {
@@ -126,24 +140,7 @@ impl Settings {
             },
         };
 
-        let lang = match (global.lang, env("SEMINAR_LANG"), &config.lang) {
-            (Some(lang), _, _) => Setting {
-                value: lang,
-                source: Source::Flag("--lang"),
-            },
-            (_, Some(text), _) => Setting {
-                value: parse_lang(&text).map_err(|e| Error::usage(format!("SEMINAR_LANG: {e}")))?,
-                source: Source::Environment("SEMINAR_LANG"),
-            },
-            (_, _, Some(text)) => Setting {
-                value: parse_lang(text).map_err(|e| Error::usage(format!("config lang: {e}")))?,
-                source: from_file(),
-            },
-            _ => Setting {
-                value: Lang::En,
-                source: Source::Default,
-            },
-        };
+        let lang = resolve_lang(global.lang, &config, from_file)?;
 
         let zone = match (env("SEMINAR_TZ"), &config.tz) {
             (Some(text), _) => Setting {
@@ -171,6 +168,32 @@ impl Settings {
             zone,
         })
     }
+}
+
+/// `--lang`, else `SEMINAR_LANG`, else the config file's `lang`, else English.
+fn resolve_lang(
+    flag: Option<Lang>,
+    config: &ConfigFile,
+    from_file: impl Fn() -> Source,
+) -> Result<Setting<Lang>> {
+    Ok(match (flag, env("SEMINAR_LANG"), &config.lang) {
+        (Some(lang), _, _) => Setting {
+            value: lang,
+            source: Source::Flag("--lang"),
+        },
+        (_, Some(text), _) => Setting {
+            value: parse_lang(&text).map_err(|e| Error::usage(format!("SEMINAR_LANG: {e}")))?,
+            source: Source::Environment("SEMINAR_LANG"),
+        },
+        (_, _, Some(text)) => Setting {
+            value: parse_lang(text).map_err(|e| Error::usage(format!("config lang: {e}")))?,
+            source: from_file(),
+        },
+        _ => Setting {
+            value: Lang::En,
+            source: Source::Default,
+        },
+    })
 }
 
 /// `~/seminar.db` in a config file means the file in the home folder.

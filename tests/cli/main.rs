@@ -9,6 +9,7 @@ mod crashes;
 mod example;
 mod exports;
 mod files;
+mod help;
 mod ics_import;
 mod imports;
 mod input;
