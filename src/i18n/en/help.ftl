@@ -286,7 +286,7 @@ seminar-institution-merge = Fold a duplicate institution into another: its peopl
 
 seminar-institution-merge--after =
     Example:
-      seminar institution merge "Kementrian Luar Negeri" "Kementerian Luar Negeri"
+      seminar institution merge "Kementerian Luar Negri" "Kementerian Luar Negeri"
 
 seminar-institution-merge--from = The duplicate, which is removed
 
@@ -635,3 +635,29 @@ seminar-import--format--csv = Speakers and moderators, one per row (see README: 
 seminar-import--format--frab = frab / C3VOC / pretalx schedule.xml
 
 seminar-import--format--ics = An iCalendar file (Indico, pretalx, Google, Apple, Thunderbird), one seminar
+
+seminar-speaker-add--titles = Their titles and degrees, as on a certificate: front titles, a comma, back degrees ("Prof. Dr., M.Si.", "Dr.", ", M.A."); "" removes them. Titles written in NAME ("Dr. Siti Rahmawati, M.A.") are taken too
+
+seminar-moderator-assign--titles = Their titles and degrees, as on a certificate: front titles, a comma, back degrees ("Prof. Dr., M.Si.", "Dr.", ", M.A."); "" removes them. Titles written in NAME ("Dr. Siti Rahmawati, M.A.") are taken too
+
+seminar-institution-alias = Other names of an institution (Univ. Gadjah Mada, Kemenlu): found as its name is
+
+seminar-institution-alias-add = Give an institution another name that finds it wherever an institution is named
+
+seminar-institution-alias-add--after =
+    Example:
+      seminar institution alias add "Kementerian Luar Negeri" Kemenlu
+
+seminar-institution-alias-add--institution = The institution, by name, short name or alias
+
+seminar-institution-alias-add--alias = The other name
+
+seminar-institution-alias-remove = Take an alias from an institution
+
+seminar-institution-alias-remove--after =
+    Example:
+      seminar institution alias remove "Kementerian Luar Negeri" Kemenlu
+
+seminar-institution-alias-remove--institution = The institution, by name, short name or alias
+
+seminar-institution-alias-remove--alias = The other name

@@ -286,7 +286,7 @@ seminar-institution-merge = Gabungkan institusi ganda ke institusi lain: orang d
 
 seminar-institution-merge--after =
     Contoh:
-      seminar institution merge "Kementrian Luar Negeri" "Kementerian Luar Negeri"
+      seminar institution merge "Kementerian Luar Negri" "Kementerian Luar Negeri"
 
 seminar-institution-merge--from = Institusi ganda, yang akan dihapus
 
@@ -634,3 +634,29 @@ seminar-import--format--csv = Pembicara dan moderator, satu per baris (lihat REA
 seminar-import--format--frab = schedule.xml frab / C3VOC / pretalx
 
 seminar-import--format--ics = Berkas iCalendar (Indico, pretalx, Google, Apple, Thunderbird), satu seminar
+
+seminar-speaker-add--titles = Gelarnya, seperti di sertifikat: gelar depan, koma, gelar belakang ("Prof. Dr., M.Si.", "Dr.", ", M.A."); "" menghapusnya. Gelar yang ditulis dalam NAMA ("Dr. Siti Rahmawati, M.A.") juga diambil
+
+seminar-moderator-assign--titles = Gelarnya, seperti di sertifikat: gelar depan, koma, gelar belakang ("Prof. Dr., M.Si.", "Dr.", ", M.A."); "" menghapusnya. Gelar yang ditulis dalam NAMA ("Dr. Siti Rahmawati, M.A.") juga diambil
+
+seminar-institution-alias = Nama lain sebuah institusi (Univ. Gadjah Mada, Kemenlu): dikenali seperti namanya
+
+seminar-institution-alias-add = Beri institusi nama lain yang dikenali di mana pun institusi disebut
+
+seminar-institution-alias-add--after =
+    Contoh:
+      seminar institution alias add "Kementerian Luar Negeri" Kemenlu
+
+seminar-institution-alias-add--institution = Institusinya, menurut nama, singkatan, atau nama lain
+
+seminar-institution-alias-add--alias = Nama lainnya
+
+seminar-institution-alias-remove = Hapus nama lain dari sebuah institusi
+
+seminar-institution-alias-remove--after =
+    Contoh:
+      seminar institution alias remove "Kementerian Luar Negeri" Kemenlu
+
+seminar-institution-alias-remove--institution = Institusinya, menurut nama, singkatan, atau nama lain
+
+seminar-institution-alias-remove--alias = Nama lainnya
