@@ -40,7 +40,7 @@ pub struct PersonArgs {
     /// a name several people share must say which. Without one (on a terminal) known
     /// people are offered to pick from
     pub name: Option<String>,
-    /// Their institution, by name or short name (added if new); "Name (ABBR)" sets a short name
+    /// Their institution, by name, short name or alias (added if new); "Name (ABBR)" sets a short name
     #[arg(long, value_name = "INST")]
     pub institution: Option<String>,
     /// Their position at the time of this seminar

@@ -131,7 +131,7 @@ seminar-speaker-add--after =
 
 seminar--name = The person: NAME (any case or accents), "NAME (INSTITUTION)", "NAME <email>" or #ID; a name several people share must say which. Without one (on a terminal) known people are offered to pick from
 
-seminar--institution = Their institution, by name or short name (added if new); "Name (ABBR)" sets a short name
+seminar--institution = Their institution, by name, short name or alias (added if new); "Name (ABBR)" sets a short name
 
 seminar--position = Their position at the time of this seminar
 

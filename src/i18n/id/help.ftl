@@ -131,7 +131,7 @@ seminar-speaker-add--after =
 
 seminar--name = Orangnya: NAMA (huruf besar-kecil dan aksen bebas), "NAMA (INSTITUSI)", "NAMA <email>" atau #ID; nama yang dipakai beberapa orang harus menyebut yang mana. Tanpa nama (di terminal), orang yang sudah tercatat ditawarkan untuk dipilih
 
-seminar--institution = Institusinya, menurut nama atau singkatan (ditambahkan bila baru); "Nama (SINGKATAN)" menetapkan singkatannya
+seminar--institution = Institusinya, menurut nama, singkatan, atau nama lain (ditambahkan bila baru); "Nama (SINGKATAN)" menetapkan singkatannya
 
 seminar--position = Jabatannya pada saat seminar ini
 
