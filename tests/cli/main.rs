@@ -28,3 +28,4 @@ mod sync;
 mod terminal;
 mod venues;
 mod versions;
+mod zones;
