@@ -21,7 +21,7 @@ fn facts(n: usize) -> (Vec<SeminarFacts>, Vec<SlotFacts>, Vec<Engagement>) {
             id,
             slug: format!("s{id}"),
             title: format!("Seminar {id}"),
-            zone: chrono_tz::Asia::Jakarta,
+            zone: seminar::model::zone::Zone::known("Asia/Jakarta"),
             windows: vec![Interval::new(start, start + 3 * HOUR)],
             venue: Some((lane, format!("Venue {lane}"))),
             cancelled: false,

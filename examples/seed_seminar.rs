@@ -95,7 +95,13 @@ pub fn build(db: &Db<'_>) -> Result<Vec<Notice>> {
             subtitle: Some(
                 "Proud to Contribute: Maximizing Potentials in South-South Cooperation".into(),
             ),
-            schedule: Schedule::daily(chrono_tz::Asia::Jakarta, day, day, at(9, 0), at(12, 0)),
+            schedule: Schedule::daily(
+                seminar::model::zone::Zone::known("Asia/Jakarta"),
+                day,
+                day,
+                at(9, 0),
+                at(12, 0),
+            ),
             venue: Some("Auditorium Juwono Sudarsono".into()),
             organizers: vec![
                 "FISIP UI".into(),

@@ -452,9 +452,9 @@ pub fn generate(db: &Db<'_>, options: SampleSize) -> Result<()> {
         let lane = i - (day_index * n).div_ceil(days);
         let day = first_day + Days::new(day_index as u64);
         let zone = if i % 7 == 3 {
-            chrono_tz::Asia::Makassar
+            crate::model::zone::Zone::known("Asia/Makassar")
         } else {
-            chrono_tz::Asia::Jakarta
+            crate::model::zone::Zone::known("Asia/Jakarta")
         };
         let topic = TOPICS[random.below(TOPICS.len())];
         let title = match i % 3 {

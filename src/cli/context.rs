@@ -25,7 +25,7 @@ pub struct Context {
     pub today: NaiveDate,
     /// The current instant (pinned by `SEMINAR_NOW` like `today`), for export timestamps.
     pub now: DateTime<Utc>,
-    pub default_zone: chrono_tz::Tz,
+    pub default_zone: crate::model::zone::Zone,
     /// The database, language and zone, with where each came from.
     pub settings: Settings,
 }
@@ -99,7 +99,7 @@ impl Context {
     }
 
     /// The time zone the user chose (SEMINAR_TZ or the config file), not the machine's.
-    pub fn configured_zone(&self) -> Option<chrono_tz::Tz> {
+    pub fn configured_zone(&self) -> Option<crate::model::zone::Zone> {
         (self.settings.zone.source != super::settings::Source::Default)
             .then_some(self.settings.zone.value)
     }

@@ -29,7 +29,7 @@ pub struct ImportArgs {
     pub seminar: Option<String>,
     /// The time zone of a schedule that names none [default: the configured zone]
     #[arg(long, value_parser = super::values::zone, value_name = "ZONE")]
-    pub tz: Option<chrono_tz::Tz>,
+    pub tz: Option<crate::model::zone::Zone>,
     /// Check everything and say what would change (for a seminar on record, the change
     /// report), without changing anything
     #[arg(long)]

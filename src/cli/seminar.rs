@@ -1,7 +1,7 @@
 //! `create`, `list`, `show`, `edit`, `cancel`, `delete`.
 
+use crate::model::zone::Zone;
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use chrono_tz::Tz;
 use clap::Args;
 
 use super::guide::{self, CreateAnswers, Guide};
@@ -35,7 +35,7 @@ pub struct CreateArgs {
     pub end: Option<NaiveTime>,
     /// Time zone: Asia/Jakarta, WIB, WITA, WIT... [env: SEMINAR_TZ] [default: the system's]
     #[arg(long, value_parser = zone, value_name = "ZONE")]
-    pub tz: Option<Tz>,
+    pub tz: Option<Zone>,
     /// Venue by name (added if new)
     #[arg(long)]
     pub venue: Option<String>,
@@ -380,7 +380,7 @@ pub struct EditArgs {
     pub on: Option<NaiveDate>,
     /// New time zone; slots keep their local times
     #[arg(long, value_parser = zone, value_name = "ZONE")]
-    pub tz: Option<Tz>,
+    pub tz: Option<Zone>,
     /// New venue by name (added if new); "" removes the venue
     #[arg(long)]
     pub venue: Option<String>,

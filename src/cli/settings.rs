@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono_tz::Tz;
+use crate::model::zone::Zone;
 use clap::Subcommand;
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +57,7 @@ pub struct Settings {
     pub config_file: Option<PathBuf>,
     pub db: Setting<PathBuf>,
     pub lang: Setting<Lang>,
-    pub zone: Setting<Tz>,
+    pub zone: Setting<Zone>,
 }
 
 fn config_path() -> Option<PathBuf> {
@@ -157,7 +157,7 @@ impl Settings {
                 value: iana_time_zone::get_timezone()
                     .ok()
                     .and_then(|name| name.parse().ok())
-                    .unwrap_or(chrono_tz::UTC),
+                    .unwrap_or(Zone::utc()),
                 source: Source::Default,
             },
         };

@@ -1,7 +1,7 @@
 //! Parsers for values on the command line, so that clap names the flag in every error.
 
+use crate::model::zone::Zone;
 use chrono::{NaiveDate, NaiveTime};
-use chrono_tz::Tz;
 
 use crate::model::time;
 
@@ -14,7 +14,7 @@ pub fn time_of_day(text: &str) -> Result<NaiveTime, String> {
     time::parse_time(text)
 }
 
-pub fn zone(text: &str) -> Result<Tz, String> {
+pub fn zone(text: &str) -> Result<Zone, String> {
     time::parse_zone(text)
 }
 

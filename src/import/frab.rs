@@ -11,8 +11,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Offset, Utc};
-use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::{ReadOptions, all_problems};
@@ -520,7 +520,7 @@ fn own_slot(
 /// The schedule's time zone: its `time_zone_name`, else the zone its times' offsets give
 /// (`--tz` or the configured zone when they agree with them), else `--tz` or the
 /// configured zone; never the machine's without being asked.
-fn zone_of(schedule: &ScheduleXml, options: &ReadOptions) -> Result<Tz> {
+fn zone_of(schedule: &ScheduleXml, options: &ReadOptions) -> Result<Zone> {
     if let Some(name) = (schedule.conference.time_zone_name.as_deref())
         .map(str::trim)
         .filter(|name| !name.is_empty())
@@ -543,7 +543,7 @@ fn zone_of(schedule: &ScheduleXml, options: &ReadOptions) -> Result<Tz> {
             offsets.insert(at.offset().local_minus_utc());
         }
     }
-    let agrees = |zone: Tz| {
+    let agrees = |zone: Zone| {
         schedule.days.iter().all(|day| {
             day.rooms.iter().flat_map(|room| &room.events).all(|event| {
                 event.date.as_deref().is_none_or(|text| {
@@ -571,7 +571,7 @@ fn zone_of(schedule: &ScheduleXml, options: &ReadOptions) -> Result<Tz> {
             h if h > 0 => format!("Etc/GMT-{h}"),
             h => format!("Etc/GMT+{}", -h),
         };
-        if let Ok(zone) = name.parse::<Tz>() {
+        if let Ok(zone) = name.parse::<Zone>() {
             return Ok(zone);
         }
     }
@@ -588,7 +588,7 @@ fn checked(
     day: &DayXml,
     date: Option<NaiveDate>,
     room: &str,
-    zone: Tz,
+    zone: Zone,
     people_by_key: &BTreeMap<String, FilePerson>,
 ) -> Result<Event, String> {
     let title = event
@@ -731,7 +731,7 @@ pub(super) fn slot_kind(kind: &str) -> SlotKind {
 pub(super) fn seminar(
     title: String,
     slug: Option<String>,
-    zone: Tz,
+    zone: Zone,
     venue: Option<String>,
     mut events: Vec<Event>,
     hours: &BTreeMap<NaiveDate, (DateTime<Utc>, DateTime<Utc>)>,

@@ -14,8 +14,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use super::frab::{Event, seminar, slot_kind};
 use super::{ReadOptions, all_problems};
@@ -255,7 +255,7 @@ fn calendar(bytes: &[u8]) -> Result<Component> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Anchor {
     Utc,
-    Zone(Tz),
+    Zone(Zone),
     Floating,
 }
 
@@ -268,7 +268,7 @@ enum When {
 
 /// The zones the file's VTIMEZONE blocks stand for, by TZID: the IANA zone their TZID
 /// names, else the fixed zone their one offset gives; `None` for one we cannot tell.
-fn zones(calendar: &Component) -> BTreeMap<String, Option<Tz>> {
+fn zones(calendar: &Component) -> BTreeMap<String, Option<Zone>> {
     let mut zones = BTreeMap::new();
     for block in calendar.children.iter().filter(|c| c.name == "VTIMEZONE") {
         let Some(tzid) = block.first("TZID").map(|p| p.value.trim().to_string()) else {
@@ -290,21 +290,18 @@ fn zones(calendar: &Component) -> BTreeMap<String, Option<Tz>> {
 
 /// An IANA zone a TZID names, as many programs write it (`Europe/Berlin`,
 /// `/Europe/Berlin`, `/mozilla.org/20050126_1/Europe/Berlin`).
-fn iana(tzid: &str) -> Option<Tz> {
+fn iana(tzid: &str) -> Option<Zone> {
     let parts: Vec<&str> = (tzid.trim().trim_matches('"').split('/'))
         .filter(|part| !part.is_empty())
         .collect();
     (0..parts.len()).find_map(|from| {
         let name = parts[from..].join("/");
-        chrono_tz::TZ_VARIANTS
-            .iter()
-            .find(|zone| zone.name().eq_ignore_ascii_case(&name))
-            .copied()
+        Zone::named(&name)
     })
 }
 
 /// `+0700` or `-0130` as a fixed zone, when it is a whole number of hours.
-fn fixed_zone(offset: &str) -> Option<Tz> {
+fn fixed_zone(offset: &str) -> Option<Zone> {
     let (sign, digits) = match offset.split_at_checked(1)? {
         ("+", digits) => (1, digits),
         ("-", digits) => (-1, digits),
@@ -324,7 +321,7 @@ fn fixed_zone(offset: &str) -> Option<Tz> {
     name.parse().ok()
 }
 
-fn when(property: &Property, zones: &BTreeMap<String, Option<Tz>>) -> Result<When, String> {
+fn when(property: &Property, zones: &BTreeMap<String, Option<Zone>>) -> Result<When, String> {
     let line = property.line;
     let name = &property.name;
     let value = property.value.trim();
@@ -422,7 +419,10 @@ struct RawEvent {
     occurrences: u32,
 }
 
-fn raw_event(event: &Component, zones: &BTreeMap<String, Option<Tz>>) -> Result<RawEvent, String> {
+fn raw_event(
+    event: &Component,
+    zones: &BTreeMap<String, Option<Zone>>,
+) -> Result<RawEvent, String> {
     let line = event.line;
     let start_property = event
         .first("DTSTART")
@@ -523,7 +523,7 @@ fn daily_count(rule: &str) -> Option<u32> {
 /// The seminar's zone: with floating times `--tz` (or the configured zone), which they are
 /// read in, and they are refused without it: never the machine's zone unasked. Else
 /// X-WR-TIMEZONE, else the first zone the events' times are in, else `--tz`, else UTC.
-fn zone_of(calendar: &Component, events: &[RawEvent], options: &ReadOptions) -> Result<Tz> {
+fn zone_of(calendar: &Component, events: &[RawEvent], options: &ReadOptions) -> Result<Zone> {
     let anchors: Vec<(usize, Anchor)> = (events.iter())
         .filter_map(|event| match event.start {
             When::At(_, anchor) => Some((event.start_line, anchor)),
@@ -545,10 +545,10 @@ fn zone_of(calendar: &Component, events: &[RawEvent], options: &ReadOptions) -> 
         Anchor::Zone(zone) => Some(*zone),
         _ => None,
     });
-    Ok(named.or(options.zone).unwrap_or(chrono_tz::UTC))
+    Ok(named.or(options.zone).unwrap_or(Zone::utc()))
 }
 
-fn instant(at: NaiveDateTime, anchor: Anchor, zone: Tz) -> Result<DateTime<Utc>, String> {
+fn instant(at: NaiveDateTime, anchor: Anchor, zone: Zone) -> Result<DateTime<Utc>, String> {
     match anchor {
         Anchor::Utc => Ok(Utc.from_utc_datetime(&at)),
         Anchor::Zone(in_zone) => local_instant(in_zone, at.date(), at.time()),
@@ -569,7 +569,7 @@ fn own_seminar_uid(uid: &str) -> Option<(String, u32)> {
 }
 
 /// An event placed in time: its start and length.
-fn placed(event: &RawEvent, zone: Tz) -> Result<(DateTime<Utc>, u32), String> {
+fn placed(event: &RawEvent, zone: Zone) -> Result<(DateTime<Utc>, u32), String> {
     let line = event.start_line;
     let When::At(at, anchor) = event.start else {
         return Err(format!("line {line}: DTSTART is a whole day, not a time"));
@@ -714,7 +714,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Plan> {
 /// events mark a seminar's days and are left out when timed events fill those days.
 fn events(
     raw: &[RawEvent],
-    zone: Tz,
+    zone: Zone,
     keep: impl Fn(&RawEvent) -> bool,
 ) -> Result<Vec<(usize, Event)>> {
     let mut events = Vec::new();
@@ -826,7 +826,7 @@ fn own_slot(sessions: &BTreeSet<String>, event: &RawEvent) -> bool {
 
 /// Our own export: each seminar from its per-day events, its slots from the events related
 /// to it that are not its sessions'.
-fn own_export(calendar: &Component, raw: Vec<RawEvent>, zone: Tz) -> Result<Plan> {
+fn own_export(calendar: &Component, raw: Vec<RawEvent>, zone: Zone) -> Result<Plan> {
     let sessions = session_uids(calendar);
     let mut seminars: Vec<(String, Vec<&RawEvent>)> = Vec::new();
     for event in &raw {
@@ -943,14 +943,14 @@ mod tests {
 
     #[test]
     fn zone_names_as_programs_write_them() {
-        assert_eq!(iana("Europe/Berlin"), Some(chrono_tz::Europe::Berlin));
-        assert_eq!(iana("/Asia/Jakarta"), Some(chrono_tz::Asia::Jakarta));
+        assert_eq!(iana("Europe/Berlin"), Some(Zone::known("Europe/Berlin")));
+        assert_eq!(iana("/Asia/Jakarta"), Some(Zone::known("Asia/Jakarta")));
         assert_eq!(
             iana("/mozilla.org/20050126_1/Europe/Berlin"),
-            Some(chrono_tz::Europe::Berlin)
+            Some(Zone::known("Europe/Berlin"))
         );
         assert_eq!(iana("W. Europe Standard Time"), None);
-        assert_eq!(fixed_zone("+0700"), Some(chrono_tz::Etc::GMTMinus7));
+        assert_eq!(fixed_zone("+0700"), Some(Zone::known("Etc/GMT-7")));
         assert_eq!(fixed_zone("+0530"), None);
     }
 

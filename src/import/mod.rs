@@ -9,8 +9,8 @@ pub mod json;
 
 use std::path::Path;
 
+use crate::model::zone::Zone;
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 use crate::ops::import::Plan;
@@ -51,7 +51,7 @@ pub struct ReadOptions {
     pub today: NaiveDate,
     /// The zone of a schedule that names none: `--tz`, or the configured zone (never the
     /// machine's unasked).
-    pub zone: Option<Tz>,
+    pub zone: Option<Zone>,
 }
 
 /// The largest file `import` reads: far beyond any real schedule, small enough to hold.

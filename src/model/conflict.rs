@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use chrono_tz::Tz;
+use crate::model::zone::Zone;
 
 use super::{Interval, RoleKind};
 
@@ -23,7 +23,7 @@ pub struct SeminarFacts {
     pub id: i64,
     pub slug: String,
     pub title: String,
-    pub zone: Tz,
+    pub zone: Zone,
     /// When the seminar runs, one interval per day.
     pub windows: Vec<Interval>,
     /// The main venue: (id, name).
@@ -74,7 +74,7 @@ pub struct SeminarAt {
     pub id: i64,
     pub slug: String,
     pub title: String,
-    pub zone: Tz,
+    pub zone: Zone,
     pub during: Interval,
 }
 
@@ -708,7 +708,7 @@ mod tests {
             id,
             slug: format!("s{id}"),
             title: format!("Seminar {id}"),
-            zone: chrono_tz::Asia::Jakarta,
+            zone: Zone::known("Asia/Jakarta"),
             windows: vec![Interval::new(start_hour * HOUR, end_hour * HOUR)],
             venue: venue.map(|v| (v, format!("Venue {v}"))),
             cancelled: false,

@@ -324,7 +324,7 @@ mod tests {
 
     fn conference() -> Draft {
         let schedule = Schedule::daily(
-            chrono_tz::Asia::Jakarta,
+            crate::model::zone::Zone::known("Asia/Jakarta"),
             day("2027-05-12"),
             day("2027-05-13"),
             at("08:00"),

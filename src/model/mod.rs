@@ -9,9 +9,10 @@ pub mod text;
 pub mod time;
 pub mod titles;
 pub mod versions;
+pub mod zone;
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 pub use time::Interval;
@@ -128,7 +129,7 @@ impl Person {
 /// that have hours of their own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Schedule {
-    pub zone: Tz,
+    pub zone: Zone,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
     pub start: NaiveTime,
@@ -176,7 +177,7 @@ pub const DEFAULT_END: (u32, u32) = (17, 0);
 impl Schedule {
     /// A schedule with the same hours every day.
     pub fn daily(
-        zone: Tz,
+        zone: Zone,
         first_day: NaiveDate,
         last_day: NaiveDate,
         start: NaiveTime,
@@ -703,7 +704,7 @@ mod tests {
         NaiveDate::from_ymd_opt(2024, 3, d).unwrap()
     }
 
-    fn schedule(zone: Tz, first: u32, last: u32) -> Schedule {
+    fn schedule(zone: Zone, first: u32, last: u32) -> Schedule {
         Schedule::daily(
             zone,
             day(first),
@@ -715,7 +716,7 @@ mod tests {
 
     #[test]
     fn a_slot_fits_only_inside_the_hours_of_a_day_of_the_seminar() {
-        let seminar = schedule(chrono_tz::Asia::Jakarta, 1, 2);
+        let seminar = schedule(Zone::known("Asia/Jakarta"), 1, 2);
         let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
         assert!(seminar.slot_during(day(1), at(9, 0), 30).is_ok());
         assert!(seminar.slot_during(day(2), at(16, 30), 30).is_ok());
@@ -734,8 +735,8 @@ mod tests {
 
     #[test]
     fn carried_instants_keep_their_day_of_the_seminar_and_local_time() {
-        let old = schedule(chrono_tz::Asia::Jakarta, 1, 2);
-        let new = schedule(chrono_tz::Asia::Makassar, 10, 11);
+        let old = schedule(Zone::known("Asia/Jakarta"), 1, 2);
+        let new = schedule(Zone::known("Asia/Makassar"), 10, 11);
         let second_day_ten =
             time::local_instant(old.zone, day(2), NaiveTime::from_hms_opt(10, 0, 0).unwrap())
                 .unwrap();

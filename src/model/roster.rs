@@ -280,7 +280,7 @@ mod tests {
             organizers: Vec::new(),
             status,
             schedule: Schedule::daily(
-                chrono_tz::Asia::Jakarta,
+                crate::model::zone::Zone::known("Asia/Jakarta"),
                 date,
                 date,
                 NaiveTime::from_hms_opt(9, 0, 0).unwrap(),

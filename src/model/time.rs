@@ -1,11 +1,11 @@
 //! Parsing of the dates, times and zones that organizers type, and turning a local date and
 //! time into an instant.
 
+use crate::model::zone::Zone;
 use chrono::{
     DateTime, Datelike, LocalResult, NaiveDate, NaiveTime, Offset, SecondsFormat, TimeZone, Utc,
     Weekday,
 };
-use chrono_tz::Tz;
 
 pub const DATE_FORMS: &str =
     "2017-05-18, 18/05/2017, 18 May 2017, 18 Mei 2017, Kamis, 18 Mei 2017, today or tomorrow";
@@ -230,24 +230,18 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, String> {
 }
 
 /// Parses a time zone: an IANA name (any case) or one of Indonesia's WIB, WITA, WIT.
-pub fn parse_zone(input: &str) -> Result<Tz, String> {
+pub fn parse_zone(input: &str) -> Result<Zone, String> {
     let text = input.trim();
     let upper = text.to_uppercase();
     let alias = match upper.as_str() {
-        "WIB" => Some(chrono_tz::Asia::Jakarta),
-        "WITA" => Some(chrono_tz::Asia::Makassar),
-        "WIT" => Some(chrono_tz::Asia::Jayapura),
-        "UTC" | "Z" | "GMT" => Some(chrono_tz::UTC),
+        "WIB" => Zone::named("Asia/Jakarta"),
+        "WITA" => Zone::named("Asia/Makassar"),
+        "WIT" => Zone::named("Asia/Jayapura"),
+        "UTC" | "Z" | "GMT" => Some(Zone::utc()),
         _ => None,
     };
-    if let Some(zone) = alias {
+    if let Some(zone) = alias.or_else(|| Zone::named(text)) {
         return Ok(zone);
-    }
-    if let Some(zone) = chrono_tz::TZ_VARIANTS
-        .iter()
-        .find(|zone| zone.name().eq_ignore_ascii_case(text))
-    {
-        return Ok(*zone);
     }
     let suggestion = suggest_zone(text)
         .map(|zone| format!(" (did you mean {}?)", zone.name()))
@@ -261,32 +255,29 @@ pub fn parse_zone(input: &str) -> Result<Tz, String> {
 /// product of the lengths, for each of some 600 zones: a name at least three times as long
 /// as the longest zone name cannot come close (its Jaro-Winkler similarity stays below
 /// 0.87), so a long text (a whole file's worth, from an import) is not compared at all.
-fn suggest_zone(text: &str) -> Option<Tz> {
+fn suggest_zone(text: &str) -> Option<Zone> {
     let text = text.to_lowercase();
-    let longest = chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|zone| zone.name().chars().count())
+    let longest = Zone::names()
+        .map(|name| name.chars().count())
         .max()
         .unwrap_or(0);
     if text.chars().count() >= 3 * longest {
         return None;
     }
-    chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|zone| {
-            (
-                strsim::jaro_winkler(&zone.name().to_lowercase(), &text),
-                zone,
-            )
-        })
+    Zone::names()
+        .map(|name| (strsim::jaro_winkler(&name.to_lowercase(), &text), name))
         .filter(|(score, _)| *score > 0.9)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, zone)| *zone)
+        .and_then(|(_, name)| Zone::named(name))
 }
 
 /// The instant at which a local date and time happen in a zone. A time skipped by a clock
 /// change is an error; a time that happens twice resolves to the earlier one.
-pub fn local_instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> Result<DateTime<Utc>, String> {
+pub fn local_instant(
+    zone: Zone,
+    date: NaiveDate,
+    time: NaiveTime,
+) -> Result<DateTime<Utc>, String> {
     match zone.from_local_datetime(&date.and_time(time)) {
         LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => Ok(at.with_timezone(&Utc)),
         LocalResult::None => Err(format!(
@@ -300,7 +291,7 @@ pub fn local_instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> Result<DateT
 /// An instant as RFC 3339 text with the offset `zone` has then: `2017-05-18T09:00:00+07:00`.
 /// RFC 3339 offsets are whole minutes; where the zone's offset then is not (Asia/Jakarta
 /// before 1924 was +07:07:12), the instant is written in UTC instead, so it is never shifted.
-pub fn rfc3339_in(at: DateTime<Utc>, zone: Tz) -> String {
+pub fn rfc3339_in(at: DateTime<Utc>, zone: Zone) -> String {
     let local = at.with_timezone(&zone);
     if local.offset().fix().local_minus_utc() % 60 == 0 {
         local.to_rfc3339_opts(SecondsFormat::Secs, false)
@@ -313,7 +304,7 @@ pub fn rfc3339_in(at: DateTime<Utc>, zone: Tz) -> String {
 /// sub-minute offset to the minute (`09:30:00+07:07` for Asia/Jakarta in 1900, at
 /// +07:07:12) mean the wall-clock time, so when the written offset is within a minute of
 /// the zone's own at that local time, the zone's offset is taken.
-pub fn parse_rfc3339_in(text: &str, zone: Tz) -> Result<DateTime<Utc>, chrono::ParseError> {
+pub fn parse_rfc3339_in(text: &str, zone: Zone) -> Result<DateTime<Utc>, chrono::ParseError> {
     let written = DateTime::parse_from_rfc3339(text.trim())?;
     let written_offset = written.offset().local_minus_utc();
     let candidates = match zone.from_local_datetime(&written.naive_local()) {
@@ -480,11 +471,14 @@ mod tests {
 
     #[test]
     fn zones_accept_iana_names_and_indonesian_abbreviations() {
-        assert_eq!(parse_zone("WIB"), Ok(chrono_tz::Asia::Jakarta));
-        assert_eq!(parse_zone("wita"), Ok(chrono_tz::Asia::Makassar));
-        assert_eq!(parse_zone("WIT"), Ok(chrono_tz::Asia::Jayapura));
-        assert_eq!(parse_zone("asia/jakarta"), Ok(chrono_tz::Asia::Jakarta));
-        assert_eq!(parse_zone("Europe/Berlin"), Ok(chrono_tz::Europe::Berlin));
+        assert_eq!(parse_zone("WIB"), Ok(Zone::known("Asia/Jakarta")));
+        assert_eq!(parse_zone("wita"), Ok(Zone::known("Asia/Makassar")));
+        assert_eq!(parse_zone("WIT"), Ok(Zone::known("Asia/Jayapura")));
+        assert_eq!(parse_zone("asia/jakarta"), Ok(Zone::known("Asia/Jakarta")));
+        assert_eq!(
+            parse_zone("Europe/Berlin"),
+            Ok(Zone::known("Europe/Berlin"))
+        );
         let error = parse_zone("Asia/Jakart").unwrap_err();
         assert!(error.contains("did you mean Asia/Jakarta?"), "{error}");
         assert!(parse_zone("Mars/Base").unwrap_err().contains("accepted"));
@@ -509,7 +503,7 @@ mod tests {
 
     #[test]
     fn skipped_local_times_are_refused_and_repeated_ones_take_the_first() {
-        let berlin = chrono_tz::Europe::Berlin;
+        let berlin = Zone::known("Europe/Berlin");
         let spring = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap();
         let error = local_instant(berlin, spring, NaiveTime::from_hms_opt(2, 30, 0).unwrap());
         assert!(error.unwrap_err().contains("does not exist"));
@@ -529,8 +523,8 @@ mod tests {
 
     #[test]
     fn offsets_with_seconds_survive_rfc3339() {
-        let jakarta = chrono_tz::Asia::Jakarta;
-        let monrovia = chrono_tz::Africa::Monrovia;
+        let jakarta = Zone::known("Asia/Jakarta");
+        let monrovia = Zone::known("Africa/Monrovia");
         for (zone, local) in [
             (jakarta, "1900-05-18T09:30:00"),
             (monrovia, "1971-03-01T10:00:00"),

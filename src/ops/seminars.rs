@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::model::zone::Zone;
 use chrono::{NaiveDate, NaiveTime};
-use chrono_tz::Tz;
 
 use super::lookup::venue_for;
 use super::{
@@ -132,7 +132,7 @@ pub struct SeminarChanges {
     pub end: Option<NaiveTime>,
     /// The one day that `start` and `end` apply to, instead of every day.
     pub on: Option<NaiveDate>,
-    pub zone: Option<Tz>,
+    pub zone: Option<Zone>,
     pub venue: Option<String>,
     pub subtitle: Option<String>,
     pub description: Option<String>,

@@ -2,8 +2,8 @@
 //! the text of each message, and the same as an RFC 5322 `.eml` file to open in a mail
 //! program. Nothing is ever sent.
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 
 use super::Lang;
 use super::json::DraftJson;
@@ -19,7 +19,7 @@ pub struct Message {
 }
 
 /// `Wednesday, 12 May 2027, 13:00–13:30 WIB, Ruang 2`
-fn place_and_time(state: &ItemState, zone: Tz, lang: Lang) -> String {
+fn place_and_time(state: &ItemState, zone: Zone, lang: Lang) -> String {
     let when = match DateTime::parse_from_rfc3339(&state.starts_at) {
         Ok(start) => {
             let start = start.with_timezone(&Utc);
@@ -39,7 +39,7 @@ fn place_and_time(state: &ItemState, zone: Tz, lang: Lang) -> String {
     }
 }
 
-fn part_lines(part: &Part, zone: Tz, lang: Lang) -> String {
+fn part_lines(part: &Part, zone: Zone, lang: Lang) -> String {
     let title = part.title();
     let at = |state: &Option<ItemState>| {
         (state.as_ref()).map_or_else(String::new, |s| place_and_time(s, zone, lang))
@@ -101,7 +101,7 @@ fn part_lines(part: &Part, zone: Tz, lang: Lang) -> String {
 }
 
 /// The message to one affected person about a seminar (its title and time zone).
-pub fn message(seminar: &str, zone: Tz, affected: &Affected, lang: Lang) -> Message {
+pub fn message(seminar: &str, zone: Zone, affected: &Affected, lang: Lang) -> Message {
     let name = &affected.person.name;
     let parts: Vec<String> = (affected.parts.iter())
         .map(|part| part_lines(part, zone, lang))
@@ -256,12 +256,22 @@ mod tests {
 
     #[test]
     fn a_move_tells_the_old_and_new_time_and_room_in_both_languages() {
-        let english = message("KNHI", Tz::Asia__Jakarta, &ani(PartChange::Moved), Lang::En);
+        let english = message(
+            "KNHI",
+            Zone::known("Asia/Jakarta"),
+            &ani(PartChange::Moved),
+            Lang::En,
+        );
         assert_eq!(english.subject, "Schedule change – KNHI");
         assert!(english.body.contains(
             "Before: Wednesday, 12 May 2027, 13:00–13:30 WIB, Ruang 2\n  Now:    Wednesday, 12 May 2027, 15:00–15:30 WIB, Ruang 1"
         ), "{}", english.body);
-        let indonesian = message("KNHI", Tz::Asia__Jakarta, &ani(PartChange::Moved), Lang::Id);
+        let indonesian = message(
+            "KNHI",
+            Zone::known("Asia/Jakarta"),
+            &ani(PartChange::Moved),
+            Lang::Id,
+        );
         assert!(indonesian.body.starts_with("Yth. Ani Sulastri,"));
         assert!(
             indonesian
@@ -272,7 +282,7 @@ mod tests {
         );
         let cancelled = message(
             "KNHI",
-            Tz::Asia__Jakarta,
+            Zone::known("Asia/Jakarta"),
             &ani(PartChange::Cancelled),
             Lang::En,
         );

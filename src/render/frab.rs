@@ -11,8 +11,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::{Lang, role_line};
@@ -240,7 +240,7 @@ struct Placed {
     room: String,
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
-    zone: Tz,
+    zone: Zone,
     event: EventXml,
 }
 
@@ -251,7 +251,7 @@ const SEMINAR_EVENT_IDS: u64 = 1_000_000_000;
 const SESSION_EVENT_IDS: u64 = 4_000_000_000_000_000;
 
 /// When something starts and ends, and the zone to write it in.
-type Bounds = (DateTime<Utc>, DateTime<Utc>, Tz);
+type Bounds = (DateTime<Utc>, DateTime<Utc>, Zone);
 
 /// Only the characters XML 1.0 allows: no control characters but tab and line breaks.
 fn clean(text: &str) -> String {
@@ -273,7 +273,7 @@ fn clean_strings(value: &mut serde_json::Value) {
     }
 }
 
-fn offset_time(at: DateTime<Utc>, zone: Tz) -> String {
+fn offset_time(at: DateTime<Utc>, zone: Zone) -> String {
     crate::model::time::rfc3339_in(at, zone)
 }
 
@@ -729,7 +729,7 @@ mod tests {
     }
 
     fn jakarta(h: u32, m: u32) -> DateTime<Utc> {
-        chrono_tz::Asia::Jakarta
+        Zone::known("Asia/Jakarta")
             .with_ymd_and_hms(2017, 5, 18, h, m, 0)
             .unwrap()
             .with_timezone(&Utc)
@@ -784,7 +784,7 @@ mod tests {
                 organizers: vec!["FISIP UI".into()],
                 status: Status::Confirmed,
                 schedule: Schedule {
-                    zone: chrono_tz::Asia::Jakarta,
+                    zone: Zone::known("Asia/Jakarta"),
                     first_day: date(2017, 5, 18),
                     last_day: date(2017, 5, 18),
                     start: clock(9, 0),
@@ -818,7 +818,7 @@ mod tests {
         programme.seminar.id = id;
         programme.seminar.venue = None;
         programme.seminar.schedule = Schedule {
-            zone: chrono_tz::Europe::Berlin,
+            zone: Zone::known("Europe/Berlin"),
             first_day: date(2024, 3, 30),
             last_day: date(2024, 3, 30) + chrono::Days::new(days - 1),
             start: clock(9, 0),

@@ -373,8 +373,8 @@ mod tests {
         assert_eq!(clean("a\r\nb\rc\nd\te\u{0}f\u{7}"), "a\nb\nc\nd\tef");
     }
 
+    use crate::model::zone::Zone;
     use chrono::{NaiveDate, NaiveTime, TimeZone};
-    use chrono_tz::Tz;
 
     use crate::model::{Institution, Role, Schedule, Seminar, Slot, SlotKind, Status, Venue};
 
@@ -410,7 +410,7 @@ mod tests {
 
     /// A seminar in Jakarta on 18 May 2017, 09:00–12:00, with two speakers and one slot.
     fn programme(title: &str) -> Programme {
-        let zone = chrono_tz::Asia::Jakarta;
+        let zone = Zone::known("Asia/Jakarta");
         Programme {
             seminar: Seminar {
                 id: 1,
@@ -462,7 +462,12 @@ mod tests {
         }
     }
 
-    fn in_zone(mut programme: Programme, zone: Tz, first: NaiveDate, last: NaiveDate) -> Programme {
+    fn in_zone(
+        mut programme: Programme,
+        zone: Zone,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Programme {
         let schedule = &mut programme.seminar.schedule;
         schedule.zone = zone;
         schedule.first_day = first;
@@ -583,7 +588,7 @@ mod tests {
     fn a_seminar_of_three_days_has_an_event_each_day() {
         let three_days = in_zone(
             programme("Seminar"),
-            chrono_tz::Asia::Jakarta,
+            Zone::known("Asia/Jakarta"),
             date(2017, 5, 18),
             date(2017, 5, 20),
         );
@@ -608,7 +613,7 @@ mod tests {
     fn a_seminar_across_a_clock_change_keeps_its_local_hours_each_day() {
         let berlin = in_zone(
             programme("Seminar"),
-            chrono_tz::Europe::Berlin,
+            Zone::known("Europe/Berlin"),
             date(2024, 3, 30),
             date(2024, 4, 1),
         );
@@ -625,7 +630,7 @@ mod tests {
     fn several_seminars_share_a_generic_name_and_a_zone_only_if_they_have_one() {
         let berlin = in_zone(
             programme("Two"),
-            chrono_tz::Europe::Berlin,
+            Zone::known("Europe/Berlin"),
             date(2024, 3, 30),
             date(2024, 3, 30),
         );

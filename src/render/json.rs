@@ -1,8 +1,8 @@
 //! The `--json` output: stable field names, every record with its id, times as RFC 3339 with
 //! the seminar's own offset, and no contact details (emails, phones) except in `person show`.
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
@@ -16,7 +16,7 @@ use crate::model::{
 use crate::ops::versions::ChangeReport;
 use crate::store::{InstitutionRow, PersonRow, RoleRow};
 
-fn local(at: DateTime<Utc>, zone: Tz) -> String {
+fn local(at: DateTime<Utc>, zone: Zone) -> String {
     crate::model::time::rfc3339_in(at, zone)
 }
 

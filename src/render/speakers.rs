@@ -3,8 +3,8 @@
 //! its key, the talk's columns in `talk_details`). One row per talk, or one for a speaker
 //! without a talk.
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use super::Lang;
 use super::when::clock;
@@ -114,7 +114,7 @@ pub fn with_contacts(rows: &[RoleRow]) -> bool {
 }
 
 /// The date and time of day of an instant where the seminar is: `2017-05-18`, `09:45`.
-pub fn local_parts(at: DateTime<Utc>, zone: Tz) -> (String, String) {
+pub fn local_parts(at: DateTime<Utc>, zone: Zone) -> (String, String) {
     let local = at.with_timezone(&zone);
     (
         local.format("%Y-%m-%d").to_string(),

@@ -336,7 +336,11 @@ pub fn seminar_line(seminar: &crate::model::Seminar, style: &Style) -> String {
     line
 }
 
-pub fn slot_line(slot: &crate::model::Slot, zone: chrono_tz::Tz, style: &Style) -> String {
+pub fn slot_line(
+    slot: &crate::model::Slot,
+    zone: crate::model::zone::Zone,
+    style: &Style,
+) -> String {
     format!(
         "#{} {} {} {} ({} min)",
         slot.id,

@@ -390,7 +390,7 @@ mod tests {
     #[test]
     fn an_update_from_a_file_is_reported_as_changes_words_it() {
         let schedule = crate::model::Schedule::daily(
-            chrono_tz::Asia::Jakarta,
+            crate::model::zone::Zone::known("Asia/Jakarta"),
             "2027-05-18".parse().unwrap(),
             "2027-05-18".parse().unwrap(),
             chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),

@@ -1,8 +1,8 @@
 //! Dates and times as people read them: `Thursday, 18 May 2017 · 09:00–12:00 WIB`, or in
 //! Indonesian `Kamis, 18 Mei 2017 · 09.00–12.00 WIB`.
 
+use crate::model::zone::Zone;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
 
 use super::Lang;
 use crate::model::time::local_instant;
@@ -32,7 +32,7 @@ pub fn clock(time: NaiveTime, lang: Lang) -> String {
 
 /// The zone's abbreviation at an instant (`WIB`, `CEST`), or its name where the zone has
 /// only a numeric one.
-pub fn zone_abbreviation(zone: Tz, at: DateTime<Utc>) -> String {
+pub fn zone_abbreviation(zone: Zone, at: DateTime<Utc>) -> String {
     let abbreviation = at.with_timezone(&zone).format("%Z").to_string();
     if abbreviation.starts_with(['+', '-']) {
         zone.name().to_string()
@@ -43,7 +43,7 @@ pub fn zone_abbreviation(zone: Tz, at: DateTime<Utc>) -> String {
 
 /// `09:00–12:00 WIB`; when the clocks change in between, each end carries its own label:
 /// `02:00 CEST–02:30 CET`.
-pub fn time_range(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, lang: Lang) -> String {
+pub fn time_range(start: DateTime<Utc>, end: DateTime<Utc>, zone: Zone, lang: Lang) -> String {
     let (from, to) = (zone_abbreviation(zone, start), zone_abbreviation(zone, end));
     let (start, end) = (
         clock(start.with_timezone(&zone).time(), lang),
@@ -60,7 +60,7 @@ pub fn time_range(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, lang: Lang
 /// with another label (the clocks changed) carries its own, `02:00–02:30 CET`. Without a
 /// heading, both ends are labelled when they differ, `02:00 CEST–02:30 CET`, and neither
 /// when they do not.
-pub fn slot_times(slot: &Slot, zone: Tz, lang: Lang, shown: Option<&str>) -> String {
+pub fn slot_times(slot: &Slot, zone: Zone, lang: Lang, shown: Option<&str>) -> String {
     clock_range(slot.starts_at, slot.ends_at(), zone, lang, shown)
 }
 
@@ -68,7 +68,7 @@ pub fn slot_times(slot: &Slot, zone: Tz, lang: Lang, shown: Option<&str>) -> Str
 pub fn clock_range(
     start: DateTime<Utc>,
     end: DateTime<Utc>,
-    zone: Tz,
+    zone: Zone,
     lang: Lang,
     shown: Option<&str>,
 ) -> String {
@@ -167,7 +167,7 @@ mod tests {
 
     fn seed_schedule() -> Schedule {
         Schedule {
-            zone: chrono_tz::Asia::Jakarta,
+            zone: Zone::known("Asia/Jakarta"),
             first_day: NaiveDate::from_ymd_opt(2017, 5, 18).unwrap(),
             last_day: NaiveDate::from_ymd_opt(2017, 5, 18).unwrap(),
             start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
@@ -229,7 +229,7 @@ mod tests {
 
     #[test]
     fn each_end_of_a_time_carries_its_own_offset_when_the_clocks_change() {
-        let berlin = chrono_tz::Europe::Berlin;
+        let berlin = Zone::known("Europe/Berlin");
         // Autumn: 02:00 CEST (00:00 UTC) for 90 minutes ends 02:30 CET.
         let autumn = berlin_slot("2017-10-29T00:00:00Z", 90);
         assert_eq!(
@@ -276,9 +276,9 @@ mod tests {
     fn zones_without_letters_fall_back_to_their_name() {
         let at = DateTime::from_timestamp(1_495_072_800, 0).unwrap();
         assert_eq!(
-            zone_abbreviation(chrono_tz::America::Sao_Paulo, at),
+            zone_abbreviation(Zone::known("America/Sao_Paulo"), at),
             "America/Sao_Paulo"
         );
-        assert_eq!(zone_abbreviation(chrono_tz::Asia::Makassar, at), "WITA");
+        assert_eq!(zone_abbreviation(Zone::known("Asia/Makassar"), at), "WITA");
     }
 }

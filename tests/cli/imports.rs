@@ -1003,7 +1003,7 @@ fn offsets_with_seconds_do_not_shift_times_on_a_round_trip() {
         let archive = source.dir().join("old.json");
         let text = std::fs::read_to_string(&archive).unwrap();
         let local = original
-            .with_timezone(&zone.parse::<chrono_tz::Tz>().unwrap())
+            .with_timezone(&zone.parse::<seminar::model::zone::Zone>().unwrap())
             .to_rfc3339();
         let rounded = text.replace(&starts(&source, "old"), &local);
         assert_ne!(rounded, text, "the archive writes the exact instant");

@@ -30,3 +30,4 @@ mod sync;
 mod terminal;
 mod venues;
 mod versions;
+mod zones;

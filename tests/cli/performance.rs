@@ -142,7 +142,7 @@ fn statements_for_agenda(speakers: usize) -> usize {
                 seminar::ops::seminars::NewSeminar {
                     title: "Scaling seminar".into(),
                     schedule: seminar::model::Schedule {
-                        zone: chrono_tz::Asia::Jakarta,
+                        zone: seminar::model::zone::Zone::known("Asia/Jakarta"),
                         first_day: NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
                         last_day: NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
                         start: chrono::NaiveTime::from_hms_opt(0, 0, 0).unwrap(),

@@ -827,7 +827,7 @@ fn a_refused_change_is_exactly_what_check_reports_after_force() {
                     NewSeminar {
                         title: format!("Seminar {slug}"),
                         schedule: Schedule::daily(
-                            chrono_tz::Asia::Jakarta,
+                            seminar::model::zone::Zone::known("Asia/Jakarta"),
                             day(0),
                             day(1),
                             at(60),
