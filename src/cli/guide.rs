@@ -373,11 +373,11 @@ impl<'a> Guide<'a> {
         };
         let talk = match (kind, given.talk) {
             (_, Some(talk)) => Some(talk),
-            (RoleKind::Speaker, None) => {
+            (RoleKind::Speaker | RoleKind::Keynote, None) => {
                 let speaker = self.who(&name);
                 self.talk(draft, speaker)?
             }
-            (RoleKind::Moderator, None) => None,
+            (RoleKind::Moderator | RoleKind::Mc, None) => None,
         };
         Ok(NewRole {
             kind,

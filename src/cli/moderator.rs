@@ -22,6 +22,10 @@ pub enum ModeratorCommand {
 pub struct AssignArgs {
     #[command(flatten)]
     pub person: PersonArgs,
+    /// Record them as the master of ceremonies (busy during the seminar's hours, like a
+    /// moderator of the whole seminar)
+    #[arg(long)]
+    pub mc: bool,
     #[command(flatten)]
     pub permission: PermissionArgs,
 }
@@ -32,12 +36,15 @@ pub struct UnassignArgs {
     pub seminar: String,
     /// The moderator: NAME, "NAME (INSTITUTION)", "NAME <email>" or #ID
     pub name: String,
+    /// Take off their MC role [default: their moderator role, else their MC role]
+    #[arg(long)]
+    pub mc: bool,
 }
 
 pub fn run(command: ModeratorCommand, context: &Context) -> Result<()> {
     match command {
         ModeratorCommand::Assign(args) => add_role(
-            RoleKind::Moderator,
+            RoleKind::flagged(false, args.mc),
             args.person,
             None,
             args.permission.into(),
@@ -45,15 +52,21 @@ pub fn run(command: ModeratorCommand, context: &Context) -> Result<()> {
         ),
         ModeratorCommand::Unassign(args) => {
             let mut store = context.open()?;
-            let (role, _) = store.write(|db| {
-                people::remove_role(db, &args.seminar, &args.name, RoleKind::Moderator)
-            })?;
+            let kinds: &[RoleKind] = if args.mc {
+                &[RoleKind::Mc]
+            } else {
+                &[RoleKind::Moderator, RoleKind::Mc]
+            };
+            let (role, _) =
+                store.write(|db| people::remove_role(db, &args.seminar, &args.name, kinds))?;
             if context.json {
                 context.print_json(&crate::render::json::Removed::role(role.id))
             } else {
                 context.print(&format!(
-                    "Unassigned moderator {} from {}\n",
-                    role.person_name, args.seminar
+                    "Unassigned {} {} from {}\n",
+                    role.kind.noun(),
+                    role.person_name,
+                    args.seminar
                 ))
             }
         }

@@ -82,6 +82,9 @@ pub struct AddArgs {
     /// The session the talk belongs to: its title or #ID
     #[arg(long, value_name = "SESSION", requires = "talk")]
     pub session: Option<String>,
+    /// Record them as a keynote speaker (busy during their talks, like a speaker)
+    #[arg(long)]
+    pub keynote: bool,
     #[command(flatten)]
     pub permission: PermissionArgs,
 }
@@ -92,6 +95,9 @@ pub struct RemoveArgs {
     pub seminar: String,
     /// The speaker: NAME, "NAME (INSTITUTION)", "NAME <email>" or #ID
     pub name: String,
+    /// Remove their keynote role [default: their speaker role, else their keynote role]
+    #[arg(long)]
+    pub keynote: bool,
 }
 
 #[derive(Debug, Args)]
@@ -135,7 +141,9 @@ pub fn add_role(
 ) -> Result<()> {
     let (label, command) = match kind {
         RoleKind::Speaker => ("Speaker", "speaker add"),
+        RoleKind::Keynote => ("Keynote speaker", "speaker add"),
         RoleKind::Moderator => ("Moderator", "moderator assign"),
+        RoleKind::Mc => ("MC", "moderator assign"),
     };
     let seminar = person.seminar;
     let given = NewRole {
@@ -199,7 +207,7 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
                 _ => None,
             };
             add_role(
-                RoleKind::Speaker,
+                RoleKind::flagged(true, args.keynote),
                 args.person,
                 talk,
                 args.permission.into(),
@@ -208,16 +216,22 @@ pub fn run(command: SpeakerCommand, context: &Context) -> Result<()> {
         }
         SpeakerCommand::Remove(args) => {
             let mut store = context.open()?;
-            let (role, notices) = store.write(|db| {
-                people::remove_role(db, &args.seminar, &args.name, RoleKind::Speaker)
-            })?;
+            let kinds: &[RoleKind] = if args.keynote {
+                &[RoleKind::Keynote]
+            } else {
+                &[RoleKind::Speaker, RoleKind::Keynote]
+            };
+            let (role, notices) =
+                store.write(|db| people::remove_role(db, &args.seminar, &args.name, kinds))?;
             context.tell(&notices);
             if context.json {
                 context.print_json(&json::Removed::role(role.id))
             } else {
                 context.print(&format!(
-                    "Removed speaker {} from {}\n",
-                    role.person_name, args.seminar
+                    "Removed {} {} from {}\n",
+                    role.kind.noun(),
+                    role.person_name,
+                    args.seminar
                 ))
             }
         }

@@ -139,8 +139,9 @@ fn entry<'a>(
     };
     let kind = match cell("role").map(str::to_lowercase).as_deref() {
         None => RoleKind::Speaker,
-        Some(word) => RoleKind::parse(word)
-            .ok_or_else(|| format!("role: '{word}' is not a role; accepted: speaker, moderator"))?,
+        Some(word) => RoleKind::parse(word).ok_or_else(|| {
+            format!("role: '{word}' is not a role; accepted: speaker, moderator, keynote, mc")
+        })?,
     };
     let name = cell("name").ok_or("name: empty; every row needs a name")?;
     let talk = match (cell("talk"), cell("start"), cell("minutes")) {

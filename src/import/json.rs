@@ -107,6 +107,33 @@ struct RoleIn {
     /// Titles kept apart from the name (archives before them have none, or have them in it).
     titles_front: Option<String>,
     titles_back: Option<String>,
+    /// `keynote` among the speakers, `mc` among the moderators (archives before them have
+    /// none: the list says the kind).
+    role: Option<String>,
+}
+
+/// The kind of a role listed among `list` (speakers or moderators): `plain`, or `other`
+/// when the role says so.
+fn listed_kind(
+    list: &str,
+    role: &RoleIn,
+    plain: RoleKind,
+    other: RoleKind,
+) -> Result<RoleKind, String> {
+    match role.role.as_deref() {
+        None => Ok(plain),
+        Some(word) => [plain, other]
+            .into_iter()
+            .find(|kind| kind.as_str() == word)
+            .ok_or_else(|| {
+                format!(
+                    "{list}: role '{word}' of '{}' does not belong there; accepted: {}, {}",
+                    role.name,
+                    plain.as_str(),
+                    other.as_str()
+                )
+            }),
+    }
 }
 
 #[derive(Deserialize)]
@@ -274,17 +301,15 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
     let mut roles = Vec::new();
     // In the order they were first added (by id), so that people and roles come back in
     // the same order as in the database they were exported from.
-    let mut listed: Vec<(RoleKind, RoleIn)> = programme
-        .moderators
-        .into_iter()
-        .map(|role| (RoleKind::Moderator, role))
-        .chain(
-            programme
-                .speakers
-                .into_iter()
-                .map(|role| (RoleKind::Speaker, role)),
-        )
-        .collect();
+    let mut listed: Vec<(RoleKind, RoleIn)> = Vec::new();
+    for role in programme.moderators {
+        let kind = listed_kind("moderators", &role, RoleKind::Moderator, RoleKind::Mc)?;
+        listed.push((kind, role));
+    }
+    for role in programme.speakers {
+        let kind = listed_kind("speakers", &role, RoleKind::Speaker, RoleKind::Keynote)?;
+        listed.push((kind, role));
+    }
     listed.sort_by_key(|(_, role)| role.id.unwrap_or(i64::MAX));
     let references: Vec<String> = listed
         .iter()

@@ -547,7 +547,7 @@ fn person_problems(
             };
             let mut anywhere = false;
             for engagement in at_seminar {
-                if engagement.kind != RoleKind::Speaker && !chairs(engagement.kind) {
+                if !engagement.kind.speaks() && !chairs(engagement.kind) {
                     anywhere = true;
                     continue;
                 }
@@ -885,6 +885,38 @@ mod tests {
             engagement(7, 1, RoleKind::Moderator, None),
         ];
         assert!(find_problems(&seminars, &[], &slots, &one_person_twice_in_one_seminar).is_empty());
+    }
+
+    #[test]
+    fn a_keynote_is_busy_in_their_slots_and_an_mc_through_the_seminar() {
+        let seminars = [seminar(1, 9, 12, Some(1)), seminar(2, 9, 12, Some(2))];
+        let slots = [slot(1, 1, 9, 60), slot(2, 2, 11, 60), slot(3, 2, 9, 60)];
+        let keynote_apart = [
+            engagement(7, 1, RoleKind::Keynote, Some(Item::Slot(1))),
+            engagement(7, 2, RoleKind::Speaker, Some(Item::Slot(2))),
+        ];
+        assert!(find_problems(&seminars, &[], &slots, &keynote_apart).is_empty());
+        let keynote_together = [
+            engagement(7, 1, RoleKind::Keynote, Some(Item::Slot(1))),
+            engagement(7, 2, RoleKind::Keynote, Some(Item::Slot(3))),
+        ];
+        assert_eq!(
+            kinds(&find_problems(&seminars, &[], &slots, &keynote_together)),
+            ["person_double_booked"]
+        );
+        let mc_and_a_later_talk = [
+            engagement(7, 1, RoleKind::Mc, None),
+            engagement(7, 2, RoleKind::Speaker, Some(Item::Slot(2))),
+        ];
+        assert_eq!(
+            kinds(&find_problems(&seminars, &[], &slots, &mc_and_a_later_talk)),
+            ["person_double_booked"]
+        );
+        let mc_and_keynote_in_one_seminar = [
+            engagement(7, 1, RoleKind::Mc, None),
+            engagement(7, 1, RoleKind::Keynote, Some(Item::Slot(1))),
+        ];
+        assert!(find_problems(&seminars, &[], &slots, &mc_and_keynote_in_one_seminar).is_empty());
     }
 
     #[test]

@@ -69,8 +69,46 @@ word_enum!(
 
 word_enum!(
     /// A person's part in one seminar.
-    RoleKind { Speaker = "speaker", Moderator = "moderator" }
+    RoleKind { Speaker = "speaker", Moderator = "moderator", Keynote = "keynote", Mc = "mc" }
 );
+
+impl RoleKind {
+    /// Speakers and keynote speakers: busy during their slots, listed with the speakers.
+    pub fn speaks(self) -> bool {
+        matches!(self, RoleKind::Speaker | RoleKind::Keynote)
+    }
+
+    /// The role `speaker add` (speaks) or `moderator assign` records with or without its
+    /// flag: `--keynote` gives a keynote speaker, `--mc` the master of ceremonies.
+    pub fn flagged(speaks: bool, flag: bool) -> RoleKind {
+        match (speaks, flag) {
+            (true, false) => RoleKind::Speaker,
+            (true, true) => RoleKind::Keynote,
+            (false, false) => RoleKind::Moderator,
+            (false, true) => RoleKind::Mc,
+        }
+    }
+
+    /// The role in a message: "speaker", "keynote speaker", "MC".
+    pub fn noun(self) -> &'static str {
+        match self {
+            RoleKind::Speaker => "speaker",
+            RoleKind::Moderator => "moderator",
+            RoleKind::Keynote => "keynote speaker",
+            RoleKind::Mc => "MC",
+        }
+    }
+
+    /// The role with an article, for messages: "a speaker", "the MC".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            RoleKind::Speaker => "a speaker",
+            RoleKind::Moderator => "a moderator",
+            RoleKind::Keynote => "a keynote speaker",
+            RoleKind::Mc => "the MC",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Institution {

@@ -2,8 +2,8 @@
 //! certificate committee or a press release.
 //!
 //! A part is what a person does at a seminar: a talk or a panel (through a speaker role), a
-//! session they chair or the whole seminar they moderate (through a moderator role), a slot
-//! a moderator leads. Cancelled seminars, and talks and sessions cancelled after a
+//! keynote (through a keynote role), a session they chair or the whole seminar they moderate
+//! (through a moderator role) or host (through an MC role), a slot a moderator leads. Cancelled seminars, and talks and sessions cancelled after a
 //! publication, earn no part: someone whose only parts were cancelled is not on the roster.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -18,11 +18,15 @@ use super::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PartKind {
+    /// Gives a keynote talk, or is a keynote speaker without a talk in the rundown yet.
+    Keynote,
     /// Gives a talk (or speaks in an opening, a Q&A, a closing), or is a speaker without a
     /// talk in the rundown yet.
     Speaker,
     /// Speaks in a panel.
     Panelist,
+    /// Is the master of ceremonies of the whole seminar, or leads a slot of it.
+    Mc,
     /// Moderates the whole seminar, or leads a slot of it.
     Moderator,
     /// Chairs a session.
@@ -32,8 +36,10 @@ pub enum PartKind {
 impl PartKind {
     pub fn as_str(self) -> &'static str {
         match self {
+            PartKind::Keynote => "keynote",
             PartKind::Speaker => "speaker",
             PartKind::Panelist => "panelist",
+            PartKind::Mc => "mc",
             PartKind::Moderator => "moderator",
             PartKind::Chair => "chair",
         }
@@ -143,7 +149,7 @@ pub fn roster(programmes: &[Programme]) -> Vec<RosterEntry> {
             let mut roles: Vec<&Role> = (programme.roles.iter())
                 .filter(|role| role.person_id == person_id)
                 .collect();
-            roles.sort_by_key(|role| (role.kind != RoleKind::Speaker, role.id));
+            roles.sort_by_key(|role| (!role.kind.speaks(), role.id));
             let mut parts: Vec<Part> = roles
                 .iter()
                 .flat_map(|role| parts_of(programme, role))
@@ -194,6 +200,8 @@ fn parts_of(programme: &Programme, role: &Role) -> Vec<Part> {
     for slot in programme.slots_of(role) {
         let kind = match (role.kind, slot.kind) {
             (RoleKind::Moderator, _) => PartKind::Moderator,
+            (RoleKind::Mc, _) => PartKind::Mc,
+            (RoleKind::Keynote, _) => PartKind::Keynote,
             (RoleKind::Speaker, SlotKind::Panel) => PartKind::Panelist,
             (RoleKind::Speaker, _) => PartKind::Speaker,
         };
@@ -241,9 +249,9 @@ fn parts_of(programme: &Programme, role: &Role) -> Vec<Part> {
     let chaired_cancelled = (history.cancelled_sessions.iter())
         .any(|session| session.chair_role_ids.contains(&role.id));
     let across_the_seminar = match role.kind {
-        // A moderator who chairs no session serves the whole seminar.
-        RoleKind::Moderator => chaired.is_empty() && !chaired_cancelled,
-        RoleKind::Speaker => parts.is_empty() && !had_cancelled_slot,
+        // A moderator who chairs no session serves the whole seminar, and so does the MC.
+        RoleKind::Moderator | RoleKind::Mc => chaired.is_empty() && !chaired_cancelled,
+        RoleKind::Speaker | RoleKind::Keynote => parts.is_empty() && !had_cancelled_slot,
     };
     if across_the_seminar {
         parts.insert(
@@ -251,7 +259,9 @@ fn parts_of(programme: &Programme, role: &Role) -> Vec<Part> {
             Part {
                 kind: match role.kind {
                     RoleKind::Speaker => PartKind::Speaker,
+                    RoleKind::Keynote => PartKind::Keynote,
                     RoleKind::Moderator => PartKind::Moderator,
+                    RoleKind::Mc => PartKind::Mc,
                 },
                 role_id: role.id,
                 item: None,

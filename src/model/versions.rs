@@ -61,7 +61,7 @@ impl Publication {
 pub struct Snapshot {
     pub seminar: SeminarState,
     #[serde(default)]
-    pub moderators: Vec<Named>,
+    pub moderators: Vec<ModeratorState>,
     #[serde(default)]
     pub sessions: Vec<ItemState>,
     #[serde(default)]
@@ -86,6 +86,16 @@ pub struct SeminarState {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct Named {
     pub name: String,
+}
+
+/// One of the seminar's moderators, or its MC.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct ModeratorState {
+    pub name: String,
+    /// `mc` for the master of ceremonies (absent in versions published before MCs were
+    /// recorded).
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -212,6 +222,8 @@ pub enum SeminarField {
     Status,
     ModeratorAdded,
     ModeratorRemoved,
+    McAdded,
+    McRemoved,
 }
 
 /// A change to the seminar itself; `from` and `to` as the JSON writes them.
@@ -280,23 +292,35 @@ fn seminar_changes(before: &Snapshot, after: &Snapshot) -> Vec<SeminarChange> {
         Some(old.status.clone()),
         Some(new.status.clone()),
     );
-    let names = |snapshot: &Snapshot| -> Vec<String> {
-        snapshot.moderators.iter().map(|m| m.name.clone()).collect()
+    let names = |snapshot: &Snapshot, mc: bool| -> Vec<String> {
+        (snapshot.moderators.iter())
+            .filter(|m| (m.role.as_deref() == Some("mc")) == mc)
+            .map(|m| m.name.clone())
+            .collect()
     };
-    let (was, is) = (names(before), names(after));
-    for name in is.iter().filter(|name| !was.contains(name)) {
-        changes.push(SeminarChange {
-            field: SeminarField::ModeratorAdded,
-            from: None,
-            to: Some(name.clone()),
-        });
-    }
-    for name in was.iter().filter(|name| !is.contains(name)) {
-        changes.push(SeminarChange {
-            field: SeminarField::ModeratorRemoved,
-            from: Some(name.clone()),
-            to: None,
-        });
+    for (mc, added, removed) in [
+        (
+            false,
+            SeminarField::ModeratorAdded,
+            SeminarField::ModeratorRemoved,
+        ),
+        (true, SeminarField::McAdded, SeminarField::McRemoved),
+    ] {
+        let (was, is) = (names(before, mc), names(after, mc));
+        for name in is.iter().filter(|name| !was.contains(name)) {
+            changes.push(SeminarChange {
+                field: added,
+                from: None,
+                to: Some(name.clone()),
+            });
+        }
+        for name in was.iter().filter(|name| !is.contains(name)) {
+            changes.push(SeminarChange {
+                field: removed,
+                from: Some(name.clone()),
+                to: None,
+            });
+        }
     }
     changes
 }
@@ -694,8 +718,13 @@ mod tests {
         after.seminar.last_day = "2027-05-19".into();
         after.seminar.venue = None;
         after.seminar.status = "cancelled".into();
-        after.moderators.push(Named {
+        after.moderators.push(ModeratorState {
             name: "Dewi".into(),
+            role: None,
+        });
+        after.moderators.push(ModeratorState {
+            name: "Najwa".into(),
+            role: Some("mc".into()),
         });
         let fields: Vec<SeminarField> = (changes(&before, &after).seminar.iter())
             .map(|change| change.field)
@@ -706,7 +735,8 @@ mod tests {
                 SeminarField::Date,
                 SeminarField::Venue,
                 SeminarField::Status,
-                SeminarField::ModeratorAdded
+                SeminarField::ModeratorAdded,
+                SeminarField::McAdded
             ]
         );
     }

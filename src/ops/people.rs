@@ -132,11 +132,7 @@ pub(super) fn add_role_unchecked(
         return Err(Error::refused(format!(
             "{} is already {} at {}; give --position, --institution, --email, --phone, --titles or --talk to change something",
             role.person_name,
-            if kind == RoleKind::Moderator {
-                "a moderator"
-            } else {
-                "a speaker"
-            },
+            kind.with_article(),
             seminar.slug
         )));
     }
@@ -356,29 +352,39 @@ pub(super) fn upsert_person(
     }
 }
 
-/// Removes a person's role from a seminar, and the talks that only they gave there.
+/// Removes a person's role from a seminar, and the talks that only they gave there. The
+/// role is the first of `kinds` the person has there (`speaker remove` takes the speaker
+/// role before the keynote one, so a person with both keeps the keynote).
 pub fn remove_role(
     db: &Db<'_>,
     seminar_reference: &str,
     name: &str,
-    kind: RoleKind,
+    kinds: &[RoleKind],
 ) -> Result<(Role, Vec<Notice>)> {
     let seminar = find_seminar(db, seminar_reference)?;
     let roles = db.roles_of_seminar(seminar.id)?;
     let person = lookup::find_person_preferring(db, name, |person| {
         roles
             .iter()
-            .any(|role| role.person_id == person.id && role.kind == kind)
+            .any(|role| role.person_id == person.id && kinds.contains(&role.kind))
     })?;
-    let Some(role) = db.role(seminar.id, person.id, kind)? else {
+    let mut found = None;
+    for kind in kinds {
+        found = db.role(seminar.id, person.id, *kind)?;
+        if found.is_some() {
+            break;
+        }
+    }
+    let Some(role) = found else {
+        let kind = kinds.first().copied().unwrap_or(RoleKind::Speaker);
         return Err(Error::NotFound {
-            what: kind.as_str(),
+            what: kind.noun(),
             name: person.name,
             suggestions: Vec::new(),
-            see: if kind == RoleKind::Moderator {
-                "seminar show SEMINAR"
-            } else {
+            see: if kind.speaks() {
                 "seminar speaker list SEMINAR"
+            } else {
+                "seminar show SEMINAR"
             },
         });
     };
@@ -419,7 +425,7 @@ pub fn speakers(
         seminar_id,
         institution_id,
         person_id: None,
-        kinds: vec![RoleKind::Speaker],
+        kinds: vec![RoleKind::Speaker, RoleKind::Keynote],
     })
 }
 

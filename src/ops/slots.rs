@@ -240,7 +240,10 @@ pub(super) fn slot_role_ids(
                     notices,
                     None,
                 )?;
-                match roles.iter().find(|role| role.person_id == person.id) {
+                match (roles.iter())
+                    .filter(|role| role.person_id == person.id)
+                    .min_by_key(|role| (role.kind, role.id))
+                {
                     Some(role) => role.id,
                     None => db.insert_role(&Role::taking_current(
                         &person,
@@ -291,10 +294,11 @@ fn role_by_reference<'a>(roles: &'a [Role], reference: &str) -> Result<Option<&'
     {
         return Ok(None);
     }
+    // As the booking rules assume (see `Draft::put_people`): the speaker role, else the
+    // first kind of role they have.
     Ok(theirs
         .iter()
-        .find(|role| role.kind == RoleKind::Speaker)
-        .or(theirs.first())
+        .min_by_key(|role| (role.kind, role.id))
         .copied())
 }
 

@@ -25,10 +25,18 @@ impl Person {
     }
 }
 
-fn person(role: &Role) -> Person {
+fn person(role: &Role, lang: Lang) -> Person {
     Person {
-        name: role.person_name.clone(),
+        name: labelled_name(role, lang),
         affiliation: affiliation(role.position.as_deref(), role.institution.as_ref()),
+    }
+}
+
+/// The person's name, after their role where a rundown shows it: `Keynote: Name`.
+pub(super) fn labelled_name(role: &Role, lang: Lang) -> String {
+    match role.kind {
+        RoleKind::Keynote => format!("{}: {}", lang.role(role.kind), role.person_name),
+        _ => role.person_name.clone(),
     }
 }
 
@@ -93,6 +101,7 @@ impl Sheet {
             .filter(|role| !programme.chairs_a_session(role))
             .map(role_line)
             .collect();
+        let mcs: Vec<String> = programme.roles_of(RoleKind::Mc).map(role_line).collect();
         let mut fields = vec![
             (labels.date, schedule_lines(&seminar.schedule, lang)),
             (labels.venue, venue_line(seminar.venue.as_ref())),
@@ -105,6 +114,7 @@ impl Sheet {
                 },
                 moderators.join("\n"),
             ),
+            (labels.mc, mcs.join("\n")),
         ];
         if seminar.status != Status::Planned {
             fields.push((labels.status, lang.status(seminar.status).to_string()));
@@ -118,10 +128,12 @@ impl Sheet {
             fields,
             description: seminar.description.clone(),
             days: days(programme, lang),
-            unslotted: programme
-                .roles_of(RoleKind::Speaker)
-                .filter(|role| programme.slots_of(role).next().is_none())
-                .map(role_line)
+            unslotted: (programme.roles.iter())
+                .filter(|role| role.kind.speaks() && programme.slots_of(role).next().is_none())
+                .map(|role| match role.kind {
+                    RoleKind::Keynote => format!("{}: {}", lang.role(role.kind), role_line(role)),
+                    _ => role_line(role),
+                })
                 .collect(),
         }
     }
@@ -173,7 +185,10 @@ fn days(programme: &Programme, lang: Lang) -> Vec<Day> {
                     String::new()
                 },
                 session: session_title(slot, lang),
-                people: programme.people_on(slot).map(person).collect(),
+                people: programme
+                    .people_on(slot)
+                    .map(|role| person(role, lang))
+                    .collect(),
                 level,
                 cancelled: programme
                     .history
@@ -211,7 +226,9 @@ fn days(programme: &Programme, lang: Lang) -> Vec<Day> {
                                     lang.session_kind(session.kind)
                                 ),
                             },
-                            people: programme.chairs_of(session).map(person).collect(),
+                            people: (programme.chairs_of(session))
+                                .map(|role| person(role, lang))
+                                .collect(),
                             level: Level::Session,
                             cancelled: (programme.history.cancelled_sessions.iter())
                                 .any(|c| c.id == session.id),

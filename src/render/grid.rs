@@ -138,7 +138,7 @@ pub fn days(programme: &Programme, lang: Lang) -> Vec<GridDay> {
                                 title: session_title(slot, lang),
                                 people: programme
                                     .people_on(slot)
-                                    .map(|role| role.person_name.clone())
+                                    .map(|role| super::agenda::labelled_name(role, lang))
                                     .collect(),
                                 times,
                             }

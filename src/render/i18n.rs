@@ -20,6 +20,8 @@ pub struct Labels {
     pub moderators: &'static str,
     pub speaker: &'static str,
     pub speakers: &'static str,
+    pub keynote: &'static str,
+    pub mc: &'static str,
     pub session: &'static str,
     pub status: &'static str,
     pub about: &'static str,
@@ -69,6 +71,8 @@ const EN: Labels = Labels {
     moderators: "Moderators",
     speaker: "Speaker",
     speakers: "Speakers",
+    keynote: "Keynote",
+    mc: "MC",
     session: "Session",
     status: "Status",
     about: "About",
@@ -118,6 +122,8 @@ const ID: Labels = Labels {
     moderators: "Moderator",
     speaker: "Pembicara",
     speakers: "Pembicara",
+    keynote: "Pembicara kunci",
+    mc: "Pembawa acara",
     session: "Sesi",
     status: "Status",
     about: "Deskripsi",
@@ -213,6 +219,8 @@ impl Lang {
         match kind {
             crate::model::RoleKind::Speaker => self.labels().speaker,
             crate::model::RoleKind::Moderator => self.labels().moderator,
+            crate::model::RoleKind::Keynote => self.labels().keynote,
+            crate::model::RoleKind::Mc => self.labels().mc,
         }
     }
 

@@ -320,9 +320,12 @@ fn description(programme: &Programme, lang: Lang) -> String {
     for (label, value) in &sheet.fields {
         lines.push(format!("{label}: {}", value.replace('\n', "; ")));
     }
-    let speakers: Vec<String> = programme
-        .roles_of(RoleKind::Speaker)
-        .map(role_line)
+    let speakers: Vec<String> = (programme.roles.iter())
+        .filter(|role| role.kind.speaks())
+        .map(|role| match role.kind {
+            RoleKind::Keynote => format!("{}: {}", lang.role(role.kind), role_line(role)),
+            _ => role_line(role),
+        })
         .collect();
     if !speakers.is_empty() {
         lines.push(String::new());

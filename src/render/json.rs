@@ -308,8 +308,14 @@ pub struct ProgrammeJson<'a> {
 pub fn programme(programme: &Programme) -> ProgrammeJson<'_> {
     ProgrammeJson {
         seminar: seminar(&programme.seminar),
-        moderators: programme.roles_of(RoleKind::Moderator).map(role).collect(),
-        speakers: programme.roles_of(RoleKind::Speaker).map(role).collect(),
+        moderators: (programme.roles.iter())
+            .filter(|r| !r.kind.speaks())
+            .map(role)
+            .collect(),
+        speakers: (programme.roles.iter())
+            .filter(|r| r.kind.speaks())
+            .map(role)
+            .collect(),
         sessions: sessions(programme),
         slots: programme.slots.iter().map(|s| slot(programme, s)).collect(),
     }

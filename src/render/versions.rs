@@ -176,6 +176,8 @@ fn seminar_field(field: SeminarField, lang: Lang) -> &'static str {
         (Lang::En, SeminarField::Status) => "status",
         (Lang::En, SeminarField::ModeratorAdded) => "moderator added",
         (Lang::En, SeminarField::ModeratorRemoved) => "moderator removed",
+        (Lang::En, SeminarField::McAdded) => "MC added",
+        (Lang::En, SeminarField::McRemoved) => "MC removed",
         (Lang::Id, SeminarField::Title) => "judul",
         (Lang::Id, SeminarField::Date) => "tanggal",
         (Lang::Id, SeminarField::Hours) => "waktu",
@@ -184,6 +186,8 @@ fn seminar_field(field: SeminarField, lang: Lang) -> &'static str {
         (Lang::Id, SeminarField::Status) => "status",
         (Lang::Id, SeminarField::ModeratorAdded) => "moderator ditambahkan",
         (Lang::Id, SeminarField::ModeratorRemoved) => "moderator dilepas",
+        (Lang::Id, SeminarField::McAdded) => "pembawa acara ditambahkan",
+        (Lang::Id, SeminarField::McRemoved) => "pembawa acara dilepas",
     }
 }
 
@@ -191,14 +195,14 @@ fn seminar_line(change: &SeminarChange, lang: Lang) -> String {
     let words = words(lang);
     let value = |value: &Option<String>| value.clone().unwrap_or_else(|| words.none.into());
     match change.field {
-        SeminarField::ModeratorAdded => {
+        SeminarField::ModeratorAdded | SeminarField::McAdded => {
             format!(
                 "{}: {}",
                 seminar_field(change.field, lang),
                 value(&change.to)
             )
         }
-        SeminarField::ModeratorRemoved => {
+        SeminarField::ModeratorRemoved | SeminarField::McRemoved => {
             format!(
                 "{}: {}",
                 seminar_field(change.field, lang),

@@ -1656,6 +1656,112 @@ fn roster_cases(env: &Env) -> Vec<Case> {
     ]
 }
 
+/// Keynote speakers and MCs: flags on the wrong command, roles that are not there, a
+/// keynote talk over another, and archives or CSV files with a role in the wrong place.
+fn roles_cases(env: &Env) -> Vec<Case> {
+    let role_in = |list: &'static str, role: &'static str| -> Change {
+        Box::new(move |document: &mut Value| {
+            document["seminars"][0][list][0]["role"] = json!(role);
+        })
+    };
+    let mut cases = vec![
+        case(2, &["speaker", "add", "kss-2017", "Najwa Shihab", "--mc"]),
+        case(
+            2,
+            &[
+                "moderator",
+                "assign",
+                "kss-2017",
+                "Najwa Shihab",
+                "--keynote",
+            ],
+        ),
+        case(2, &["speaker", "add", "--keynote"]),
+        case(2, &["moderator", "assign", "--mc"]),
+        case(2, &["speaker", "remove", "kss-2017", "--keynote"]),
+        case(
+            2,
+            &[
+                "speaker",
+                "add",
+                "kss-2017",
+                "Retno Marsudi",
+                "--keynote=yes",
+            ],
+        ),
+        case(
+            1,
+            &[
+                "speaker",
+                "add",
+                "nowhere-2017",
+                "Retno Marsudi",
+                "--keynote",
+            ],
+        ),
+        case(
+            1,
+            &[
+                "moderator",
+                "assign",
+                "nowhere-2017",
+                "Najwa Shihab",
+                "--mc",
+            ],
+        ),
+        case(
+            1,
+            &[
+                "speaker",
+                "remove",
+                "kss-2017",
+                "Dinur Krismasari",
+                "--keynote",
+            ],
+        ),
+        case(
+            1,
+            &[
+                "moderator",
+                "unassign",
+                "kss-2017",
+                "Valerina Daniel",
+                "--mc",
+            ],
+        ),
+        case(
+            1,
+            &[
+                "speaker",
+                "add",
+                "kss-2017",
+                "Dinur Krismasari",
+                "--keynote",
+                "--talk",
+                "A keynote over her own talk",
+                "--at",
+                "09:45",
+                "--minutes",
+                "30",
+            ],
+        ),
+        import(
+            "roles.csv",
+            "name,role\nNajwa Shihab,emcee\n",
+            &["--seminar", "kss-2017"],
+        ),
+    ];
+    for (list, role) in [
+        ("speakers", "mc"),
+        ("speakers", "moderator"),
+        ("moderators", "keynote"),
+        ("moderators", "chair"),
+    ] {
+        cases.push(import("roles.json", archive(env, role_in(list, role)), &[]));
+    }
+    cases
+}
+
 /// iCalendar files: each a change to a calendar that imports cleanly.
 fn ics_cases() -> Vec<Case> {
     let fixture = std::fs::read(
@@ -1902,6 +2008,7 @@ fn every_bad_input_fails_in_one_line_and_changes_nothing() {
         roster_cases(&env),
         sync_cases(&env),
         titles_and_alias_cases(),
+        roles_cases(&env),
     ]
     .into_iter()
     .flatten()

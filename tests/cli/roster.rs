@@ -756,3 +756,360 @@ fn speaker_list_has_the_same_columns_in_every_format() {
     assert_eq!(cell(&header, second, "start"), "10:30");
     assert_eq!(redact_uids(&dinur["person_uid"].to_string()), "\"[uid]\"");
 }
+
+/// Two seminars on one morning: `opening-2017` (09:00–12:00 WIB) with a keynote speaker, a
+/// speaker, a moderator and an MC; `later-2017` (10:00–13:00 WIB) with nobody yet.
+fn keynote_and_mc() -> Env {
+    let env = Env::new();
+    for (title, slug, start, end) in [
+        ("Opening Conference", "opening-2017", "09:00", "12:00"),
+        ("Later Workshop", "later-2017", "10:00", "13:00"),
+    ] {
+        env.ok(&[
+            "create",
+            title,
+            "--date",
+            "2017-05-18",
+            "--start",
+            start,
+            "--end",
+            end,
+            "--tz",
+            "WIB",
+            "--slug",
+            slug,
+        ]);
+    }
+    env.ok(&[
+        "speaker",
+        "add",
+        "opening-2017",
+        "Retno Marsudi",
+        "--keynote",
+        "--position",
+        "Menteri Luar Negeri",
+        "--institution",
+        "Kementerian Luar Negeri (Kemlu)",
+        "--talk",
+        "Indonesia and the world",
+        "--at",
+        "09:00",
+        "--minutes",
+        "30",
+    ]);
+    env.ok(&[
+        "speaker",
+        "add",
+        "opening-2017",
+        "Asra Virgianita",
+        "--talk",
+        "South-South cooperation",
+        "--at",
+        "09:30",
+        "--minutes",
+        "30",
+    ]);
+    env.ok(&["moderator", "assign", "opening-2017", "Valerina Daniel"]);
+    env.ok(&[
+        "moderator",
+        "assign",
+        "opening-2017",
+        "Najwa Shihab",
+        "--mc",
+    ]);
+    env
+}
+
+fn roles_of(roster: &Value, name: &str) -> Value {
+    record(roster, name)["roles"].clone()
+}
+
+#[test]
+fn a_keynote_and_an_mc_show_in_agenda_roster_speaker_list_and_json() {
+    let env = keynote_and_mc();
+    for (lang, keynote, mc) in [
+        ("en", "Keynote", "MC"),
+        ("id", "Pembicara kunci", "Pembawa acara"),
+    ] {
+        let labelled = format!("{keynote}: Retno Marsudi");
+        let agenda = env.ok(&["agenda", "opening-2017", "--lang", lang]);
+        assert!(agenda.contains(&labelled), "{agenda}");
+        let mc_line = (agenda.lines())
+            .find(|line| line.starts_with(mc))
+            .unwrap_or_else(|| panic!("no {mc} line in {agenda}"));
+        assert!(mc_line.ends_with("Najwa Shihab"), "{mc_line}");
+        for format in ["markdown", "html"] {
+            let out = env.ok(&["agenda", "opening-2017", "--lang", lang, "--format", format]);
+            assert!(out.contains(&labelled), "{format}: {out}");
+            assert!(
+                out.contains(mc) && out.contains("Najwa Shihab"),
+                "{format}: {out}"
+            );
+        }
+        let grid = env.ok(&["agenda", "opening-2017", "--lang", lang, "--grid"]);
+        assert!(grid.contains(keynote), "{grid}");
+
+        let roster = env.ok(&[
+            "roster",
+            "opening-2017",
+            "--lang",
+            lang,
+            "--format",
+            "markdown",
+        ]);
+        let row = |name: &str| {
+            (roster.lines())
+                .find(|line| line.contains(name))
+                .unwrap_or_else(|| panic!("{name} not on {roster}"))
+                .to_string()
+        };
+        assert!(
+            row("Retno Marsudi").contains(&format!("| {keynote} |")),
+            "{roster}"
+        );
+        assert!(
+            row("Najwa Shihab").contains(&format!("| {mc} |")),
+            "{roster}"
+        );
+
+        let list = env.ok(&[
+            "speaker",
+            "list",
+            "opening-2017",
+            "--lang",
+            lang,
+            "--format",
+            "markdown",
+        ]);
+        assert!(row_of(&list, "Retno Marsudi").contains(keynote), "{list}");
+        assert!(
+            !list.contains("Najwa Shihab"),
+            "an MC is not a speaker: {list}"
+        );
+    }
+    let roster = env.json(&["roster", "opening-2017"]);
+    assert_eq!(names(&roster).len(), 4);
+    assert_eq!(
+        roles_of(&roster, "Retno Marsudi"),
+        serde_json::json!(["keynote"])
+    );
+    assert_eq!(roles_of(&roster, "Najwa Shihab"), serde_json::json!(["mc"]));
+    assert_eq!(
+        roles_of(&roster, "Valerina Daniel"),
+        serde_json::json!(["moderator"])
+    );
+
+    let (header, rows) =
+        csv_records(&env.ok(&["speaker", "list", "opening-2017", "--format", "csv"]));
+    let retno = rows
+        .iter()
+        .find(|row| row.contains(&"Retno Marsudi".to_string()))
+        .unwrap();
+    assert_eq!(cell(&header, retno, "role"), "keynote");
+    assert_eq!(rows.len(), 2, "the keynote and the speaker: {rows:?}");
+
+    let programme = env.json(&["show", "opening-2017", "--json"]);
+    let kinds = |list: &str| -> Vec<(String, String)> {
+        (programme[list].as_array().unwrap().iter())
+            .map(|role| {
+                (
+                    role["name"].as_str().unwrap().into(),
+                    role["role"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        kinds("speakers"),
+        [
+            ("Retno Marsudi".to_string(), "keynote".to_string()),
+            ("Asra Virgianita".into(), "speaker".into())
+        ]
+    );
+    assert_eq!(
+        kinds("moderators"),
+        [
+            ("Valerina Daniel".to_string(), "moderator".to_string()),
+            ("Najwa Shihab".into(), "mc".into())
+        ]
+    );
+}
+
+fn row_of<'a>(table: &'a str, name: &str) -> &'a str {
+    (table.lines())
+        .find(|line| line.contains(name))
+        .unwrap_or_else(|| panic!("{name} not in {table}"))
+}
+
+#[test]
+fn keynotes_and_mcs_survive_a_json_archive_round_trip() {
+    let env = keynote_and_mc();
+    let archive = env.dir().join("archive.json");
+    env.ok(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        archive.to_str().unwrap(),
+    ]);
+    let copy = Env::new();
+    copy.ok(&["import", archive.to_str().unwrap()]);
+    let roster = copy.json(&["roster", "opening-2017"]);
+    assert_eq!(roster, env.json(&["roster", "opening-2017"]));
+    assert_eq!(
+        roles_of(&roster, "Retno Marsudi"),
+        serde_json::json!(["keynote"])
+    );
+    assert_eq!(roles_of(&roster, "Najwa Shihab"), serde_json::json!(["mc"]));
+}
+
+#[test]
+fn a_csv_speaker_list_reads_its_keynote_back() {
+    let env = keynote_and_mc();
+    let list = env.dir().join("speakers.csv");
+    env.ok(&[
+        "speaker",
+        "list",
+        "opening-2017",
+        "--format",
+        "csv",
+        "-o",
+        list.to_str().unwrap(),
+    ]);
+    let copy = Env::new();
+    copy.create_morning_seminar("opening-2017", "2017-05-18");
+    copy.ok(&["import", list.to_str().unwrap()]);
+    let roles = |env: &Env| -> Vec<(String, String)> {
+        let (header, rows) =
+            csv_records(&env.ok(&["speaker", "list", "opening-2017", "--format", "csv"]));
+        rows.iter()
+            .map(|row| {
+                (
+                    cell(&header, row, "name").into(),
+                    cell(&header, row, "role").into(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(roles(&copy), roles(&env));
+    assert!(roles(&copy).contains(&("Retno Marsudi".into(), "keynote".into())));
+}
+
+#[test]
+fn removing_takes_the_speaker_role_before_the_keynote_and_mc_by_flag() {
+    let env = keynote_and_mc();
+    env.ok(&[
+        "speaker",
+        "add",
+        "opening-2017",
+        "Retno Marsudi",
+        "--talk",
+        "Questions for the minister",
+        "--at",
+        "10:00",
+        "--minutes",
+        "30",
+    ]);
+    env.ok(&[
+        "moderator",
+        "assign",
+        "opening-2017",
+        "Valerina Daniel",
+        "--mc",
+    ]);
+    let out = env.ok(&["speaker", "remove", "opening-2017", "Retno Marsudi"]);
+    assert!(out.starts_with("Removed speaker Retno Marsudi"), "{out}");
+    let roster = env.json(&["roster", "opening-2017"]);
+    assert_eq!(
+        roles_of(&roster, "Retno Marsudi"),
+        serde_json::json!(["keynote"])
+    );
+    let out = env.ok(&["speaker", "remove", "opening-2017", "Retno Marsudi"]);
+    assert!(
+        out.starts_with("Removed keynote speaker Retno Marsudi"),
+        "{out}"
+    );
+
+    let out = env.ok(&[
+        "moderator",
+        "unassign",
+        "opening-2017",
+        "Valerina Daniel",
+        "--mc",
+    ]);
+    assert!(out.starts_with("Unassigned MC Valerina Daniel"), "{out}");
+    let out = env.ok(&["moderator", "unassign", "opening-2017", "Najwa Shihab"]);
+    assert!(out.starts_with("Unassigned MC Najwa Shihab"), "{out}");
+    let roster = env.json(&["roster", "opening-2017"]);
+    assert_eq!(names(&roster), ["Asra Virgianita", "Valerina Daniel"]);
+    assert_eq!(
+        roles_of(&roster, "Valerina Daniel"),
+        serde_json::json!(["moderator"])
+    );
+}
+
+#[test]
+fn an_mc_is_busy_through_the_seminar_hours() {
+    let env = keynote_and_mc();
+    let refused = env.fails(
+        1,
+        &["moderator", "assign", "later-2017", "Najwa Shihab", "--mc"],
+    );
+    assert!(
+        refused.contains("Najwa Shihab is in two places at once"),
+        "{refused}"
+    );
+    // After the first seminar's hours the MC is free; a keynote is busy only in their talk.
+    env.ok(&[
+        "speaker",
+        "add",
+        "later-2017",
+        "Najwa Shihab",
+        "--talk",
+        "Hosting",
+        "--at",
+        "12:00",
+        "--minutes",
+        "30",
+    ]);
+    env.ok(&["moderator", "assign", "later-2017", "Retno Marsudi", "--mc"]);
+    assert_eq!(env.run(&["check"]).code, 0);
+
+    env.ok(&[
+        "moderator",
+        "assign",
+        "later-2017",
+        "Valerina Daniel",
+        "--mc",
+        "--force",
+    ]);
+    let check = env.run(&["check"]);
+    assert_eq!(check.code, 3, "{}", check.stdout);
+    assert!(
+        check
+            .stdout
+            .contains("Valerina Daniel is in two places at once"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn the_change_report_names_an_mc_who_joined() {
+    let env = keynote_and_mc();
+    env.ok(&["publish", "opening-2017"]);
+    env.ok(&[
+        "moderator",
+        "assign",
+        "opening-2017",
+        "Dewi Fortuna Anwar",
+        "--mc",
+    ]);
+    let en = env.ok(&["changes", "opening-2017"]);
+    assert!(en.contains("MC added: Dewi Fortuna Anwar"), "{en}");
+    let id = env.ok(&["changes", "opening-2017", "--lang", "id"]);
+    assert!(
+        id.contains("pembawa acara ditambahkan: Dewi Fortuna Anwar"),
+        "{id}"
+    );
+}

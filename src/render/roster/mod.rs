@@ -65,8 +65,10 @@ fn count_line(people: usize, seminars: Option<usize>, lang: Lang) -> String {
 pub fn kind_label(kind: PartKind, lang: Lang) -> &'static str {
     let labels = lang.labels();
     match kind {
+        PartKind::Keynote => labels.keynote,
         PartKind::Speaker => labels.speaker,
         PartKind::Panelist => words(lang).panelist,
+        PartKind::Mc => labels.mc,
         PartKind::Moderator => labels.moderator,
         PartKind::Chair => words(lang).chair,
     }
