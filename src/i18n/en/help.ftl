@@ -661,3 +661,11 @@ seminar-institution-alias-remove--after =
 seminar-institution-alias-remove--institution = The institution, by name, short name or alias
 
 seminar-institution-alias-remove--alias = The other name
+
+seminar-speaker-add--keynote = Record them as a keynote speaker (busy during their talks, like a speaker)
+
+seminar-speaker-remove--keynote = Remove their keynote role [default: their speaker role, else their keynote role]
+
+seminar-moderator-assign--mc = Record them as the master of ceremonies (busy during the seminar's hours, like a moderator of the whole seminar)
+
+seminar-moderator-unassign--mc = Take off their MC role [default: their moderator role, else their MC role]

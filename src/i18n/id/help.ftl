@@ -660,3 +660,11 @@ seminar-institution-alias-remove--after =
 seminar-institution-alias-remove--institution = Institusinya, menurut nama, singkatan, atau nama lain
 
 seminar-institution-alias-remove--alias = Nama lainnya
+
+seminar-speaker-add--keynote = Catat sebagai pembicara kunci (sibuk selama materinya, seperti pembicara)
+
+seminar-speaker-remove--keynote = Lepas perannya sebagai pembicara kunci [bawaan: peran pembicaranya, atau peran pembicara kuncinya]
+
+seminar-moderator-assign--mc = Catat sebagai pembawa acara (sibuk selama jam seminar, seperti moderator seluruh seminar)
+
+seminar-moderator-unassign--mc = Lepas perannya sebagai pembawa acara [bawaan: peran moderatornya, atau peran pembawa acaranya]
