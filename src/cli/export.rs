@@ -558,10 +558,16 @@ mod streamed {
                 render::csv::agenda(&programmes),
                 "CSV {from:?}–{to:?}"
             );
+            let calendar = String::from_utf8(calendar).expect("UTF-8");
             assert_eq!(
-                String::from_utf8(calendar).expect("UTF-8"),
+                calendar,
                 ics::calendar(&programmes, &options),
                 "iCalendar {from:?}–{to:?}"
+            );
+            assert_eq!(
+                calendar,
+                ics::made_with_icalendar::calendar(&programmes, &options),
+                "iCalendar as the icalendar crate made it, {from:?}–{to:?}"
             );
             if from == Some(one) {
                 assert_eq!(programmes.len(), 1);
