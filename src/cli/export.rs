@@ -211,8 +211,8 @@ pub fn write_frab(
     out: &mut dyn std::io::Write,
 ) -> Result<usize> {
     let mut schedule = frab::ScheduleWriter::start(out, outline, options)?;
-    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |mut programmes| {
-        complete(db, &mut programmes, false)?;
+    // (The version of each seminar is no part of a schedule of several: no histories.)
+    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |programmes| {
         for programme in &programmes {
             schedule.track(programme)?;
         }
