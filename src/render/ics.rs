@@ -23,6 +23,9 @@ pub struct IcsOptions {
 /// but tabs. TEXT values are escaped when written (`\n`, `\ , ;`); a carriage return would
 /// break the line.
 fn clean(text: &str) -> String {
+    if !(text.chars()).any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return text.to_string();
+    }
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
@@ -100,23 +103,38 @@ impl Lines {
         self.line.clear();
         self.line.push_str(name);
         self.line.push(':');
-        for c in value.chars() {
-            match c {
-                '\\' => self.line.push_str("\\\\"),
-                ',' => self.line.push_str("\\,"),
-                ';' => self.line.push_str("\\;"),
-                '\n' => self.line.push_str("\\n"),
-                c => self.line.push(c),
-            }
+        let mut rest = value;
+        while let Some(at) = rest.find(['\\', ',', ';', '\n']) {
+            self.line.push_str(&rest[..at]);
+            self.line.push('\\');
+            self.line.push(match rest.as_bytes()[at] {
+                b'\n' => 'n',
+                special => char::from(special),
+            });
+            rest = &rest[at + 1..];
         }
+        self.line.push_str(rest);
         self.fold();
     }
 
     fn time(&mut self, name: &str, at: DateTime<Utc>) {
+        use chrono::{Datelike, Timelike};
         use std::fmt::Write;
         self.line.clear();
         self.line.push_str(name);
-        let _ = write!(self.line, ":{}", at.format("%Y%m%dT%H%M%SZ"));
+        let _ = match at.year() {
+            0..=9999 => write!(
+                self.line,
+                ":{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+                at.year(),
+                at.month(),
+                at.day(),
+                at.hour(),
+                at.minute(),
+                at.second()
+            ),
+            _ => write!(self.line, ":{}", at.format("%Y%m%dT%H%M%SZ")),
+        };
         self.fold();
     }
 
@@ -656,7 +674,7 @@ mod tests {
     fn calendars_written_directly_are_the_ones_icalendar_made() {
         let jakarta = chrono_tz::Asia::Jakarta;
         let mut tricky = programme(
-            "A; title, with \\ and\nbreaks — é ü 日本語 "
+            "A; title, with \\ and\nbreaks\r\n\u{7}\r — é ü 日本語\t"
                 .repeat(4)
                 .as_str(),
         );
