@@ -35,10 +35,6 @@ const NOT_GATED: &[(&str, &str)] = &[
     ("import ", "issue 16 item 1: batched imports"),
     ("new names ", "issue 16 item 1: the name index"),
     (
-        "`export --format ics`",
-        "issue 16 item 4: building each event through the icalendar crate",
-    ),
-    (
         "`export --format frab`",
         "issue 16 item 4: three passes over the seminars (the head's days, the tracks, the days)",
     ),
