@@ -183,6 +183,53 @@ pub fn write_ics(
     Ok(written)
 }
 
+/// What the head of the frab schedule of the seminars in the range says of all of them:
+/// a first look at every seminar, before anything is written.
+pub fn outline_schedule(
+    db: &crate::store::Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<frab::ScheduleOutline> {
+    let mut outline = frab::ScheduleOutline::default();
+    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |programmes| {
+        programmes
+            .iter()
+            .for_each(|programme| outline.add(programme));
+        Ok(())
+    })?;
+    Ok(outline)
+}
+
+/// The frab schedule of several seminars in the range, written as they are read: their
+/// tracks in one pass, their days in a second, keeping only the days still open.
+pub fn write_frab(
+    db: &crate::store::Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    outline: frab::ScheduleOutline,
+    options: &frab::FrabOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<usize> {
+    let mut schedule = frab::ScheduleWriter::start(out, outline, options)?;
+    // (The version of each seminar is no part of a schedule of several: no histories.)
+    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |programmes| {
+        for programme in &programmes {
+            schedule.track(programme)?;
+        }
+        Ok(())
+    })?;
+    let mut written = 0;
+    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |programmes| {
+        for programme in &programmes {
+            schedule.seminar(programme)?;
+        }
+        written += programmes.len();
+        Ok(())
+    })?;
+    schedule.finish()?;
+    Ok(written)
+}
+
 fn nothing_to_export() -> Error {
     Error::refused(
         "no seminars in that range, so there is nothing to put in the file; widen --from/--to",
@@ -314,7 +361,13 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
     let output = context.output(Some(&args.output))?;
     let progress = Progress::start("Reading seminars");
     let mut store = context.open()?;
-    if matches!(args.format, Format::Json | Format::Csv | Format::Ics) {
+    // A frab schedule of one seminar takes its title and version: made at once (it is small).
+    let several_seminars = |store: &mut crate::store::Store| {
+        store.read(|db| Ok(seminars::outline_of_programmes(db, args.from, args.to)?.count > 1))
+    };
+    if matches!(args.format, Format::Json | Format::Csv | Format::Ics)
+        || (args.format == Format::Frab && several_seminars(&mut store)?)
+    {
         let include_contacts = args.document.include_contacts;
         let written = store.read(|db| {
             let mut written = 0;
@@ -323,10 +376,23 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
             {
                 return Err(nothing_to_export());
             }
+            let schedule = match args.format {
+                Format::Frab => Some(outline_schedule(db, args.from, args.to)?),
+                _ => None,
+            };
             context.deliver_streamed(output.as_ref(), privacy(include_contacts), |out| {
-                written = match args.format {
-                    Format::Csv => write_csv(db, args.from, args.to, include_contacts, out)?,
-                    Format::Ics => {
+                written = match (args.format, schedule) {
+                    (Format::Frab, Some(outline)) => {
+                        let (title, acronym) = range_names(context.style.lang, args.from, args.to);
+                        let options = frab::FrabOptions {
+                            lang: context.style.lang,
+                            title,
+                            acronym,
+                        };
+                        write_frab(db, args.from, args.to, outline, &options, out)?
+                    }
+                    (Format::Csv, _) => write_csv(db, args.from, args.to, include_contacts, out)?,
+                    (Format::Ics, _) => {
                         let options = ics::IcsOptions {
                             lang: context.style.lang,
                             slots: args.document.slots,
@@ -334,7 +400,7 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<()> {
                         };
                         write_ics(db, args.from, args.to, include_contacts, &options, out)?
                     }
-                    _ => write_archive(db, args.from, args.to, include_contacts, out)?,
+                    (_, _) => write_archive(db, args.from, args.to, include_contacts, out)?,
                 };
                 Ok(())
             })?;
@@ -410,6 +476,28 @@ mod streamed {
                     slot.room = Some(room);
                     db.update_slot(&slot)?;
                 }
+                // A seminar of forty days without slots, whose days other seminars come
+                // between, and a session without slots.
+                let mut long = db.seminar_by_id(252)?.expect("a seminar");
+                for slot in db.slots_of_seminar(long.id)? {
+                    db.delete_slot(slot.id)?;
+                }
+                let last_day = long.schedule.first_day + chrono::Days::new(39);
+                long.schedule.last_day = last_day;
+                db.update_seminar(&long)?;
+                let slot = db.slots_of_seminar(300)?[2].clone();
+                db.insert_session(&crate::model::Session {
+                    id: 0,
+                    uid: crate::model::new_uid(),
+                    seminar_id: 300,
+                    title: "Sesi tanpa acara".into(),
+                    kind: crate::model::SessionKind::Parallel,
+                    track: Some("Trek".into()),
+                    room: None,
+                    starts_at: slot.starts_at,
+                    minutes: 45,
+                    chair_role_ids: Vec::new(),
+                })?;
                 Ok(())
             })
             .expect("the data");
@@ -470,13 +558,38 @@ mod streamed {
                 render::csv::agenda(&programmes),
                 "CSV {from:?}–{to:?}"
             );
-            if from == Some(one) {
-                assert_eq!(programmes.len(), 1);
-            }
+            let calendar = String::from_utf8(calendar).expect("UTF-8");
             assert_eq!(
-                String::from_utf8(calendar).expect("UTF-8"),
+                calendar,
                 ics::calendar(&programmes, &options),
                 "iCalendar {from:?}–{to:?}"
+            );
+            assert_eq!(
+                calendar,
+                ics::made_with_icalendar::calendar(&programmes, &options),
+                "iCalendar as the icalendar crate made it, {from:?}–{to:?}"
+            );
+            if from == Some(one) {
+                assert_eq!(programmes.len(), 1);
+                continue;
+            }
+            let (title, acronym) = range_names(render::Lang::Id, from, to);
+            let frab_options = frab::FrabOptions {
+                lang: render::Lang::Id,
+                title,
+                acronym,
+            };
+            let mut schedule = Vec::new();
+            store
+                .read(|db| {
+                    let outline = outline_schedule(db, from, to)?;
+                    write_frab(db, from, to, outline, &frab_options, &mut schedule)
+                })
+                .expect("the schedule");
+            assert_eq!(
+                String::from_utf8(schedule).expect("UTF-8"),
+                frab::schedule(&programmes, &frab_options).expect("a schedule"),
+                "frab {from:?}–{to:?}"
             );
         }
         let whole = written(&mut store, None, None);

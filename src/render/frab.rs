@@ -324,191 +324,266 @@ fn day_guid(uid: &str, index: usize) -> String {
     }
 }
 
-/// The schedule of seminars, or an error if the acronym does not fit the XSD.
-pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<String, String> {
-    let acronym_ok = options.acronym.len() >= 4
-        && options
-            .acronym
-            .chars()
+/// Whether an acronym fits the XSD: at least four of `a-z 0-9 _ -`.
+fn check_acronym(acronym: &str) -> Result<(), String> {
+    let fits = acronym.len() >= 4
+        && (acronym.chars())
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-    if !acronym_ok {
-        return Err(format!(
-            "acronym: '{}' is not at least four of a-z, 0-9, _ and -",
-            options.acronym
-        ));
+    if fits {
+        Ok(())
+    } else {
+        Err(format!(
+            "acronym: '{acronym}' is not at least four of a-z, 0-9, _ and -"
+        ))
     }
+}
+
+const NO_EVENTS: &str = "schedule: no events to put in it; give at least one seminar";
+
+/// The events of one seminar, in the order the schedule lists them before it sorts each
+/// day's by room and time; and the hours of its days (which make a day of the schedule run
+/// from the earliest to the latest of them and of its events).
+fn seminar_events(
+    programme: &Programme,
+    options: &FrabOptions,
+    several: bool,
+    placed: &mut Vec<Placed>,
+    hours: &mut Vec<(NaiveDate, Bounds)>,
+) {
     let lang = options.lang;
     let no_venue = match lang {
         Lang::En => "To be announced",
         Lang::Id => "Belum ditentukan",
     };
+    let seminar = &programme.seminar;
+    let zone = seminar.schedule.zone;
+    for day in seminar.schedule.days() {
+        if let Ok(window) = seminar.schedule.window_on(day) {
+            let at = |second| DateTime::from_timestamp(second, 0).unwrap_or_default();
+            hours.push((day, (at(window.start), at(window.end), zone)));
+        }
+    }
+    let room = clean(
+        seminar
+            .venue
+            .as_ref()
+            .map_or(no_venue, |venue| venue.name.as_str()),
+    );
+    let track = clean(&seminar.title);
+    // In a schedule of several seminars, each event without a track of its own is in
+    // its seminar's, so that conference apps can tell the seminars apart.
+    let default_track = if several {
+        track.clone()
+    } else {
+        String::new()
+    };
+    let subtitle = clean(seminar.subtitle.as_deref().unwrap_or_default());
+    let place = |starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, event: EventXml| Placed {
+        day: seminar.schedule.day_of(starts_at),
+        room: event.room.clone(),
+        starts_at,
+        ends_at,
+        zone,
+        event,
+    };
+    let room_of = |venue: Option<&crate::model::Venue>| {
+        clean(venue.map_or(no_venue, |venue| venue.name.as_str()))
+    };
+    let event = |id, guid, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>| EventXml {
+        id,
+        guid,
+        date: offset_time(starts_at, zone),
+        start: starts_at.with_timezone(&zone).format("%H:%M").to_string(),
+        duration: duration((ends_at - starts_at).num_minutes()),
+        room: room.clone(),
+        title: String::new(),
+        subtitle: String::new(),
+        kind: "talk",
+        track: default_track.clone(),
+        language: language(lang).to_string(),
+        summary: subtitle.clone(),
+        slug: Some(event_slug(&options.acronym, id, &seminar.slug)),
+        description: String::new(),
+        persons: PersonsXml { person: Vec::new() },
+        links: None,
+    };
+    if programme.slots.is_empty() {
+        let description = clean(
+            &programme
+                .roles
+                .iter()
+                .map(role_line)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        let windows = seminar.schedule.windows().unwrap_or_default();
+        for (index, window) in windows.iter().enumerate() {
+            let starts_at = DateTime::from_timestamp(window.start, 0).unwrap_or_default();
+            let ends_at = DateTime::from_timestamp(window.end, 0).unwrap_or_default();
+            let id = seminar
+                .id
+                .unsigned_abs()
+                .saturating_mul(1000)
+                .saturating_add(SEMINAR_EVENT_IDS + index as u64);
+            let mut xml = event(
+                id,
+                day_guid(&clean(&seminar.uid), index),
+                starts_at,
+                ends_at,
+            );
+            xml.title = track.clone();
+            xml.subtitle = subtitle.clone();
+            xml.kind = "seminar";
+            xml.description = description.clone();
+            xml.persons = persons(programme.roles.iter());
+            placed.push(place(starts_at, ends_at, xml));
+        }
+    }
+    let chair_line = |session: &crate::model::Session| {
+        let chairs: Vec<String> = programme.chairs_of(session).map(role_line).collect();
+        (!chairs.is_empty()).then(|| format!("{}: {}", lang.labels().chairs, chairs.join("; ")))
+    };
+    for session in sessions_without_slots(programme) {
+        let mut xml = event(
+            SESSION_EVENT_IDS.saturating_add(session.id.unsigned_abs()),
+            clean(&session.uid),
+            session.starts_at,
+            session.ends_at(),
+        );
+        xml.room = room_of(programme.session_room(session));
+        xml.title = clean(&session.title);
+        xml.subtitle = track.clone();
+        xml.kind = session.kind.as_str();
+        if let Some(own) = &session.track {
+            xml.track = clean(own);
+        }
+        xml.description = clean(&chair_line(session).unwrap_or_default());
+        xml.persons = persons(programme.chairs_of(session));
+        placed.push(place(session.starts_at, session.ends_at(), xml));
+    }
+    for slot in &programme.slots {
+        let people: Vec<&Role> = programme.people_on(slot).collect();
+        let mut xml = event(
+            slot.id.unsigned_abs(),
+            clean(&slot.uid),
+            slot.starts_at,
+            slot.ends_at(),
+        );
+        xml.room = room_of(programme.room_of(slot));
+        xml.title = clean(&slot.title);
+        xml.subtitle = track.clone();
+        xml.kind = slot.kind.as_str();
+        if let Some(own) = programme.track_of(slot) {
+            xml.track = clean(own);
+        }
+        if let Some(language) = &slot.details.language {
+            xml.language = language_code(language);
+        }
+        if let Some(summary) = &slot.details.summary {
+            xml.summary = clean(summary);
+        }
+        if !slot.details.links.is_empty() {
+            xml.links = Some(LinksXml {
+                link: (slot.details.links.iter())
+                    .map(|link| LinkXml {
+                        href: clean(&link.href),
+                        title: clean(&link.title),
+                    })
+                    .collect(),
+            });
+        }
+        let mut lines: Vec<String> = people.iter().map(|role| role_line(role)).collect();
+        if let Some(session) = programme.session_of(slot) {
+            xml.subtitle = clean(&session.title);
+            lines.extend(chair_line(session));
+        }
+        xml.description = clean(&lines.join("\n"));
+        xml.persons = persons(people.into_iter());
+        placed.push(place(slot.starts_at, slot.ends_at(), xml));
+    }
+}
+
+/// The sessions of a seminar that are events of their own: those without slots.
+fn sessions_without_slots(programme: &Programme) -> impl Iterator<Item = &crate::model::Session> {
+    (programme.sessions.iter())
+        .filter(|session| !(programme.slots.iter()).any(|slot| slot.session_id == Some(session.id)))
+}
+
+/// The days of the schedule that a seminar has events on: those [`seminar_events`] places,
+/// without making them.
+fn event_days(programme: &Programme) -> impl Iterator<Item = NaiveDate> + '_ {
+    let schedule = &programme.seminar.schedule;
+    let windows = match programme.slots.is_empty() {
+        true => schedule.windows().unwrap_or_default(),
+        false => Vec::new(),
+    };
+    let starts = (windows.into_iter())
+        .map(|window| DateTime::from_timestamp(window.start, 0).unwrap_or_default())
+        .chain(sessions_without_slots(programme).map(|session| session.starts_at))
+        .chain(programme.slots.iter().map(|slot| slot.starts_at));
+    starts.map(|starts_at| schedule.day_of(starts_at))
+}
+
+/// One day of the schedule: its events (in the order they were placed) by room in name
+/// order, each room's by time.
+fn day_xml(index: usize, date: NaiveDate, mut events: Vec<Placed>, hours: &[Bounds]) -> DayXml {
+    events.sort_by(|a, b| (&a.room, a.starts_at).cmp(&(&b.room, b.starts_at)));
+    let bounds = (events.iter())
+        .map(|e| (e.starts_at, e.ends_at, e.zone))
+        .chain(hours.iter().copied());
+    let start = bounds
+        .clone()
+        .min_by_key(|(start, _, _)| *start)
+        .map(|(start, _, zone)| offset_time(start, zone))
+        .unwrap_or_default();
+    let end = bounds
+        .max_by_key(|(_, end, _)| *end)
+        .map(|(_, end, zone)| offset_time(end, zone))
+        .unwrap_or_default();
+    let mut rooms: BTreeMap<String, Vec<EventXml>> = BTreeMap::new();
+    for placed in events {
+        rooms.entry(placed.room).or_default().push(placed.event);
+    }
+    DayXml {
+        index,
+        date: date.to_string(),
+        start,
+        end,
+        room: rooms
+            .into_iter()
+            .map(|(name, event)| RoomXml { name, event })
+            .collect(),
+    }
+}
+
+fn generator() -> GeneratorXml {
+    GeneratorXml {
+        name: "seminar",
+        version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/// The schedule of seminars, or an error if the acronym does not fit the XSD.
+pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<String, String> {
+    check_acronym(&options.acronym)?;
     let several = programmes.len() > 1;
     let mut placed = Vec::new();
-    // Each day's own hours, by seminar: a day of the schedule runs from the earliest to the
-    // latest of them (and of its events).
-    let mut hours: BTreeMap<NaiveDate, Vec<Bounds>> = BTreeMap::new();
+    let mut hours = Vec::new();
     for programme in programmes {
-        let seminar = &programme.seminar;
-        let zone = seminar.schedule.zone;
-        for day in seminar.schedule.days() {
-            if let Ok(window) = seminar.schedule.window_on(day) {
-                let at = |second| DateTime::from_timestamp(second, 0).unwrap_or_default();
-                hours
-                    .entry(day)
-                    .or_default()
-                    .push((at(window.start), at(window.end), zone));
-            }
-        }
-        let room = clean(
-            seminar
-                .venue
-                .as_ref()
-                .map_or(no_venue, |venue| venue.name.as_str()),
-        );
-        let track = clean(&seminar.title);
-        // In a schedule of several seminars, each event without a track of its own is in
-        // its seminar's, so that conference apps can tell the seminars apart.
-        let default_track = if several {
-            track.clone()
-        } else {
-            String::new()
-        };
-        let subtitle = clean(seminar.subtitle.as_deref().unwrap_or_default());
-        let place = |starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, event: EventXml| Placed {
-            day: seminar.schedule.day_of(starts_at),
-            room: event.room.clone(),
-            starts_at,
-            ends_at,
-            zone,
-            event,
-        };
-        let room_of = |venue: Option<&crate::model::Venue>| {
-            clean(venue.map_or(no_venue, |venue| venue.name.as_str()))
-        };
-        let event = |id, guid, starts_at: DateTime<Utc>, ends_at: DateTime<Utc>| EventXml {
-            id,
-            guid,
-            date: offset_time(starts_at, zone),
-            start: starts_at.with_timezone(&zone).format("%H:%M").to_string(),
-            duration: duration((ends_at - starts_at).num_minutes()),
-            room: room.clone(),
-            title: String::new(),
-            subtitle: String::new(),
-            kind: "talk",
-            track: default_track.clone(),
-            language: language(lang).to_string(),
-            summary: subtitle.clone(),
-            slug: Some(event_slug(&options.acronym, id, &seminar.slug)),
-            description: String::new(),
-            persons: PersonsXml { person: Vec::new() },
-            links: None,
-        };
-        if programme.slots.is_empty() {
-            let description = clean(
-                &programme
-                    .roles
-                    .iter()
-                    .map(role_line)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
-            let windows = seminar.schedule.windows().unwrap_or_default();
-            for (index, window) in windows.iter().enumerate() {
-                let starts_at = DateTime::from_timestamp(window.start, 0).unwrap_or_default();
-                let ends_at = DateTime::from_timestamp(window.end, 0).unwrap_or_default();
-                let id = seminar
-                    .id
-                    .unsigned_abs()
-                    .saturating_mul(1000)
-                    .saturating_add(SEMINAR_EVENT_IDS + index as u64);
-                let mut xml = event(
-                    id,
-                    day_guid(&clean(&seminar.uid), index),
-                    starts_at,
-                    ends_at,
-                );
-                xml.title = track.clone();
-                xml.subtitle = subtitle.clone();
-                xml.kind = "seminar";
-                xml.description = description.clone();
-                xml.persons = persons(programme.roles.iter());
-                placed.push(place(starts_at, ends_at, xml));
-            }
-        }
-        let chair_line = |session: &crate::model::Session| {
-            let chairs: Vec<String> = programme.chairs_of(session).map(role_line).collect();
-            (!chairs.is_empty()).then(|| format!("{}: {}", lang.labels().chairs, chairs.join("; ")))
-        };
-        for session in &programme.sessions {
-            if (programme.slots.iter()).any(|slot| slot.session_id == Some(session.id)) {
-                continue;
-            }
-            let mut xml = event(
-                SESSION_EVENT_IDS.saturating_add(session.id.unsigned_abs()),
-                clean(&session.uid),
-                session.starts_at,
-                session.ends_at(),
-            );
-            xml.room = room_of(programme.session_room(session));
-            xml.title = clean(&session.title);
-            xml.subtitle = track.clone();
-            xml.kind = session.kind.as_str();
-            if let Some(own) = &session.track {
-                xml.track = clean(own);
-            }
-            xml.description = clean(&chair_line(session).unwrap_or_default());
-            xml.persons = persons(programme.chairs_of(session));
-            placed.push(place(session.starts_at, session.ends_at(), xml));
-        }
-        for slot in &programme.slots {
-            let people: Vec<&Role> = programme.people_on(slot).collect();
-            let mut xml = event(
-                slot.id.unsigned_abs(),
-                clean(&slot.uid),
-                slot.starts_at,
-                slot.ends_at(),
-            );
-            xml.room = room_of(programme.room_of(slot));
-            xml.title = clean(&slot.title);
-            xml.subtitle = track.clone();
-            xml.kind = slot.kind.as_str();
-            if let Some(own) = programme.track_of(slot) {
-                xml.track = clean(own);
-            }
-            if let Some(language) = &slot.details.language {
-                xml.language = language_code(language);
-            }
-            if let Some(summary) = &slot.details.summary {
-                xml.summary = clean(summary);
-            }
-            if !slot.details.links.is_empty() {
-                xml.links = Some(LinksXml {
-                    link: (slot.details.links.iter())
-                        .map(|link| LinkXml {
-                            href: clean(&link.href),
-                            title: clean(&link.title),
-                        })
-                        .collect(),
-                });
-            }
-            let mut lines: Vec<String> = people.iter().map(|role| role_line(role)).collect();
-            if let Some(session) = programme.session_of(slot) {
-                xml.subtitle = clean(&session.title);
-                lines.extend(chair_line(session));
-            }
-            xml.description = clean(&lines.join("\n"));
-            xml.persons = persons(people.into_iter());
-            placed.push(place(slot.starts_at, slot.ends_at(), xml));
-        }
+        seminar_events(programme, options, several, &mut placed, &mut hours);
     }
     if placed.is_empty() {
-        return Err("schedule: no events to put in it; give at least one seminar".into());
+        return Err(NO_EVENTS.into());
     }
-    placed.sort_by(|a, b| (a.day, &a.room, a.starts_at).cmp(&(b.day, &b.room, b.starts_at)));
-
     let mut days: BTreeMap<NaiveDate, Vec<Placed>> = BTreeMap::new();
     for event in placed {
         days.entry(event.day).or_default().push(event);
+    }
+    let mut hours_of: BTreeMap<NaiveDate, Vec<Bounds>> = BTreeMap::new();
+    for (day, bounds) in hours {
+        hours_of.entry(day).or_default().push(bounds);
     }
     let first = days.keys().next().copied();
     let last = days.keys().next_back().copied();
@@ -519,39 +594,12 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
         .into_iter()
         .enumerate()
         .map(|(index, (date, events))| {
-            let bounds = (events.iter())
-                .map(|e| (e.starts_at, e.ends_at, e.zone))
-                .chain(hours.get(&date).into_iter().flatten().copied());
-            let start = bounds
-                .clone()
-                .min_by_key(|(start, _, _)| *start)
-                .map(|(start, _, zone)| offset_time(start, zone))
-                .unwrap_or_default();
-            let end = bounds
-                .max_by_key(|(_, end, _)| *end)
-                .map(|(_, end, zone)| offset_time(end, zone))
-                .unwrap_or_default();
-            let mut rooms: BTreeMap<String, Vec<EventXml>> = BTreeMap::new();
-            for placed in events {
-                rooms.entry(placed.room).or_default().push(placed.event);
-            }
-            DayXml {
-                index: index + 1,
-                date: date.to_string(),
-                start,
-                end,
-                room: rooms
-                    .into_iter()
-                    .map(|(name, event)| RoomXml { name, event })
-                    .collect(),
-            }
+            let hours = hours_of.get(&date).map_or(&[][..], Vec::as_slice);
+            day_xml(index + 1, date, events, hours)
         })
         .collect();
     let document = ScheduleXml {
-        generator: GeneratorXml {
-            name: "seminar",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        generator: generator(),
         version: schedule_version(programmes),
         conference: ConferenceXml {
             title: clean(&options.title),
@@ -564,7 +612,7 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
         },
         day,
     };
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let mut out = String::from(DECLARATION);
     let mut serializer = quick_xml::se::Serializer::new(&mut out);
     serializer.indent(' ', 2);
     document
@@ -572,6 +620,195 @@ pub fn schedule(programmes: &[Programme], options: &FrabOptions) -> Result<Strin
         .map_err(|error| format!("schedule: {error}"))?;
     out.push('\n');
     Ok(out)
+}
+
+/// What the head of a schedule of several seminars says of all of them, gathered one
+/// seminar at a time (in the order they will be written) before [`ScheduleWriter`] starts.
+#[derive(Debug, Default)]
+pub struct ScheduleOutline {
+    /// The days with events.
+    days: std::collections::BTreeSet<NaiveDate>,
+    /// The zone of the first seminar, and whether every other shares it.
+    zone: Option<Zone>,
+    one_zone: bool,
+    /// For each seminar, the earliest day it has events or hours on.
+    earliest: Vec<NaiveDate>,
+}
+
+impl ScheduleOutline {
+    pub fn add(&mut self, programme: &Programme) {
+        let schedule = &programme.seminar.schedule;
+        match self.zone {
+            None => {
+                self.zone = Some(schedule.zone);
+                self.one_zone = true;
+            }
+            Some(zone) => self.one_zone &= zone == schedule.zone,
+        }
+        let mut earliest = schedule.first_day;
+        for day in event_days(programme) {
+            earliest = earliest.min(day);
+            self.days.insert(day);
+        }
+        self.earliest.push(earliest);
+    }
+
+    /// How many seminars it has seen.
+    pub fn seminars(&self) -> usize {
+        self.earliest.len()
+    }
+
+    /// Refuses a schedule without events, which the XSD does not allow.
+    pub fn check(&self) -> Result<(), String> {
+        match self.days.is_empty() {
+            true => Err(NO_EVENTS.into()),
+            false => Ok(()),
+        }
+    }
+}
+
+/// The schedule of [`schedule`] for several seminars, written as they come, byte for byte
+/// the same file. It is given the seminars twice, in the same order: first for the
+/// conference's tracks ([`track`](Self::track)), then for the days' events
+/// ([`seminar`](Self::seminar)); it keeps only the days that a later seminar may still add
+/// to, as seminars come by their first day.
+pub struct ScheduleWriter<W: std::io::Write> {
+    xml: quick_xml::Writer<W>,
+    options: FrabOptions,
+    /// For each seminar, the earliest day that it or any after it has events or hours on.
+    open_from: Vec<NaiveDate>,
+    seen: usize,
+    pending: BTreeMap<NaiveDate, Vec<Placed>>,
+    hours: BTreeMap<NaiveDate, Vec<Bounds>>,
+    written_days: usize,
+}
+
+fn xml_error(error: quick_xml::se::SeError) -> std::io::Error {
+    match error {
+        quick_xml::se::SeError::Io(error) => std::io::Error::new(error.kind(), error.to_string()),
+        other => std::io::Error::other(format!("schedule: {other}")),
+    }
+}
+
+impl<W: std::io::Write> ScheduleWriter<W> {
+    /// Writes the schedule's head up to the conference's tracks; an error if the acronym
+    /// does not fit the XSD or there are no events.
+    pub fn start(
+        mut out: W,
+        outline: ScheduleOutline,
+        options: &FrabOptions,
+    ) -> Result<Self, crate::error::Error> {
+        check_acronym(&options.acronym).map_err(crate::error::Error::Usage)?;
+        outline.check().map_err(crate::error::Error::Usage)?;
+        let mut open_from = outline.earliest;
+        for index in (1..open_from.len()).rev() {
+            open_from[index - 1] = open_from[index - 1].min(open_from[index]);
+        }
+        out.write_all(DECLARATION.as_bytes())?;
+        let mut xml = quick_xml::Writer::new_with_indent(out, b' ', 2);
+        let start =
+            |name| quick_xml::events::Event::Start(quick_xml::events::BytesStart::new(name));
+        xml.write_event(start("schedule"))?;
+        xml.write_serializable("generator", &generator())
+            .map_err(xml_error)?;
+        xml.write_serializable("version", &"1.0")
+            .map_err(xml_error)?;
+        xml.write_event(start("conference"))?;
+        let day = |day: Option<&NaiveDate>| day.map(|d| d.to_string()).unwrap_or_default();
+        let fields: [(&str, String); 5] = [
+            ("title", clean(&options.title)),
+            ("acronym", options.acronym.clone()),
+            ("start", day(outline.days.first())),
+            ("end", day(outline.days.last())),
+            ("days", outline.days.len().to_string()),
+        ];
+        for (name, value) in &fields {
+            xml.write_serializable(name, value).map_err(xml_error)?;
+        }
+        if let Some(zone) = outline.zone.filter(|_| outline.one_zone) {
+            xml.write_serializable("time_zone_name", &zone.name())
+                .map_err(xml_error)?;
+        }
+        Ok(ScheduleWriter {
+            xml,
+            options: options.clone(),
+            open_from,
+            seen: 0,
+            pending: BTreeMap::new(),
+            hours: BTreeMap::new(),
+            written_days: 0,
+        })
+    }
+
+    /// Writes a seminar's track (all of them before any [`seminar`](Self::seminar)).
+    pub fn track(&mut self, programme: &Programme) -> std::io::Result<()> {
+        self.xml
+            .write_serializable("track", &seminar_track(programme))
+            .map_err(xml_error)
+    }
+
+    /// Places a seminar's events, and writes the days that no later seminar can add to.
+    pub fn seminar(&mut self, programme: &Programme) -> std::io::Result<()> {
+        if self.seen == 0 {
+            self.end_conference()?;
+        }
+        let mut placed = Vec::new();
+        let mut hours = Vec::new();
+        seminar_events(programme, &self.options, true, &mut placed, &mut hours);
+        for event in placed {
+            self.pending.entry(event.day).or_default().push(event);
+        }
+        for (day, bounds) in hours {
+            self.hours.entry(day).or_default().push(bounds);
+        }
+        self.seen += 1;
+        match self.open_from.get(self.seen).copied() {
+            Some(open) => self.write_days_before(Some(open)),
+            None => Ok(()),
+        }
+    }
+
+    fn end_conference(&mut self) -> std::io::Result<()> {
+        let end = quick_xml::events::BytesEnd::new("conference");
+        self.xml.write_event(quick_xml::events::Event::End(end))
+    }
+
+    /// Writes the days before `open` (all when `None`) and forgets their hours.
+    fn write_days_before(&mut self, open: Option<NaiveDate>) -> std::io::Result<()> {
+        let done = |day: &NaiveDate| open.is_none_or(|open| *day < open);
+        while let Some(entry) = self.pending.first_entry() {
+            if !done(entry.key()) {
+                break;
+            }
+            let (date, events) = entry.remove_entry();
+            let hours = self.hours.get(&date).map_or(&[][..], Vec::as_slice);
+            self.written_days += 1;
+            let day = day_xml(self.written_days, date, events, hours);
+            self.xml
+                .write_serializable("day", &day)
+                .map_err(xml_error)?;
+        }
+        while let Some(entry) = self.hours.first_entry() {
+            if !done(entry.key()) {
+                break;
+            }
+            entry.remove();
+        }
+        Ok(())
+    }
+
+    /// Writes the last days and closes the schedule.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        if self.seen == 0 {
+            self.end_conference()?;
+        }
+        self.write_days_before(None)?;
+        let end = quick_xml::events::BytesEnd::new("schedule");
+        self.xml.write_event(quick_xml::events::Event::End(end))?;
+        let mut out = self.xml.into_inner();
+        out.write_all(b"\n")?;
+        Ok(out)
+    }
 }
 
 #[cfg(test)]

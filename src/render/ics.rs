@@ -1,9 +1,9 @@
-//! iCalendar (RFC 5545), written with the `icalendar` crate, which folds lines at 75 octets,
-//! ends them with CRLF and escapes TEXT values. That crate cannot write VTIMEZONE blocks, so
-//! every time is in UTC (`…Z`), which RFC 5545 allows and every calendar shows in local time.
+//! iCalendar (RFC 5545), written directly: content lines folded at 75 octets without
+//! splitting a UTF-8 character, ended with CRLF, TEXT values escaped, each event's
+//! properties in name order. Every time is in UTC (`…Z`), which RFC 5545 allows and every
+//! calendar shows in local time, so the file needs no VTIMEZONE blocks.
 
 use chrono::{DateTime, Utc};
-use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use super::agenda::Sheet;
 use super::{Lang, role_line, venue_line};
@@ -20,9 +20,12 @@ pub struct IcsOptions {
 }
 
 /// Text as iCalendar may carry it: every line break as `\n`, no other control characters
-/// but tabs. The crate escapes `\n` (and `\ , ;`) in TEXT values, `X-` properties included,
-/// but would pass a carriage return through and break the line.
+/// but tabs. TEXT values are escaped when written (`\n`, `\ , ;`); a carriage return would
+/// break the line.
 fn clean(text: &str) -> String {
+    if !(text.chars()).any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return text.to_string();
+    }
     text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .chars()
@@ -37,50 +40,168 @@ fn instant(seconds: i64) -> DateTime<Utc> {
 /// The calendar of seminars: one VEVENT each (recurring daily for a seminar of several
 /// days), and with `slots` one more per slot.
 pub fn calendar(programmes: &[Programme], options: &IcsOptions) -> String {
-    let lang = options.lang;
-    let mut calendar = Calendar::empty();
-    calendar.append_property(("VERSION", "2.0"));
-    calendar.append_property((
-        "PRODID",
-        format!("-//seminar//seminar {}//EN", env!("CARGO_PKG_VERSION")).as_str(),
-    ));
-    calendar.append_property(("CALSCALE", "GREGORIAN"));
-    calendar.append_property(("METHOD", "PUBLISH"));
-    let name = match programmes {
-        [one] => one.seminar.title.as_str(),
-        _ => lang.labels().seminars,
+    let only_title = match programmes {
+        [one] => Some(one.seminar.title.as_str()),
+        _ => None,
     };
-    calendar.append_property(("X-WR-CALNAME", clean(name).as_str()));
-    if let Some(first) = programmes.first() {
+    let shared_zone = programmes.first().and_then(|first| {
         let zone = first.seminar.schedule.zone;
-        if programmes.iter().all(|p| p.seminar.schedule.zone == zone) {
-            calendar.append_property(("X-WR-TIMEZONE", zone.name()));
+        (programmes.iter())
+            .all(|p| p.seminar.schedule.zone == zone)
+            .then(|| zone.name())
+    });
+    let head = IcsHead {
+        only_title,
+        shared_zone,
+    };
+    let mut out = Vec::new();
+    let written = IcsWriter::start(&mut out, &head, options).and_then(|mut calendar| {
+        for programme in programmes {
+            calendar.seminar(programme)?;
         }
+        calendar.finish()
+    });
+    // Writing into memory cannot fail, and everything written is UTF-8.
+    debug_assert!(written.is_ok());
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// One VEVENT: its properties, written in name order.
+struct VEvent {
+    categories: Option<String>,
+    description: String,
+    ends: DateTime<Utc>,
+    starts: DateTime<Utc>,
+    location: Option<String>,
+    related_to: Option<String>,
+    sequence: Option<u32>,
+    status: &'static str,
+    summary: String,
+    uid: String,
+    session: Option<String>,
+}
+
+/// Content lines, folded as they are written.
+#[derive(Default)]
+struct Lines {
+    text: String,
+    line: String,
+}
+
+impl Lines {
+    /// A property whose value is written as it is.
+    fn raw(&mut self, name: &str, value: &str) {
+        self.line.clear();
+        self.line.push_str(name);
+        self.line.push(':');
+        self.line.push_str(value);
+        self.fold();
     }
-    for programme in programmes {
-        for event in programme_events(programme, options) {
-            calendar.push(event);
+
+    /// A property of TEXT: backslash, comma, semicolon and line break escaped.
+    fn text(&mut self, name: &str, value: &str) {
+        self.line.clear();
+        self.line.push_str(name);
+        self.line.push(':');
+        let mut rest = value;
+        while let Some(at) = rest.find(['\\', ',', ';', '\n']) {
+            self.line.push_str(&rest[..at]);
+            self.line.push('\\');
+            self.line.push(match rest.as_bytes()[at] {
+                b'\n' => 'n',
+                special => char::from(special),
+            });
+            rest = &rest[at + 1..];
         }
+        self.line.push_str(rest);
+        self.fold();
     }
-    refold(&calendar.to_string())
+
+    fn time(&mut self, name: &str, at: DateTime<Utc>) {
+        use chrono::{Datelike, Timelike};
+        use std::fmt::Write;
+        self.line.clear();
+        self.line.push_str(name);
+        let _ = match at.year() {
+            0..=9999 => write!(
+                self.line,
+                ":{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+                at.year(),
+                at.month(),
+                at.day(),
+                at.hour(),
+                at.minute(),
+                at.second()
+            ),
+            _ => write!(self.line, ":{}", at.format("%Y%m%dT%H%M%SZ")),
+        };
+        self.fold();
+    }
+
+    /// Folds the line at 75 octets without splitting a UTF-8 character; a continuation
+    /// line starts with a space, which counts.
+    fn fold(&mut self) {
+        const LIMIT: usize = 75;
+        let mut rest = self.line.as_str();
+        let mut limit = LIMIT;
+        while rest.len() > limit {
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.text.push_str(&rest[..cut]);
+            self.text.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = LIMIT - 1;
+        }
+        self.text.push_str(rest);
+        self.text.push_str("\r\n");
+    }
+
+    fn event(&mut self, event: &VEvent, now: DateTime<Utc>) {
+        self.text.push_str("BEGIN:VEVENT\r\n");
+        if let Some(categories) = &event.categories {
+            self.raw("CATEGORIES", categories);
+        }
+        self.text("DESCRIPTION", &event.description);
+        self.time("DTEND", event.ends);
+        self.time("DTSTAMP", now);
+        self.time("DTSTART", event.starts);
+        if let Some(location) = &event.location {
+            self.text("LOCATION", location);
+        }
+        if let Some(related_to) = &event.related_to {
+            self.text("RELATED-TO", related_to);
+        }
+        if let Some(sequence) = event.sequence {
+            self.raw("SEQUENCE", &sequence.to_string());
+        }
+        self.raw("STATUS", event.status);
+        self.text("SUMMARY", &event.summary);
+        self.text("UID", &event.uid);
+        if let Some(session) = &event.session {
+            self.text("X-SEMINAR-SESSION", session);
+        }
+        self.text.push_str("END:VEVENT\r\n");
+    }
 }
 
 /// A seminar's events: one per day, and with `slots`, one per session and slot.
-fn programme_events(programme: &Programme, options: &IcsOptions) -> Vec<Event> {
+fn programme_events(programme: &Programme, options: &IcsOptions) -> Vec<VEvent> {
     let mut events = seminar_events(programme, options);
     if options.slots {
         for session in &programme.sessions {
             events.push(session_event(programme, session, options, false));
         }
         for slot in &programme.slots {
-            events.push(slot_event(programme, slot, options, false));
+            events.push(slot_event(programme, slot, false));
         }
         // Cancelled after a publication: calendars that hold them learn it by their UID.
         for session in &programme.history.cancelled_sessions {
             events.push(session_event(programme, session, options, true));
         }
         for slot in &programme.history.cancelled_slots {
-            events.push(slot_event(programme, slot, options, true));
+            events.push(slot_event(programme, slot, true));
         }
     }
     events
@@ -90,6 +211,7 @@ fn programme_events(programme: &Programme, options: &IcsOptions) -> Vec<Event> {
 pub struct IcsWriter<'a, W: std::io::Write> {
     out: W,
     options: &'a IcsOptions,
+    lines: Lines,
 }
 
 /// What the calendar's head says of all its seminars.
@@ -103,77 +225,43 @@ pub struct IcsHead<'a> {
 impl<'a, W: std::io::Write> IcsWriter<'a, W> {
     /// Writes the calendar's properties.
     pub fn start(mut out: W, head: &IcsHead<'_>, options: &'a IcsOptions) -> std::io::Result<Self> {
-        let mut calendar = Calendar::empty();
-        calendar.append_property(("VERSION", "2.0"));
-        calendar.append_property((
-            "PRODID",
-            format!("-//seminar//seminar {}//EN", env!("CARGO_PKG_VERSION")).as_str(),
-        ));
-        calendar.append_property(("CALSCALE", "GREGORIAN"));
-        calendar.append_property(("METHOD", "PUBLISH"));
+        let mut lines = Lines::default();
+        lines.text.push_str("BEGIN:VCALENDAR\r\n");
+        lines.text("VERSION", "2.0");
+        let product = format!("-//seminar//seminar {}//EN", env!("CARGO_PKG_VERSION"));
+        lines.text("PRODID", &product);
+        lines.text("CALSCALE", "GREGORIAN");
+        lines.text("METHOD", "PUBLISH");
         let name = head
             .only_title
             .unwrap_or_else(|| options.lang.labels().seminars);
-        calendar.append_property(("X-WR-CALNAME", clean(name).as_str()));
+        lines.text("X-WR-CALNAME", &clean(name));
         if let Some(zone) = head.shared_zone {
-            calendar.append_property(("X-WR-TIMEZONE", zone));
+            lines.text("X-WR-TIMEZONE", zone);
         }
-        let text = calendar.to_string();
-        out.write_all(refold(text.strip_suffix(CALENDAR_END).unwrap_or(&text)).as_bytes())?;
-        Ok(IcsWriter { out, options })
+        out.write_all(lines.text.as_bytes())?;
+        lines.text.clear();
+        Ok(IcsWriter {
+            out,
+            options,
+            lines,
+        })
     }
 
     /// Writes one seminar's events.
     pub fn seminar(&mut self, programme: &Programme) -> std::io::Result<()> {
-        let mut calendar = Calendar::empty();
         for event in programme_events(programme, self.options) {
-            calendar.push(event);
+            self.lines.event(&event, self.options.now);
         }
-        let text = calendar.to_string();
-        let events = text
-            .strip_prefix(CALENDAR_BEGIN)
-            .and_then(|rest| rest.strip_suffix(CALENDAR_END))
-            .unwrap_or(&text);
-        self.out.write_all(refold(events).as_bytes())
+        self.out.write_all(self.lines.text.as_bytes())?;
+        self.lines.text.clear();
+        Ok(())
     }
 
     pub fn finish(mut self) -> std::io::Result<()> {
-        self.out.write_all(CALENDAR_END.as_bytes())?;
+        self.out.write_all(b"END:VCALENDAR\r\n")?;
         self.out.flush()
     }
-}
-
-const CALENDAR_BEGIN: &str = "BEGIN:VCALENDAR\r\n";
-const CALENDAR_END: &str = "END:VCALENDAR\r\n";
-
-/// Folds content lines at 75 octets without splitting a UTF-8 character. The crate folds
-/// too, but lets a last continuation line reach 76 octets, so its folding is undone here
-/// and done again.
-fn refold(text: &str) -> String {
-    const LIMIT: usize = 75;
-    let unfolded = text.replace("\r\n ", "");
-    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 64 * 3);
-    for line in unfolded.split_terminator("\r\n") {
-        let mut rest = line;
-        let mut limit = LIMIT;
-        loop {
-            if rest.len() <= limit {
-                out.push_str(rest);
-                out.push_str("\r\n");
-                break;
-            }
-            let mut cut = limit;
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            out.push_str(&rest[..cut]);
-            out.push_str("\r\n ");
-            rest = &rest[cut..];
-            // A continuation line starts with a space, which counts.
-            limit = LIMIT - 1;
-        }
-    }
-    out
 }
 
 fn session_event(
@@ -181,9 +269,8 @@ fn session_event(
     session: &Session,
     options: &IcsOptions,
     cancelled: bool,
-) -> Event {
+) -> VEvent {
     let lang = options.lang;
-    let mut event = Event::new();
     let chairs: Vec<String> = programme.chairs_of(session).map(role_line).collect();
     let mut description = String::new();
     if !chairs.is_empty() {
@@ -194,70 +281,93 @@ fn session_event(
         ));
     }
     description.push_str(&programme.seminar.title);
-    event
-        .uid(&clean(&session.uid))
-        .timestamp(options.now)
-        .starts(session.starts_at)
-        .ends(session.ends_at())
-        .summary(&clean(&session.title))
-        .description(&clean(&description))
-        .add_property("RELATED-TO", clean(&programme.seminar.uid))
-        .add_property("CATEGORIES", session.kind.as_str().to_uppercase());
     let location = room_line(programme, programme.session_room(session));
-    if !location.is_empty() {
-        event.location(&clean(&location));
+    VEvent {
+        categories: Some(session.kind.as_str().to_uppercase()),
+        description: clean(&description),
+        ends: session.ends_at(),
+        starts: session.starts_at,
+        location: (!location.is_empty()).then(|| clean(&location)),
+        related_to: Some(clean(&programme.seminar.uid)),
+        sequence: sequence(programme, &session.uid),
+        status: status(programme.seminar.status, cancelled),
+        summary: clean(&session.title),
+        uid: clean(&session.uid),
+        session: None,
     }
-    finish(&mut event, programme, &session.uid, cancelled);
-    event.done()
 }
 
-fn slot_event(programme: &Programme, slot: &Slot, options: &IcsOptions, cancelled: bool) -> Event {
-    let mut event = Event::new();
+fn slot_event(programme: &Programme, slot: &Slot, cancelled: bool) -> VEvent {
     let people: Vec<String> = programme.people_on(slot).map(role_line).collect();
     let mut description = people.join("\n");
     if !description.is_empty() {
         description.push_str("\n\n");
     }
     description.push_str(&programme.seminar.title);
-    event
-        .uid(&clean(&slot.uid))
-        .timestamp(options.now)
-        .starts(slot.starts_at)
-        .ends(slot.ends_at())
-        .summary(&clean(&slot.title))
-        .description(&clean(&description))
-        .add_property("RELATED-TO", clean(&programme.seminar.uid))
-        .add_property("CATEGORIES", slot.kind.as_str().to_uppercase());
-    if let Some(session) = programme.session_of(slot) {
-        event.add_property("X-SEMINAR-SESSION", clean(&session.uid));
-    }
     let location = room_line(programme, programme.room_of(slot));
-    if !location.is_empty() {
-        event.location(&clean(&location));
-    }
-    finish(&mut event, programme, &slot.uid, cancelled);
-    event.done()
-}
-
-/// The event's status (cancelled, or the seminar's) and, once the seminar's schedule has
-/// been published, its SEQUENCE: the versions in which it changed.
-fn finish(event: &mut Event, programme: &Programme, uid: &str, cancelled: bool) {
-    if cancelled {
-        event.status(EventStatus::Cancelled);
-    } else {
-        event.status(status(programme.seminar.status));
-    }
-    if let Some(publication) = &programme.history.publication {
-        event.add_property("SEQUENCE", publication.sequence(uid).to_string());
+    VEvent {
+        categories: Some(slot.kind.as_str().to_uppercase()),
+        description: clean(&description),
+        ends: slot.ends_at(),
+        starts: slot.starts_at,
+        location: (!location.is_empty()).then(|| clean(&location)),
+        related_to: Some(clean(&programme.seminar.uid)),
+        sequence: sequence(programme, &slot.uid),
+        status: status(programme.seminar.status, cancelled),
+        summary: clean(&slot.title),
+        uid: clean(&slot.uid),
+        session: programme
+            .session_of(slot)
+            .map(|session| clean(&session.uid)),
     }
 }
 
-fn status(status: Status) -> EventStatus {
-    match status {
-        Status::Planned => EventStatus::Tentative,
-        Status::Confirmed => EventStatus::Confirmed,
-        Status::Cancelled => EventStatus::Cancelled,
+/// Once the seminar's schedule has been published, an event's SEQUENCE: the versions in
+/// which it changed.
+fn sequence(programme: &Programme, uid: &str) -> Option<u32> {
+    (programme.history.publication.as_ref()).map(|publication| publication.sequence(uid))
+}
+
+/// The event's STATUS: cancelled, or the seminar's.
+fn status(status: Status, cancelled: bool) -> &'static str {
+    match (cancelled, status) {
+        (true, _) | (_, Status::Cancelled) => "CANCELLED",
+        (_, Status::Planned) => "TENTATIVE",
+        (_, Status::Confirmed) => "CONFIRMED",
     }
+}
+
+/// The seminar as calendar events: one for each day, with that day's hours. The first
+/// day's event has the seminar's UID, the others `UID-day2`, `UID-day3`...
+fn seminar_events(programme: &Programme, options: &IcsOptions) -> Vec<VEvent> {
+    let seminar = &programme.seminar;
+    let windows = seminar.schedule.windows().unwrap_or_default();
+    let location = venue_line(seminar.venue.as_ref());
+    let description = clean(&description(programme, options.lang));
+    let uid = clean(&seminar.uid);
+    let summary = clean(&seminar.title);
+    let location = (!location.is_empty()).then(|| clean(&location));
+    let sequence = sequence(programme, &seminar.uid);
+    windows
+        .iter()
+        .enumerate()
+        .map(|(index, window)| VEvent {
+            categories: None,
+            description: description.clone(),
+            ends: instant(window.end),
+            starts: instant(window.start),
+            location: location.clone(),
+            related_to: None,
+            sequence,
+            status: status(seminar.status, false),
+            summary: summary.clone(),
+            uid: match index {
+                0 => uid.clone(),
+                n => format!("{uid}-day{}", n + 1),
+            },
+            session: None,
+        })
+        .collect()
 }
 
 /// Where a slot or session is: its room, and the seminar's venue with its address when the
@@ -274,38 +384,6 @@ fn room_line(programme: &Programme, room: Option<&crate::model::Venue>) -> Strin
         }
         room => venue_line(room),
     }
-}
-
-/// The seminar as calendar events: one for each day, with that day's hours. The first
-/// day's event has the seminar's UID, the others `UID-day2`, `UID-day3`...
-fn seminar_events(programme: &Programme, options: &IcsOptions) -> Vec<Event> {
-    let seminar = &programme.seminar;
-    let windows = seminar.schedule.windows().unwrap_or_default();
-    let location = venue_line(seminar.venue.as_ref());
-    let description = clean(&description(programme, options.lang));
-    windows
-        .iter()
-        .enumerate()
-        .map(|(index, window)| {
-            let mut event = Event::new();
-            let uid = match index {
-                0 => clean(&seminar.uid),
-                n => format!("{}-day{}", clean(&seminar.uid), n + 1),
-            };
-            event
-                .uid(&uid)
-                .timestamp(options.now)
-                .summary(&clean(&seminar.title))
-                .description(&description)
-                .starts(instant(window.start))
-                .ends(instant(window.end));
-            finish(&mut event, programme, &seminar.uid, false);
-            if !location.is_empty() {
-                event.location(&clean(&location));
-            }
-            event.done()
-        })
-        .collect()
 }
 
 /// The subtitle, the agenda's fields, the speakers and the rundown, as plain lines.
@@ -356,19 +434,283 @@ fn description(programme: &Programme, lang: Lang) -> String {
     lines.join("\n")
 }
 
+/// The calendar as the `icalendar` crate made it before it was written directly: what
+/// the tests hold the direct writing to, byte for byte.
+#[cfg(test)]
+pub(crate) mod made_with_icalendar {
+    use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+
+    use super::{IcsOptions, clean, description, instant, room_line};
+    use crate::model::{Programme, Session, Slot, Status};
+    use crate::render::{role_line, venue_line};
+
+    /// The calendar of seminars: one VEVENT each (recurring daily for a seminar of several
+    /// days), and with `slots` one more per slot.
+    pub(crate) fn calendar(programmes: &[Programme], options: &IcsOptions) -> String {
+        let lang = options.lang;
+        let mut calendar = Calendar::empty();
+        calendar.append_property(("VERSION", "2.0"));
+        calendar.append_property((
+            "PRODID",
+            format!("-//seminar//seminar {}//EN", env!("CARGO_PKG_VERSION")).as_str(),
+        ));
+        calendar.append_property(("CALSCALE", "GREGORIAN"));
+        calendar.append_property(("METHOD", "PUBLISH"));
+        let name = match programmes {
+            [one] => one.seminar.title.as_str(),
+            _ => lang.labels().seminars,
+        };
+        calendar.append_property(("X-WR-CALNAME", clean(name).as_str()));
+        if let Some(first) = programmes.first() {
+            let zone = first.seminar.schedule.zone;
+            if programmes.iter().all(|p| p.seminar.schedule.zone == zone) {
+                calendar.append_property(("X-WR-TIMEZONE", zone.name()));
+            }
+        }
+        for programme in programmes {
+            for event in programme_events(programme, options) {
+                calendar.push(event);
+            }
+        }
+        refold(&calendar.to_string())
+    }
+
+    /// A seminar's events: one per day, and with `slots`, one per session and slot.
+    fn programme_events(programme: &Programme, options: &IcsOptions) -> Vec<Event> {
+        let mut events = seminar_events(programme, options);
+        if options.slots {
+            for session in &programme.sessions {
+                events.push(session_event(programme, session, options, false));
+            }
+            for slot in &programme.slots {
+                events.push(slot_event(programme, slot, options, false));
+            }
+            // Cancelled after a publication: calendars that hold them learn it by their UID.
+            for session in &programme.history.cancelled_sessions {
+                events.push(session_event(programme, session, options, true));
+            }
+            for slot in &programme.history.cancelled_slots {
+                events.push(slot_event(programme, slot, options, true));
+            }
+        }
+        events
+    }
+
+    /// Folds content lines at 75 octets without splitting a UTF-8 character. The crate folds
+    /// too, but lets a last continuation line reach 76 octets, so its folding is undone here
+    /// and done again.
+    fn refold(text: &str) -> String {
+        const LIMIT: usize = 75;
+        let unfolded = text.replace("\r\n ", "");
+        let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 64 * 3);
+        for line in unfolded.split_terminator("\r\n") {
+            let mut rest = line;
+            let mut limit = LIMIT;
+            loop {
+                if rest.len() <= limit {
+                    out.push_str(rest);
+                    out.push_str("\r\n");
+                    break;
+                }
+                let mut cut = limit;
+                while !rest.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                out.push_str(&rest[..cut]);
+                out.push_str("\r\n ");
+                rest = &rest[cut..];
+                // A continuation line starts with a space, which counts.
+                limit = LIMIT - 1;
+            }
+        }
+        out
+    }
+
+    fn session_event(
+        programme: &Programme,
+        session: &Session,
+        options: &IcsOptions,
+        cancelled: bool,
+    ) -> Event {
+        let lang = options.lang;
+        let mut event = Event::new();
+        let chairs: Vec<String> = programme.chairs_of(session).map(role_line).collect();
+        let mut description = String::new();
+        if !chairs.is_empty() {
+            description.push_str(&format!(
+                "{}: {}\n\n",
+                lang.labels().chairs,
+                chairs.join("; ")
+            ));
+        }
+        description.push_str(&programme.seminar.title);
+        event
+            .uid(&clean(&session.uid))
+            .timestamp(options.now)
+            .starts(session.starts_at)
+            .ends(session.ends_at())
+            .summary(&clean(&session.title))
+            .description(&clean(&description))
+            .add_property("RELATED-TO", clean(&programme.seminar.uid))
+            .add_property("CATEGORIES", session.kind.as_str().to_uppercase());
+        let location = room_line(programme, programme.session_room(session));
+        if !location.is_empty() {
+            event.location(&clean(&location));
+        }
+        finish(&mut event, programme, &session.uid, cancelled);
+        event.done()
+    }
+
+    fn slot_event(
+        programme: &Programme,
+        slot: &Slot,
+        options: &IcsOptions,
+        cancelled: bool,
+    ) -> Event {
+        let mut event = Event::new();
+        let people: Vec<String> = programme.people_on(slot).map(role_line).collect();
+        let mut description = people.join("\n");
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&programme.seminar.title);
+        event
+            .uid(&clean(&slot.uid))
+            .timestamp(options.now)
+            .starts(slot.starts_at)
+            .ends(slot.ends_at())
+            .summary(&clean(&slot.title))
+            .description(&clean(&description))
+            .add_property("RELATED-TO", clean(&programme.seminar.uid))
+            .add_property("CATEGORIES", slot.kind.as_str().to_uppercase());
+        if let Some(session) = programme.session_of(slot) {
+            event.add_property("X-SEMINAR-SESSION", clean(&session.uid));
+        }
+        let location = room_line(programme, programme.room_of(slot));
+        if !location.is_empty() {
+            event.location(&clean(&location));
+        }
+        finish(&mut event, programme, &slot.uid, cancelled);
+        event.done()
+    }
+
+    /// The event's status (cancelled, or the seminar's) and, once the seminar's schedule has
+    /// been published, its SEQUENCE: the versions in which it changed.
+    fn finish(event: &mut Event, programme: &Programme, uid: &str, cancelled: bool) {
+        if cancelled {
+            event.status(EventStatus::Cancelled);
+        } else {
+            event.status(status(programme.seminar.status));
+        }
+        if let Some(publication) = &programme.history.publication {
+            event.add_property("SEQUENCE", publication.sequence(uid).to_string());
+        }
+    }
+
+    fn status(status: Status) -> EventStatus {
+        match status {
+            Status::Planned => EventStatus::Tentative,
+            Status::Confirmed => EventStatus::Confirmed,
+            Status::Cancelled => EventStatus::Cancelled,
+        }
+    }
+
+    /// The seminar as calendar events: one for each day, with that day's hours. The first
+    /// day's event has the seminar's UID, the others `UID-day2`, `UID-day3`...
+    fn seminar_events(programme: &Programme, options: &IcsOptions) -> Vec<Event> {
+        let seminar = &programme.seminar;
+        let windows = seminar.schedule.windows().unwrap_or_default();
+        let location = venue_line(seminar.venue.as_ref());
+        let description = clean(&description(programme, options.lang));
+        windows
+            .iter()
+            .enumerate()
+            .map(|(index, window)| {
+                let mut event = Event::new();
+                let uid = match index {
+                    0 => clean(&seminar.uid),
+                    n => format!("{}-day{}", clean(&seminar.uid), n + 1),
+                };
+                event
+                    .uid(&uid)
+                    .timestamp(options.now)
+                    .summary(&clean(&seminar.title))
+                    .description(&description)
+                    .starts(instant(window.start))
+                    .ends(instant(window.end));
+                finish(&mut event, programme, &seminar.uid, false);
+                if !location.is_empty() {
+                    event.location(&clean(&location));
+                }
+                event.done()
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn long_lines_fold_at_75_octets_on_character_boundaries() {
-        let line = format!("DESCRIPTION:{}", "é".repeat(100));
-        let folded = refold(&format!("{line}\r\n"));
+        let value = format!("a{}", "é".repeat(100));
+        let mut lines = Lines::default();
+        lines.raw("DESCRIPTION", &value);
+        let folded = lines.text;
         for part in folded.split_terminator("\r\n") {
             assert!(part.len() <= 75, "{part:?}");
         }
-        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
-        assert_eq!(refold("A:b\r\n"), "A:b\r\n");
+        assert_eq!(folded.matches("\r\n ").count(), 2, "{folded:?}");
+        assert_eq!(
+            folded.replace("\r\n ", ""),
+            format!("DESCRIPTION:{value}\r\n")
+        );
+        let mut short = Lines::default();
+        short.raw("A", "b");
+        assert_eq!(short.text, "A:b\r\n");
+    }
+
+    /// The calendars of every test here, written directly, are byte for byte the ones
+    /// the `icalendar` crate made with its folding undone and done again.
+    #[test]
+    fn calendars_written_directly_are_the_ones_icalendar_made() {
+        let jakarta = Zone::known("Asia/Jakarta");
+        let mut tricky = programme(
+            "A; title, with \\ and\nbreaks\r\n\u{7}\r — é ü 日本語\t"
+                .repeat(4)
+                .as_str(),
+        );
+        tricky.seminar.status = Status::Planned;
+        let mut cancelled = in_zone(
+            programme("Cancelled"),
+            Zone::known("Europe/Berlin"),
+            date(2021, 3, 26),
+            date(2021, 3, 29),
+        );
+        cancelled.seminar.status = Status::Cancelled;
+        let several = [
+            programme("One"),
+            tricky,
+            cancelled,
+            in_zone(
+                programme("Three"),
+                jakarta,
+                date(2017, 6, 1),
+                date(2017, 6, 3),
+            ),
+        ];
+        for programmes in [&several[..1], &several[1..2], &several[..]] {
+            for slots in [false, true] {
+                let options = options(slots);
+                assert_eq!(
+                    calendar(programmes, &options),
+                    made_with_icalendar::calendar(programmes, &options),
+                    "{} seminar(s), slots {slots}",
+                    programmes.len()
+                );
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,12 @@ use std::borrow::Cow;
 /// `text` with every hidden character (see [`is_hidden`]) written as `\u{…}`; `\n` is kept.
 /// Applying it twice changes nothing more: the escapes themselves are plain ASCII.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_hidden(c)) {
+    // Most text is ASCII, whose only hidden characters are its controls.
+    let hides = |c: char| match c.is_ascii() {
+        true => c != '\n' && c.is_ascii_control(),
+        false => is_hidden(c),
+    };
+    if !text.chars().any(hides) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
