@@ -283,6 +283,8 @@ fn entry(programme: ProgrammeIn, place: &str) -> Result<SeminarEntry, String> {
             clock(&format!("days[{index}].end_time"), &own.end_time)?,
         );
     }
+    // Before any slot is placed on a day: a day's search walks the seminar's days.
+    schedule.validate()?;
     let status = match input.status.as_deref() {
         None => Status::Planned,
         Some(word) => Status::parse(word).ok_or_else(|| {

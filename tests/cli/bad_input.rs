@@ -578,6 +578,13 @@ fn json_cases(env: &Env) -> Vec<Case> {
             r#"{"format":"seminar-archive","version":1,"seminars":5}"#,
             &[],
         ),
+        // Found by fuzzing: slots were placed on days before the seminar's dates were checked,
+        // and finding the day of a slot walked five thousand years of days.
+        import(
+            "days-far-out-of-range.json",
+            include_str!("../../fuzz/corpus/import_json/days-far-out-of-range.json"),
+            &[],
+        ),
         import(
             "no-seminars.json",
             r#"{"format":"seminar-archive","version":1,"seminars":[]}"#,
