@@ -112,6 +112,25 @@ pub fn read_programmes(
 /// How many seminars an export reads at once.
 const EXPORT_BATCH: usize = 256;
 
+/// Hands each seminar in the range, with its people's details, to `write`, one batch at a
+/// time; the number of seminars.
+fn each_complete_programme(
+    db: &crate::store::Db<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    include_contacts: bool,
+    mut write: impl FnMut(&Programme) -> std::io::Result<()>,
+) -> Result<usize> {
+    let mut written = 0;
+    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |mut programmes| {
+        complete(db, &mut programmes, include_contacts)?;
+        programmes.iter().try_for_each(&mut write)?;
+        written += programmes.len();
+        Ok(())
+    })?;
+    Ok(written)
+}
+
 /// The JSON archive of the seminars in the range, written as they are read: memory for one
 /// batch of them, whatever the size of the database. The number of seminars written.
 pub fn write_archive(
@@ -123,12 +142,8 @@ pub fn write_archive(
 ) -> Result<usize> {
     let rooms = seminars::rooms_of_programmes(db, from, to)?;
     let mut archive = json::ArchiveWriter::start(out, &rooms)?;
-    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |mut programmes| {
-        complete(db, &mut programmes, include_contacts)?;
-        for programme in &programmes {
-            archive.seminar(programme)?;
-        }
-        Ok(())
+    each_complete_programme(db, from, to, include_contacts, |programme| {
+        archive.seminar(programme)
     })?;
     Ok(archive.finish()?)
 }
@@ -142,14 +157,8 @@ pub fn write_csv(
     out: &mut dyn std::io::Write,
 ) -> Result<usize> {
     let mut rows = render::csv::AgendaWriter::start(out)?;
-    let mut written = 0;
-    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |mut programmes| {
-        complete(db, &mut programmes, include_contacts)?;
-        for programme in &programmes {
-            rows.seminar(programme)?;
-        }
-        written += programmes.len();
-        Ok(())
+    let written = each_complete_programme(db, from, to, include_contacts, |programme| {
+        rows.seminar(programme)
     })?;
     rows.finish()?;
     Ok(written)
@@ -170,14 +179,8 @@ pub fn write_ics(
         shared_zone: outline.shared_zone.as_deref(),
     };
     let mut calendar = ics::IcsWriter::start(out, &head, options)?;
-    let mut written = 0;
-    seminars::programmes_in_batches(db, from, to, EXPORT_BATCH, |mut programmes| {
-        complete(db, &mut programmes, include_contacts)?;
-        for programme in &programmes {
-            calendar.seminar(programme)?;
-        }
-        written += programmes.len();
-        Ok(())
+    let written = each_complete_programme(db, from, to, include_contacts, |programme| {
+        calendar.seminar(programme)
     })?;
     calendar.finish()?;
     Ok(written)
